@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { INCIDENT_SOURCES, INCIDENT_STATUSES } from './types';
+
+/** Largest accepted Markdown description, in characters. @public */
+export const MAX_DESCRIPTION_LENGTH = 65536;
+
+/** A catalog entity ref in full form, `kind:namespace/name`. @public */
+export const entityRefSchema = z
+  .string()
+  .regex(
+    /^[a-zA-Z][a-zA-Z0-9-]*:[a-zA-Z0-9][a-zA-Z0-9._-]*\/[a-zA-Z0-9][a-zA-Z0-9._-]*$/,
+    'must be a full entity ref like component:default/payments',
+  )
+  .max(255);
+
+const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+
+/**
+ * Body of `POST /incidents`. Priority, status and SLA are never accepted from a client.
+ *
+ * @public
+ */
+export const incidentCreateSchema = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(MAX_DESCRIPTION_LENGTH).default(''),
+  entityRef: entityRefSchema,
+  affectedEntityRefs: z.array(entityRefSchema).max(100).default([]),
+  impact: level,
+  urgency: level,
+  category: z.string().trim().min(1).max(100).nullish(),
+  assignee: entityRefSchema.nullish(),
+  assignmentGroup: entityRefSchema.nullish(),
+  source: z.enum(INCIDENT_SOURCES).default('portal'),
+  externalId: z.string().min(1).max(255).nullish(),
+});
+
+/** @public */
+export type IncidentCreateRequest = z.input<typeof incidentCreateSchema>;
+
+/** Query of `GET /incidents`. @public */
+export const incidentListQuerySchema = z.strictObject({
+  entityRef: z.array(z.string().min(1).max(255)).optional(),
+  status: z.array(z.enum(INCIDENT_STATUSES)).optional(),
+  priority: z.array(z.coerce.number().int().min(1).max(5)).optional(),
+  assignee: z.array(z.string().min(1).max(255)).optional(),
+  assignmentGroup: z.array(z.string().min(1).max(255)).optional(),
+  major: z.enum(['true', 'false']).optional(),
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});

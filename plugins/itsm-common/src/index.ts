@@ -1,0 +1,15 @@
+/**
+ * Types, zod schemas, permissions and the pure ITSM domain rules shared by the
+ * ITSM frontend and backend plugins. Nothing here does I/O.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './errors';
+export * from './permissions';
+export * from './calendar';
+export * from './priority';
+export * from './sla';
+export * from './incidents';
+export * from './health';
