@@ -31,7 +31,9 @@ export function validatePriorityMatrix(
     row.forEach((value, j) => {
       if (!Number.isInteger(value) || value < 1 || value > 5) {
         throw new InputError(
-          `${field}[${i}][${j}] must be an integer priority 1–5, got ${JSON.stringify(value)}`,
+          `${field}[${i}][${j}] must be an integer priority 1–5, got ${JSON.stringify(
+            value,
+          )}`,
         );
       }
     });
@@ -40,7 +42,9 @@ export function validatePriorityMatrix(
 
 function checkLevel(value: unknown, field: string): asserts value is Level {
   if (value !== 1 && value !== 2 && value !== 3) {
-    throw new InputError(`${field} must be 1, 2 or 3, got ${JSON.stringify(value)}`);
+    throw new InputError(
+      `${field} must be 1, 2 or 3, got ${JSON.stringify(value)}`,
+    );
   }
 }
 

@@ -39,7 +39,12 @@ function isHoliday(c: CompiledCalendar, day: number): boolean {
 }
 
 /** Service ms of local day `day` within [a, b) ms after its midnight. */
-function dayMeasure(c: CompiledCalendar, day: number, a: number, b: number): number {
+function dayMeasure(
+  c: CompiledCalendar,
+  day: number,
+  a: number,
+  b: number,
+): number {
   if (b <= a || isHoliday(c, day)) {
     return 0;
   }
@@ -55,7 +60,11 @@ function dayMeasure(c: CompiledCalendar, day: number, a: number, b: number): num
 }
 
 /** Service ms of the whole local days in [fromDay, toDay). */
-function fullDaysMeasure(c: CompiledCalendar, fromDay: number, toDay: number): number {
+function fullDaysMeasure(
+  c: CompiledCalendar,
+  fromDay: number,
+  toDay: number,
+): number {
   const n = toDay - fromDay;
   if (n <= 0) {
     return 0;
@@ -176,11 +185,17 @@ export function businessMsBetween(
  *
  * @public
  */
-export function addBusinessMs(cal: ServiceCalendar, from: Date, ms: number): Date {
+export function addBusinessMs(
+  cal: ServiceCalendar,
+  from: Date,
+  ms: number,
+): Date {
   const c = compileServiceCalendar(cal);
   const a = toMs(from, 'from');
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-    throw new InputError(`ms must be a finite number >= 0, got ${JSON.stringify(ms)}`);
+    throw new InputError(
+      `ms must be a finite number >= 0, got ${JSON.stringify(ms)}`,
+    );
   }
   if (ms === 0) {
     return from;

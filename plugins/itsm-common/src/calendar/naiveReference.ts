@@ -46,11 +46,16 @@ export function naiveInService(cal: ServiceCalendar, t: number): boolean {
   }
   const ranges = cal.hours[local.weekday] ?? [];
   return ranges.some(
-    ([a, b]) => toMinutes(a) <= local.minuteOfDay && local.minuteOfDay < toMinutes(b),
+    ([a, b]) =>
+      toMinutes(a) <= local.minuteOfDay && local.minuteOfDay < toMinutes(b),
   );
 }
 
-export function naiveBusinessMsBetween(cal: ServiceCalendar, from: number, to: number): number {
+export function naiveBusinessMsBetween(
+  cal: ServiceCalendar,
+  from: number,
+  to: number,
+): number {
   let total = 0;
   for (let t = from; t < to; t += MINUTE) {
     if (naiveInService(cal, t)) {
@@ -61,7 +66,11 @@ export function naiveBusinessMsBetween(cal: ServiceCalendar, from: number, to: n
 }
 
 /** The earliest t >= from with the service time in [from, t) >= ms (minute-aligned ms). */
-export function naiveAddBusinessMs(cal: ServiceCalendar, from: number, ms: number): number {
+export function naiveAddBusinessMs(
+  cal: ServiceCalendar,
+  from: number,
+  ms: number,
+): number {
   let acc = 0;
   let t = from;
   while (acc < ms) {
@@ -93,12 +102,17 @@ export function naiveClock(input: {
   const openFrom = input.pauses
     .filter(p => p.to === undefined && Math.max(p.from, input.startedAt) <= end)
     .reduce<number | undefined>(
-      (min, p) => (min === undefined ? Math.max(p.from, input.startedAt) : Math.min(min, Math.max(p.from, input.startedAt))),
+      (min, p) =>
+        min === undefined
+          ? Math.max(p.from, input.startedAt)
+          : Math.min(min, Math.max(p.from, input.startedAt)),
       undefined,
     );
   const pausedAt = (t: number) =>
     (openFrom !== undefined && t >= openFrom) ||
-    input.pauses.some(p => p.to !== undefined && t >= p.from && t < Math.min(p.to, end));
+    input.pauses.some(
+      p => p.to !== undefined && t >= p.from && t < Math.min(p.to, end),
+    );
   let elapsed = 0;
   for (let t = input.startedAt; t < end; t += MINUTE) {
     if (!pausedAt(t) && naiveInService(input.calendar, t)) {

@@ -39,7 +39,10 @@ export const ALWAYS_ON: ServiceCalendar = Object.freeze({
   timezone: 'UTC',
   hours: Object.freeze(
     Object.fromEntries(
-      WEEKDAYS.map(day => [day, Object.freeze([Object.freeze(['00:00', '24:00'])])]),
+      WEEKDAYS.map(day => [
+        day,
+        Object.freeze([Object.freeze(['00:00', '24:00'])]),
+      ]),
     ),
   ),
 }) as ServiceCalendar;
@@ -84,7 +87,9 @@ function parseTime(value: unknown, field: string, allow24: boolean): number {
   const m = typeof value === 'string' ? HHMM.exec(value) : null;
   if (!m) {
     throw new InputError(
-      `${field} must be a time 'HH:mm'${allow24 ? " or '24:00'" : ''}, got ${JSON.stringify(value)}`,
+      `${field} must be a time 'HH:mm'${
+        allow24 ? " or '24:00'" : ''
+      }, got ${JSON.stringify(value)}`,
     );
   }
   return (Number(m[1]) * 60 + Number(m[2])) * 60_000;
@@ -121,7 +126,9 @@ const validZones = new Map<string, boolean>();
 function checkTimezone(timezone: unknown): string {
   if (typeof timezone !== 'string' || timezone.length === 0) {
     throw new InputError(
-      `calendar.timezone must be an IANA time zone, got ${JSON.stringify(timezone)}`,
+      `calendar.timezone must be an IANA time zone, got ${JSON.stringify(
+        timezone,
+      )}`,
     );
   }
   let ok = validZones.get(timezone);
@@ -187,7 +194,9 @@ export function compileServiceCalendar(
   for (const [day, list] of Object.entries(hours)) {
     if (!(day in JS_DAY)) {
       throw new InputError(
-        `calendar.hours.${day} is not a weekday; use one of ${WEEKDAYS.join(', ')}`,
+        `calendar.hours.${day} is not a weekday; use one of ${WEEKDAYS.join(
+          ', ',
+        )}`,
       );
     }
     if (list === undefined) {

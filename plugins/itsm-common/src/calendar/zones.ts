@@ -12,7 +12,14 @@ interface ZoneYear {
   transitions: Array<[number, number]>;
 }
 
-const FIXED_UTC = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Etc/Zulu']);
+const FIXED_UTC = new Set([
+  'UTC',
+  'Etc/UTC',
+  'Etc/GMT',
+  'GMT',
+  'Etc/Universal',
+  'Etc/Zulu',
+]);
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const years = new Map<string, Map<number, ZoneYear>>();
 

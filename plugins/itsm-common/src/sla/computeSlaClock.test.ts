@@ -91,8 +91,13 @@ describe('computeSlaClock', () => {
       startedAt: d('2026-11-27T10:00:00Z'),
       now: d('2026-11-29T00:00:00Z'),
     };
-    expect(computeSlaClock({ ...input, stoppedAt: d('2026-11-27T11:00:00Z') }).state).toBe('met');
-    const late = computeSlaClock({ ...input, stoppedAt: d('2026-11-27T11:30:00Z') });
+    expect(
+      computeSlaClock({ ...input, stoppedAt: d('2026-11-27T11:00:00Z') }).state,
+    ).toBe('met');
+    const late = computeSlaClock({
+      ...input,
+      stoppedAt: d('2026-11-27T11:30:00Z'),
+    });
     expect(late.state).toBe('breached');
     expect(late.elapsedMs).toBe(1.5 * H);
     expect(late.percent).toBe(150);
@@ -167,7 +172,9 @@ describe('computeSlaClock', () => {
       targetMs: 8 * H,
       calendar: berlin,
       startedAt: d('2026-11-27T08:00:00Z'),
-      pauses: [{ from: d('2026-11-27T10:00:00Z'), to: d('2026-11-30T08:00:00Z') }],
+      pauses: [
+        { from: d('2026-11-27T10:00:00Z'), to: d('2026-11-30T08:00:00Z') },
+      ],
       now: d('2026-11-30T09:00:00Z'),
     });
     expect(clock.elapsedMs).toBe(3 * H);
@@ -203,16 +210,33 @@ describe('computeSlaClock', () => {
 
   it.each([0, -1, NaN, Infinity])('rejects targetMs %p', targetMs => {
     expect(() =>
-      computeSlaClock({ targetMs, calendar: ALWAYS_ON, startedAt: d('2026-11-27T10:00:00Z'), now: d('2026-11-27T10:00:00Z') }),
+      computeSlaClock({
+        targetMs,
+        calendar: ALWAYS_ON,
+        startedAt: d('2026-11-27T10:00:00Z'),
+        now: d('2026-11-27T10:00:00Z'),
+      }),
     ).toThrow(InputError);
   });
 
   it('rejects invalid dates and calendars with an InputError naming the field', () => {
-    const base = { targetMs: H, calendar: ALWAYS_ON, startedAt: d('2026-11-27T10:00:00Z'), now: d('2026-11-27T10:00:00Z') };
-    expect(() => computeSlaClock({ ...base, startedAt: new Date('nope') })).toThrow(/startedAt/);
-    expect(() => computeSlaClock({ ...base, pauses: [{ from: new Date('nope') }] })).toThrow(/pauses\[0\]\.from/);
-    expect(() => computeSlaClock({ ...base, calendar: { ...ALWAYS_ON, timezone: 'Nowhere/Land' } })).toThrow(
-      /timezone/,
-    );
+    const base = {
+      targetMs: H,
+      calendar: ALWAYS_ON,
+      startedAt: d('2026-11-27T10:00:00Z'),
+      now: d('2026-11-27T10:00:00Z'),
+    };
+    expect(() =>
+      computeSlaClock({ ...base, startedAt: new Date('nope') }),
+    ).toThrow(/startedAt/);
+    expect(() =>
+      computeSlaClock({ ...base, pauses: [{ from: new Date('nope') }] }),
+    ).toThrow(/pauses\[0\]\.from/);
+    expect(() =>
+      computeSlaClock({
+        ...base,
+        calendar: { ...ALWAYS_ON, timezone: 'Nowhere/Land' },
+      }),
+    ).toThrow(/timezone/);
   });
 });

@@ -44,19 +44,28 @@ function instant(value: unknown, field: string): number {
  */
 export function computeSlaClock(input: SlaClockInput): SlaClockResult {
   const { targetMs, calendar } = input;
-  if (typeof targetMs !== 'number' || !Number.isFinite(targetMs) || targetMs <= 0) {
-    throw new InputError(`targetMs must be a number > 0, got ${JSON.stringify(targetMs)}`);
+  if (
+    typeof targetMs !== 'number' ||
+    !Number.isFinite(targetMs) ||
+    targetMs <= 0
+  ) {
+    throw new InputError(
+      `targetMs must be a number > 0, got ${JSON.stringify(targetMs)}`,
+    );
   }
   const start = instant(input.startedAt, 'startedAt');
   const now = instant(input.now, 'now');
   const stopped =
-    input.stoppedAt === undefined ? undefined : instant(input.stoppedAt, 'stoppedAt');
+    input.stoppedAt === undefined
+      ? undefined
+      : instant(input.stoppedAt, 'stoppedAt');
   const end = stopped ?? now;
 
   // Merge the pauses and clip them to [start, end]; remember where an open pause begins.
   const raw = (input.pauses ?? []).map((p, i) => {
     const from = instant(p?.from, `pauses[${i}].from`);
-    const to = p.to === undefined ? undefined : instant(p.to, `pauses[${i}].to`);
+    const to =
+      p.to === undefined ? undefined : instant(p.to, `pauses[${i}].to`);
     return { from, to };
   });
   let openFrom: number | undefined;
@@ -89,7 +98,9 @@ export function computeSlaClock(input: SlaClockInput): SlaClockResult {
     }
   }
   const openMerged =
-    openFrom === undefined ? undefined : pauses.find(p => p[1] === end && p[0] <= openFrom!);
+    openFrom === undefined
+      ? undefined
+      : pauses.find(p => p[1] === end && p[0] <= openFrom!);
 
   // Active stretches: [start, end) outside pauses. Count elapsed and find the due instant.
   let elapsedMs = 0;
@@ -112,7 +123,11 @@ export function computeSlaClock(input: SlaClockInput): SlaClockResult {
   for (const [from, to] of pauses) {
     if (from > cursor) {
       toDue(cursor, from);
-      elapsedMs += businessMsBetween(calendar, new Date(cursor), new Date(from));
+      elapsedMs += businessMsBetween(
+        calendar,
+        new Date(cursor),
+        new Date(from),
+      );
     }
     cursor = Math.max(cursor, to);
   }
