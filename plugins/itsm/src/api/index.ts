@@ -1,0 +1,3 @@
+export { itsmApiRef } from './ItsmApi';
+export type { ItsmApi, ListIncidentsOptions } from './ItsmApi';
+export { ItsmClient } from './ItsmClient';

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { ResponseErrorPanel } from '@backstage/core-components';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
+import Typography from '@material-ui/core/Typography';
+import { OPEN_INCIDENT_STATUSES } from '@backstage-itsm/plugin-itsm-common';
+import { useIncidents } from '../../hooks/useIncidents';
+import { IncidentsTable } from '../IncidentsTable';
+
+function NoIncidents(props: { includeClosed: boolean }) {
+  return (
+    <Box p={4} textAlign="center">
+      <Typography variant="h6" gutterBottom>
+        {props.includeClosed ? 'No incidents yet' : 'No open incidents'}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {props.includeClosed
+          ? 'Nothing has been reported against this entity.'
+          : 'All quiet: nothing is waiting to be fixed on this entity.'}
+      </Typography>
+    </Box>
+  );
+}
+
+/** The incidents of the current catalog entity: open ones by default, all on request. */
+export function EntityIncidentsTable() {
+  const { entity } = useEntity();
+  const [includeClosed, setIncludeClosed] = useState(false);
+  const { incidents, loading, error, hasMore, loadingMore, loadMore } =
+    useIncidents({
+      entityRef: stringifyEntityRef(entity),
+      status: includeClosed ? undefined : OPEN_INCIDENT_STATUSES,
+    });
+
+  return (
+    <>
+      {error ? (
+        <ResponseErrorPanel error={error} title="Could not load incidents" />
+      ) : (
+        <IncidentsTable
+          title="Incidents"
+          subtitle={
+            includeClosed
+              ? 'All incidents, newest first'
+              : 'Open incidents, newest first'
+          }
+          incidents={incidents}
+          loading={loading}
+          emptyContent={<NoIncidents includeClosed={includeClosed} />}
+        />
+      )}
+      <Box
+        display="flex"
+        justifyContent="space-between"
+        alignItems="center"
+        mt={1}
+      >
+        <FormControlLabel
+          control={
+            <Switch
+              color="primary"
+              checked={includeClosed}
+              onChange={(_, checked) => setIncludeClosed(checked)}
+            />
+          }
+          label="Include resolved, closed and cancelled"
+        />
+        {hasMore && !error && (
+          <Button
+            variant="outlined"
+            onClick={() => loadMore()}
+            disabled={loadingMore}
+          >
+            {loadingMore ? 'Loading…' : 'Load more'}
+          </Button>
+        )}
+      </Box>
+    </>
+  );
+}

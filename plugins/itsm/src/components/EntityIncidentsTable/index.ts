@@ -1,0 +1,1 @@
+export { EntityIncidentsTable } from './EntityIncidentsTable';

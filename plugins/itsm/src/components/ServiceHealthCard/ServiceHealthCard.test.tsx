@@ -1,0 +1,109 @@
+import { screen } from '@testing-library/react';
+import type { ServiceStatus } from '@backstage-itsm/plugin-itsm-common';
+import {
+  makeHealth,
+  mockItsmApi,
+  notFound,
+  renderForEntity,
+} from '../../__testUtils__/fixtures';
+import { ServiceHealthCard } from './ServiceHealthCard';
+
+describe('ServiceHealthCard', () => {
+  it.each<[ServiceStatus, string]>([
+    ['operational', 'Operational'],
+    ['degraded', 'Degraded'],
+    ['major_outage', 'Major outage'],
+  ])('shows the %s status as "%s"', async (status, words) => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth({ status })),
+    });
+    await renderForEntity(<ServiceHealthCard />, { api });
+
+    expect(await screen.findByText(words)).toBeInTheDocument();
+    expect(screen.getByText('Service health')).toBeInTheDocument();
+  });
+
+  it('asks for the health of the entity in its canonical ref', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth()),
+    });
+    await renderForEntity(<ServiceHealthCard />, { api });
+
+    await screen.findByText('Operational');
+    expect(api.getServiceHealth).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+    });
+  });
+
+  it('shows open incidents by priority, the major incident and SLA risk', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () =>
+        makeHealth({
+          status: 'major_outage',
+          openIncidents: {
+            total: 6,
+            byPriority: { 1: 1, 2: 2, 3: 0, 4: 3, 5: 0 },
+          },
+          activeMajorIncident: {
+            id: 'INC-42',
+            title: 'Card payments down',
+            priority: 1,
+            createdAt: new Date(Date.now() - 35 * 60_000).toISOString(),
+          },
+          clocksAtRisk: 2,
+          clocksBreached: 1,
+        }),
+      ),
+    });
+    await renderForEntity(<ServiceHealthCard />, { api });
+
+    expect(await screen.findByText('Open incidents: 6')).toBeInTheDocument();
+    expect(screen.getByLabelText('P1 Critical: 1 open')).toHaveTextContent(
+      'P11',
+    );
+    expect(screen.getByLabelText('P2 High: 2 open')).toBeInTheDocument();
+    expect(screen.getByLabelText('P3 Moderate: 0 open')).toBeInTheDocument();
+    expect(screen.getByLabelText('P4 Low: 3 open')).toBeInTheDocument();
+    expect(screen.getByLabelText('P5 Planning: 0 open')).toBeInTheDocument();
+    expect(screen.getByText('INC-42')).toBeInTheDocument();
+    expect(screen.getByText('Card payments down')).toBeInTheDocument();
+    expect(screen.getByText(/raised 35m ago/)).toBeInTheDocument();
+    expect(screen.getByLabelText('SLA clocks at risk: 2')).toBeInTheDocument();
+    expect(screen.getByLabelText('SLA clocks breached: 1')).toBeInTheDocument();
+  });
+
+  it('says nothing about a major incident when there is none', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth()),
+    });
+    await renderForEntity(<ServiceHealthCard />, { api });
+
+    await screen.findByText('Operational');
+    expect(screen.queryByText('Active major incident')).not.toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await renderForEntity(<ServiceHealthCard />, { api: mockItsmApi() });
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the server error in a ResponseErrorPanel', async () => {
+    const error = await notFound(
+      'Unknown entity component:default/payments-api',
+    );
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => {
+        throw error;
+      }),
+    });
+    await renderForEntity(<ServiceHealthCard />, { api });
+
+    expect(
+      await screen.findAllByText(
+        /Unknown entity component:default\/payments-api/,
+      ),
+    ).not.toHaveLength(0);
+    expect(screen.getByText('404: NotFoundError')).toBeInTheDocument();
+    expect(screen.queryByText('Operational')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { ServiceHealthCard, ServiceHealthSummary } from './ServiceHealthCard';

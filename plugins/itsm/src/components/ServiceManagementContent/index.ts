@@ -1,0 +1,1 @@
+export { ServiceManagementContent } from './ServiceManagementContent';

@@ -1,0 +1,1 @@
+export { SlaAnnotationHint, lacksSlaAnnotations } from './SlaAnnotationHint';
