@@ -69,4 +69,7 @@ backend.add(import('@backstage/plugin-signals-backend'));
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+// ITSM for Backstage: incidents, SLA clocks and service health
+backend.add(import('@backstage-itsm/plugin-itsm-backend'));
+
 backend.start();

@@ -1,4 +1,8 @@
-import { incidentCreateSchema, incidentListQuerySchema, MAX_DESCRIPTION_LENGTH } from './schemas';
+import {
+  incidentCreateSchema,
+  incidentListQuerySchema,
+  MAX_DESCRIPTION_LENGTH,
+} from './schemas';
 
 const valid = {
   title: 'Checkout returns 502',
@@ -22,7 +26,11 @@ describe('incidentCreateSchema', () => {
     ['a string urgency', { urgency: '1' }, 'urgency'],
     ['an empty title', { title: '   ' }, 'title'],
     ['a short entity ref', { entityRef: 'checkout-service' }, 'entityRef'],
-    ['a description over the limit', { description: 'x'.repeat(MAX_DESCRIPTION_LENGTH + 1) }, 'description'],
+    [
+      'a description over the limit',
+      { description: 'x'.repeat(MAX_DESCRIPTION_LENGTH + 1) },
+      'description',
+    ],
     ['a client-set priority', { priority: 1 }, 'priority'],
     ['a client-set status', { status: 'resolved' }, 'status'],
   ])('rejects %s naming the field', (_name, patch, field) => {
@@ -41,10 +49,12 @@ describe('incidentListQuerySchema', () => {
     });
   });
 
-  it.each([{ limit: '201' }, { limit: '0' }, { status: ['open'] }, { sort: 'title' }])(
-    'rejects %p',
-    query => {
-      expect(incidentListQuerySchema.safeParse(query).success).toBe(false);
-    },
-  );
+  it.each([
+    { limit: '201' },
+    { limit: '0' },
+    { status: ['open'] },
+    { sort: 'title' },
+  ])('rejects %p', query => {
+    expect(incidentListQuerySchema.safeParse(query).success).toBe(false);
+  });
 });

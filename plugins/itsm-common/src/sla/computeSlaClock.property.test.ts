@@ -155,9 +155,9 @@ describe('computeSlaClock against a minute-stepping reference', () => {
           // The reference stops looking after 30 days; the real clock looks further.
           const horizon = at(30 * 1440);
           const actualDue = actual.dueAt?.getTime() ?? null;
-          expect(actualDue !== null && actualDue > horizon ? null : actualDue).toBe(
-            expected.dueAt,
-          );
+          expect(
+            actualDue !== null && actualDue > horizon ? null : actualDue,
+          ).toBe(expected.dueAt);
           expect(actual.state).toBe(expected.state);
           expect(actual.breachedAt?.getTime() ?? null).toBe(
             expected.state === 'breached' ? expected.dueAt : null,

@@ -1,0 +1,87 @@
+/**
+ * A duration: `'15m'`, `'4h'`, `'3 days'` (ms syntax), an ISO-8601 duration
+ * (`'PT4H'`), or an object such as `{ hours: 4 }`. Months and years are not
+ * accepted, as their length in service time is not defined.
+ */
+type ItsmDuration =
+  | string
+  | {
+      weeks?: number;
+      days?: number;
+      hours?: number;
+      minutes?: number;
+      seconds?: number;
+      milliseconds?: number;
+    };
+
+/** One SLA clock target: service time allowed, and the calendar it is counted in. */
+interface ItsmClockTarget {
+  /** Service time allowed, counted in the calendar's hours. */
+  duration: ItsmDuration;
+  /**
+   * Calendar id (`24x7` or a key of `itsm.calendars`). When omitted, the
+   * service's `itsm/service-hours` calendar is used, else `itsm.incidents.defaultCalendar`.
+   */
+  calendar?: string;
+}
+
+/** Response and resolution targets of one priority. */
+interface ItsmPriorityTargets {
+  /** Time to the first move out of `new`. */
+  response?: ItsmClockTarget;
+  /** Time to `resolved`, paused while `on_hold`. */
+  resolution?: ItsmClockTarget;
+}
+
+export interface Config {
+  /** Configuration of the ITSM plugins. */
+  itsm?: {
+    /**
+     * Service calendars by id, referenced by the `itsm/service-hours` annotation
+     * and by SLA targets. `24x7` is built in.
+     */
+    calendars?: {
+      [id: string]: {
+        /** IANA time zone, e.g. `Europe/Berlin`. */
+        timezone: string;
+        /** Local `HH:mm` ranges per weekday, end exclusive; `24:00` allowed as an end. */
+        hours: {
+          mon?: string[][];
+          tue?: string[][];
+          wed?: string[][];
+          thu?: string[][];
+          fri?: string[][];
+          sat?: string[][];
+          sun?: string[][];
+        };
+        /** Local dates `YYYY-MM-DD` without service hours. */
+        holidays?: string[];
+      };
+    };
+    /** Incident management. */
+    incidents?: {
+      /**
+       * Priority by impact (rows 1–3) and urgency (columns 1–3), values 1–5.
+       * Defaults to the ITIL matrix (P1 at high/high … P5 at low/low).
+       */
+      priorityMatrix?: number[][];
+      /**
+       * Calendar for targets without their own calendar on services without an
+       * `itsm/service-hours` annotation. Defaults to `24x7`.
+       */
+      defaultCalendar?: string;
+      /** Response and resolution targets per priority; unset fields keep their defaults. */
+      targets?: {
+        p1?: ItsmPriorityTargets;
+        p2?: ItsmPriorityTargets;
+        p3?: ItsmPriorityTargets;
+        p4?: ItsmPriorityTargets;
+        p5?: ItsmPriorityTargets;
+      };
+      /** Days after which resolved incidents close automatically (major ones excepted). Defaults to 5. */
+      autoCloseDays?: number;
+      /** Percentages of the resolution target at which incidents escalate. Defaults to [50, 75, 100]. */
+      escalationThresholds?: number[];
+    };
+  };
+}

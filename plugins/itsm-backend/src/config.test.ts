@@ -1,0 +1,193 @@
+import { ConfigReader } from '@backstage/config';
+import {
+  ALWAYS_ON,
+  DEFAULT_PRIORITY_MATRIX,
+} from '@backstage-itsm/plugin-itsm-common';
+import { DEFAULT_INCIDENT_TARGETS, readItsmConfig } from './config';
+
+const HOUR = 3_600_000;
+
+const euHours = {
+  timezone: 'Europe/Berlin',
+  hours: { mon: [['08:00', '18:00']], fri: [['08:00', '16:00']] },
+  holidays: ['2026-12-25'],
+};
+
+function read(itsm: object, extraCalendars = []) {
+  return readItsmConfig(new ConfigReader({ itsm }), { extraCalendars });
+}
+
+describe('readItsmConfig', () => {
+  it('defaults to the ITIL matrix, 24x7, 5 auto-close days and 50/75/100 escalation', () => {
+    const config = readItsmConfig(new ConfigReader({}));
+    expect([...config.calendars.keys()]).toEqual(['24x7']);
+    expect(config.calendars.get('24x7')).toBe(ALWAYS_ON);
+    expect(config.incidents).toEqual({
+      priorityMatrix: DEFAULT_PRIORITY_MATRIX,
+      defaultCalendarId: '24x7',
+      targets: DEFAULT_INCIDENT_TARGETS,
+      autoCloseDays: 5,
+      escalationThresholds: [50, 75, 100],
+    });
+    expect(config.incidents.targets[1].response).toEqual({
+      targetMs: 15 * 60_000,
+      calendarId: '24x7',
+    });
+    expect(config.incidents.targets[3].resolution).toEqual({
+      targetMs: 24 * HOUR,
+    });
+  });
+
+  it('reads calendars, targets in every duration form, and the rest', () => {
+    const config = read({
+      calendars: { 'business-hours-eu': euHours },
+      incidents: {
+        priorityMatrix: [
+          [1, 1, 2],
+          [1, 2, 3],
+          [2, 3, 4],
+        ],
+        defaultCalendar: 'business-hours-eu',
+        targets: {
+          p1: { response: { duration: '10m' } },
+          p2: { resolution: { duration: 'PT6H', calendar: '24x7' } },
+          p5: {
+            resolution: {
+              duration: { days: 10 },
+              calendar: 'business-hours-eu',
+            },
+          },
+        },
+        autoCloseDays: 7,
+        escalationThresholds: [60, 90],
+      },
+    });
+    expect(config.calendars.get('business-hours-eu')).toEqual({
+      id: 'business-hours-eu',
+      ...euHours,
+    });
+    expect(config.incidents.defaultCalendarId).toBe('business-hours-eu');
+    expect(config.incidents.priorityMatrix[0]).toEqual([1, 1, 2]);
+    expect(config.incidents.targets[1]).toEqual({
+      response: { targetMs: 10 * 60_000, calendarId: undefined },
+      resolution: DEFAULT_INCIDENT_TARGETS[1].resolution,
+    });
+    expect(config.incidents.targets[2].resolution).toEqual({
+      targetMs: 6 * HOUR,
+      calendarId: '24x7',
+    });
+    expect(config.incidents.targets[5].resolution).toEqual({
+      targetMs: 240 * HOUR,
+      calendarId: 'business-hours-eu',
+    });
+    expect(config.incidents.autoCloseDays).toBe(7);
+    expect(config.incidents.escalationThresholds).toEqual([60, 90]);
+  });
+
+  it('merges calendars contributed by modules', () => {
+    const config = read({ calendars: { eu: euHours } }, [
+      {
+        id: 'apac',
+        timezone: 'Asia/Tokyo',
+        hours: { mon: [['09:00', '17:00']] },
+      },
+    ] as any);
+    expect([...config.calendars.keys()]).toEqual(['24x7', 'eu', 'apac']);
+  });
+
+  it.each([
+    [
+      'an unknown time zone',
+      { calendars: { eu: { ...euHours, timezone: 'Mars/Olympus' } } },
+      /itsm\.calendars\.eu.*Mars\/Olympus/,
+    ],
+    [
+      'a range that ends before it starts',
+      {
+        calendars: { eu: { ...euHours, hours: { mon: [['18:00', '08:00']] } } },
+      },
+      /itsm\.calendars\.eu.*hours\.mon\[0\]/,
+    ],
+    [
+      'an unknown weekday',
+      {
+        calendars: {
+          eu: { ...euHours, hours: { monday: [['08:00', '18:00']] } },
+        },
+      },
+      /itsm\.calendars\.eu\.hours.*monday/,
+    ],
+    [
+      'a bad holiday',
+      { calendars: { eu: { ...euHours, holidays: ['2026-02-30'] } } },
+      /itsm\.calendars\.eu.*holidays\[0\]/,
+    ],
+    [
+      'a matrix that is not 3×3',
+      { incidents: { priorityMatrix: [[1, 2, 3]] } },
+      /itsm\.incidents\.priorityMatrix/,
+    ],
+    [
+      'a priority of 6',
+      {
+        incidents: {
+          priorityMatrix: [
+            [1, 2, 3],
+            [2, 3, 4],
+            [3, 4, 6],
+          ],
+        },
+      },
+      /itsm\.incidents\.priorityMatrix\[2\]\[2\]/,
+    ],
+    [
+      'an unknown default calendar',
+      { incidents: { defaultCalendar: 'nope' } },
+      /itsm\.incidents\.defaultCalendar.*nope/,
+    ],
+    [
+      'a target on an unknown calendar',
+      {
+        incidents: {
+          targets: { p2: { response: { duration: '1h', calendar: 'nope' } } },
+        },
+      },
+      /itsm\.incidents\.targets\.p2\.response\.calendar.*nope/,
+    ],
+    [
+      'an unparseable duration',
+      { incidents: { targets: { p2: { response: { duration: 'soon' } } } } },
+      /itsm\.incidents\.targets\.p2\.response\.duration/,
+    ],
+    [
+      'a duration in months',
+      {
+        incidents: {
+          targets: { p4: { resolution: { duration: { months: 1 } } } },
+        },
+      },
+      /itsm\.incidents\.targets\.p4\.resolution\.duration.*months/,
+    ],
+    [
+      'zero auto-close days',
+      { incidents: { autoCloseDays: 0 } },
+      /autoCloseDays/,
+    ],
+    [
+      'thresholds out of order',
+      { incidents: { escalationThresholds: [75, 50] } },
+      /escalationThresholds/,
+    ],
+  ])('rejects %s, naming the key', (_name, itsm, message) => {
+    expect(() => read(itsm)).toThrow(message);
+  });
+
+  it('rejects a calendar defined twice or a redefined 24x7', () => {
+    expect(() =>
+      read({ calendars: { eu: euHours } }, [{ ...euHours, id: 'eu' }] as any),
+    ).toThrow(/'eu' is defined more than once/);
+    expect(() => read({}, [{ ...ALWAYS_ON }] as any)).toThrow(
+      /'24x7' is defined more than once/,
+    );
+  });
+});

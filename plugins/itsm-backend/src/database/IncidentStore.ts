@@ -1,0 +1,175 @@
+import type {
+  IncidentSource,
+  IncidentStatus,
+  Level,
+  OnHoldReason,
+  Priority,
+  SlaClockState,
+} from '@backstage-itsm/plugin-itsm-common';
+
+/** Kinds of records that share the entity, history and clock tables. */
+export type RecordType = 'incident';
+
+/** A persisted SLA clock: its target and calendar, and its state as last evaluated. */
+export interface SlaClockRecord {
+  clock: 'response' | 'resolution';
+  targetMs: number;
+  calendarId: string;
+  startedAt: Date;
+  stoppedAt: Date | null;
+  pauses: Array<{ from: Date; to?: Date }>;
+  state: SlaClockState;
+  dueAt: Date | null;
+  breachedAt: Date | null;
+  evaluatedAt: Date;
+}
+
+/** A catalog entity a record is attached to. */
+export interface RecordEntity {
+  /** Lowercase canonical entity ref. */
+  entityRef: string;
+  ownerRef: string | null;
+  primary: boolean;
+}
+
+/** The business fields of an incident as stored. */
+export interface IncidentFields {
+  title: string;
+  description: string;
+  /** The service, lowercase canonical. */
+  entityRef: string;
+  affectedEntityRefs: string[];
+  reporter: string;
+  assignee: string | null;
+  assignmentGroup: string | null;
+  category: string | null;
+  impact: Level;
+  urgency: Level;
+  priority: Priority;
+  status: IncidentStatus;
+  onHoldReason: OnHoldReason | null;
+  resolutionCode: string | null;
+  resolutionNotes: string | null;
+  major: boolean;
+  parentSeq: number | null;
+  problemSeq: number | null;
+  causedByChangeSeq: number | null;
+  source: IncidentSource;
+  externalId: string | null;
+  impactedServices: unknown;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+}
+
+/** A stored incident with its bookkeeping and clocks. */
+export interface IncidentRecord extends IncidentFields {
+  seq: number;
+  version: number;
+  createdAt: Date;
+  createdBy: string;
+  updatedAt: Date;
+  clocks: SlaClockRecord[];
+}
+
+/** A history event to append; its version is the record's version after the write. */
+export interface NewHistoryEvent {
+  at: Date;
+  actor: string;
+  action: string;
+  changes: Record<string, [unknown, unknown]>;
+  comment?: string;
+}
+
+/** A stored history event. */
+export interface HistoryEventRecord extends NewHistoryEvent {
+  version: number;
+}
+
+/** A page of a keyset-paginated list. */
+export interface StorePage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Filters and paging of an incident list; multi-value filters match any value. */
+export interface IncidentListOptions {
+  /** Lowercase canonical refs, matched against primary and affected entities. */
+  entityRefs?: string[];
+  statuses?: string[];
+  priorities?: number[];
+  assignees?: string[];
+  assignmentGroups?: string[];
+  major?: boolean;
+  /** Free text searched in title and description. */
+  q?: string;
+  limit: number;
+  /** Opaque cursor from a previous page; an invalid one throws `InputError`. */
+  cursor?: string;
+  order: 'asc' | 'desc';
+}
+
+/** What service health is computed from, aggregated in the database. */
+export interface EntityHealthRows {
+  openByPriority: Partial<Record<Priority, number>>;
+  activeMajorIncident: {
+    seq: number;
+    title: string;
+    priority: Priority;
+    createdAt: Date;
+  } | null;
+  /** Clocks of open incidents that have not stopped. */
+  runningClocks: SlaClockRecord[];
+  /** Stopped clocks of open incidents whose final state is breached. */
+  stoppedBreachedClocks: number;
+}
+
+/**
+ * Persistence of incidents. Every write is one transaction that also appends
+ * its history event; the store makes no business decisions.
+ */
+export interface IncidentStore {
+  /** Inserts an incident at version 1 with its entities, clocks and history event. */
+  createIncident(options: {
+    incident: IncidentFields;
+    entities: RecordEntity[];
+    clocks: SlaClockRecord[];
+    createdAt: Date;
+    createdBy: string;
+    event: NewHistoryEvent;
+  }): Promise<IncidentRecord>;
+
+  getIncident(seq: number): Promise<IncidentRecord | undefined>;
+
+  listIncidents(
+    options: IncidentListOptions,
+  ): Promise<StorePage<IncidentRecord>>;
+
+  /**
+   * Applies a business write if the record is still at `expectedVersion`
+   * (`UPDATE ... WHERE version = ?`), bumping the version; zero rows throws
+   * `PreconditionFailedError`. Given entities or clocks replace the stored ones.
+   */
+  updateIncident(options: {
+    seq: number;
+    expectedVersion: number;
+    /** Changed columns; affected entities change through `entities`. */
+    changes: Partial<Omit<IncidentFields, 'affectedEntityRefs'>>;
+    entities?: RecordEntity[];
+    clocks?: SlaClockRecord[];
+    event: NewHistoryEvent;
+  }): Promise<IncidentRecord>;
+
+  /** History of one record, oldest first. */
+  listHistory(options: {
+    recordType: RecordType;
+    recordSeq: number;
+    limit: number;
+    cursor?: string;
+  }): Promise<StorePage<HistoryEventRecord>>;
+
+  /** Aggregates over the incidents in `statuses` attached to an entity. */
+  getEntityHealth(options: {
+    entityRef: string;
+    statuses: readonly string[];
+  }): Promise<EntityHealthRows>;
+}

@@ -1,0 +1,512 @@
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { PreconditionFailedError } from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
+import { IncidentFields, SlaClockRecord } from './IncidentStore';
+import { KnexIncidentStore } from './KnexIncidentStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const T0 = new Date('2026-03-02T09:15:30.123Z');
+
+function fields(overrides: Partial<IncidentFields> = {}): IncidentFields {
+  return {
+    title: 'Checkout fails',
+    description: 'Payments time out',
+    entityRef: 'component:default/payments',
+    affectedEntityRefs: [],
+    reporter: 'user:default/alice',
+    assignee: null,
+    assignmentGroup: null,
+    category: null,
+    impact: 2,
+    urgency: 2,
+    priority: 3,
+    status: 'new',
+    onHoldReason: null,
+    resolutionCode: null,
+    resolutionNotes: null,
+    major: false,
+    parentSeq: null,
+    problemSeq: null,
+    causedByChangeSeq: null,
+    source: 'portal',
+    externalId: null,
+    impactedServices: null,
+    resolvedAt: null,
+    closedAt: null,
+    ...overrides,
+  };
+}
+
+function clock(
+  name: SlaClockRecord['clock'],
+  overrides: Partial<SlaClockRecord> = {},
+): SlaClockRecord {
+  return {
+    clock: name,
+    targetMs: 4 * 3_600_000,
+    calendarId: '24x7',
+    startedAt: T0,
+    stoppedAt: null,
+    pauses: [],
+    state: 'running',
+    dueAt: new Date(T0.getTime() + 4 * 3_600_000),
+    breachedAt: null,
+    evaluatedAt: T0,
+    ...overrides,
+  };
+}
+
+async function serverVersion(knex: Knex): Promise<string> {
+  if (knex.client.config.client === 'pg') {
+    const { rows } = await knex.raw('select version() as version');
+    return rows[0].version;
+  }
+  const [row] = await knex.raw('select sqlite_version() as version');
+  return `SQLite ${row.version}`;
+}
+
+async function createStore(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
+  const store = await KnexIncidentStore.create({
+    database: { getClient: async () => knex },
+  });
+  return { knex, store };
+}
+
+async function insert(
+  store: KnexIncidentStore,
+  overrides: Partial<IncidentFields> = {},
+  at: Date = T0,
+) {
+  const incident = fields(overrides);
+  return store.createIncident({
+    incident,
+    entities: [
+      {
+        entityRef: incident.entityRef,
+        ownerRef: 'group:default/team-a',
+        primary: true,
+      },
+      ...incident.affectedEntityRefs.map(entityRef => ({
+        entityRef,
+        ownerRef: null,
+        primary: false,
+      })),
+    ],
+    clocks: [
+      clock('response', { startedAt: at }),
+      clock('resolution', { startedAt: at }),
+    ],
+    createdAt: at,
+    createdBy: incident.reporter,
+    event: {
+      at,
+      actor: incident.reporter,
+      action: 'create',
+      changes: { title: [null, incident.title] },
+    },
+  });
+}
+
+describe('KnexIncidentStore', () => {
+  // With BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING set, PostgreSQL is a real server.
+  it.each(databases.eachSupportedId())(
+    'runs against a real database server, %p',
+    async databaseId => {
+      const { knex } = await createStore(databaseId);
+      const version = await serverVersion(knex);
+      // eslint-disable-next-line no-console
+      console.log(`${databaseId} store tests run on: ${version}`);
+      expect(version).toMatch(
+        databaseId === 'POSTGRES_15' ? /^PostgreSQL 15\./ : /^SQLite 3\./,
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'creates an incident at version 1 with its entities, clocks and history event, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const created = await insert(store, {
+        affectedEntityRefs: ['component:default/cart', 'resource:default/db'],
+      });
+
+      expect(created).toMatchObject({
+        seq: expect.any(Number),
+        version: 1,
+        title: 'Checkout fails',
+        entityRef: 'component:default/payments',
+        affectedEntityRefs: ['component:default/cart', 'resource:default/db'],
+        major: false,
+        impact: 2,
+        priority: 3,
+      });
+      expect(created.clocks.map(c => c.clock).sort()).toEqual([
+        'resolution',
+        'response',
+      ]);
+      expect(await store.getIncident(created.seq)).toEqual(created);
+
+      const entities = await knex('itsm_record_entities').orderBy('entity_ref');
+      expect(entities.map(e => [e.entity_ref, Boolean(e.is_primary)])).toEqual([
+        ['component:default/cart', false],
+        ['component:default/payments', true],
+        ['resource:default/db', false],
+      ]);
+      const history = await store.listHistory({
+        recordType: 'incident',
+        recordSeq: created.seq,
+        limit: 10,
+      });
+      expect(history).toEqual({
+        items: [
+          {
+            version: 1,
+            at: T0,
+            actor: 'user:default/alice',
+            action: 'create',
+            changes: { title: [null, 'Checkout fails'] },
+          },
+        ],
+        nextCursor: null,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'round-trips timestamps with millisecond precision, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const at = new Date('2026-12-31T23:59:59.987Z');
+      const created = await insert(store, {}, at);
+      const stored = (await store.getIncident(created.seq))!;
+      expect(stored.createdAt.toISOString()).toBe('2026-12-31T23:59:59.987Z');
+      expect(stored.updatedAt.toISOString()).toBe('2026-12-31T23:59:59.987Z');
+      expect(stored.clocks[0].startedAt.toISOString()).toBe(
+        '2026-12-31T23:59:59.987Z',
+      );
+      expect(stored.clocks[0].dueAt!.getTime() - T0.getTime()).toBe(
+        4 * 3_600_000,
+      );
+
+      const pauseFrom = new Date('2027-01-01T00:00:00.001Z');
+      const updated = await store.updateIncident({
+        seq: created.seq,
+        expectedVersion: 1,
+        changes: { resolvedAt: new Date('2027-01-02T03:04:05.006Z') },
+        clocks: [clock('resolution', { pauses: [{ from: pauseFrom }] })],
+        event: {
+          at: new Date('2027-01-02T03:04:05.006Z'),
+          actor: 'user:default/bob',
+          action: 'update',
+          changes: {},
+        },
+      });
+      expect(updated.resolvedAt!.toISOString()).toBe(
+        '2027-01-02T03:04:05.006Z',
+      );
+      expect(updated.updatedAt.toISOString()).toBe('2027-01-02T03:04:05.006Z');
+      expect(
+        updated.clocks.find(c => c.clock === 'resolution')!.pauses,
+      ).toEqual([{ from: pauseFrom }]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'pages newest first by sequence with an opaque cursor, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const seqs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        seqs.push((await insert(store, { title: `Incident ${i}` })).seq);
+      }
+
+      const first = await store.listIncidents({ limit: 2, order: 'desc' });
+      expect(first.items.map(i => i.seq)).toEqual([seqs[4], seqs[3]]);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const second = await store.listIncidents({
+        limit: 2,
+        order: 'desc',
+        cursor: first.nextCursor!,
+      });
+      expect(second.items.map(i => i.seq)).toEqual([seqs[2], seqs[1]]);
+      const last = await store.listIncidents({
+        limit: 2,
+        order: 'desc',
+        cursor: second.nextCursor!,
+      });
+      expect(last.items.map(i => i.seq)).toEqual([seqs[0]]);
+      expect(last.nextCursor).toBeNull();
+
+      const asc = await store.listIncidents({ limit: 3, order: 'asc' });
+      expect(asc.items.map(i => i.seq)).toEqual(seqs.slice(0, 3));
+      const exact = await store.listIncidents({ limit: 5, order: 'asc' });
+      expect(exact.nextCursor).toBeNull();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'rejects invalid cursors with an InputError, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await insert(store);
+      await insert(store);
+      for (const cursor of [
+        'nope',
+        'e30',
+        Buffer.from('{"s":"1","o":"desc"}').toString('base64url'),
+      ]) {
+        await expect(
+          store.listIncidents({ limit: 1, order: 'desc', cursor }),
+        ).rejects.toThrow(InputError);
+      }
+      const { nextCursor } = await store.listIncidents({
+        limit: 1,
+        order: 'desc',
+      });
+      await expect(
+        store.listIncidents({ limit: 1, order: 'asc', cursor: nextCursor! }),
+      ).rejects.toThrow(InputError);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'filters by entity (primary or affected), status, priority, people, major and text, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const a = await insert(store, {
+        title: 'Checkout 100% broken',
+        affectedEntityRefs: ['component:default/cart'],
+        assignee: 'user:default/bob',
+        status: 'in_progress',
+        priority: 1,
+        major: true,
+      });
+      const b = await insert(store, {
+        entityRef: 'component:default/cart',
+        title: 'Basket issue',
+        description: 'Basket is EMPTY after checkout',
+        assignmentGroup: 'group:default/team-b',
+        priority: 4,
+      });
+      const c = await insert(store, {
+        entityRef: 'component:default/search',
+        title: 'Search slow',
+      });
+
+      const seqs = async (options: object) =>
+        (
+          await store.listIncidents({ limit: 50, order: 'asc', ...options })
+        ).items.map(i => i.seq);
+
+      expect(await seqs({ entityRefs: ['component:default/cart'] })).toEqual([
+        a.seq,
+        b.seq,
+      ]);
+      expect(
+        await seqs({
+          entityRefs: [
+            'component:default/search',
+            'component:default/payments',
+          ],
+        }),
+      ).toEqual([a.seq, c.seq]);
+      expect(await seqs({ statuses: ['in_progress'] })).toEqual([a.seq]);
+      expect(await seqs({ statuses: ['new', 'resolved'] })).toEqual([
+        b.seq,
+        c.seq,
+      ]);
+      expect(await seqs({ priorities: [1, 4] })).toEqual([a.seq, b.seq]);
+      expect(await seqs({ assignees: ['user:default/bob'] })).toEqual([a.seq]);
+      expect(
+        await seqs({ assignmentGroups: ['group:default/team-b'] }),
+      ).toEqual([b.seq]);
+      expect(await seqs({ major: true })).toEqual([a.seq]);
+      expect(await seqs({ major: false })).toEqual([b.seq, c.seq]);
+      expect(await seqs({ q: 'empty' })).toEqual([b.seq]);
+      expect(await seqs({ q: 'CHECKOUT' })).toEqual([a.seq, b.seq]);
+      expect(await seqs({ q: 'broken' })).toEqual([a.seq]);
+      expect(await seqs({ q: '100%' })).toEqual([a.seq]);
+      expect(await seqs({ q: '%' })).toEqual([a.seq]);
+      expect(await seqs({ q: '_' })).toEqual([]);
+      expect(
+        await seqs({
+          entityRefs: ['component:default/cart'],
+          statuses: ['new'],
+        }),
+      ).toEqual([b.seq]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'updates only at the expected version and appends the event in the same transaction, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const created = await insert(store);
+      const event = {
+        at: new Date(T0.getTime() + 1000),
+        actor: 'user:default/bob',
+        action: 'update',
+        changes: {
+          title: ['Checkout fails', 'Checkout down'] as [unknown, unknown],
+        },
+      };
+
+      const updated = await store.updateIncident({
+        seq: created.seq,
+        expectedVersion: 1,
+        changes: { title: 'Checkout down' },
+        event,
+      });
+      expect(updated.version).toBe(2);
+      expect(updated.title).toBe('Checkout down');
+
+      await expect(
+        store.updateIncident({
+          seq: created.seq,
+          expectedVersion: 1,
+          changes: { title: 'Stale write' },
+          event,
+        }),
+      ).rejects.toThrow(PreconditionFailedError);
+
+      expect((await store.getIncident(created.seq))!.title).toBe(
+        'Checkout down',
+      );
+      const history = await knex('itsm_history_events').orderBy('seq');
+      expect(history.map(h => Number(h.version))).toEqual([1, 2]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'deduplicates by source and external id, and writes nothing for a duplicate, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await insert(store, { source: 'alertmanager', externalId: 'fp-1' });
+      await insert(store, { source: 'pagerduty', externalId: 'fp-1' });
+      await insert(store, { externalId: null });
+      await insert(store, { externalId: null });
+
+      const duplicate = await insert(store, {
+        source: 'alertmanager',
+        externalId: 'fp-1',
+      }).catch(error => error);
+      expect(isDatabaseConflictError(duplicate)).toBe(true);
+
+      const count = async (table: string) =>
+        Number((await knex(table).count({ n: '*' }))[0].n);
+      expect(await count('itsm_incidents')).toBe(4);
+      expect(await count('itsm_history_events')).toBe(4);
+      expect(await count('itsm_record_entities')).toBe(4);
+      expect(await count('itsm_sla_clocks')).toBe(8);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'aggregates the health of an entity from its open incidents, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const ref = 'component:default/payments';
+      await insert(store, { priority: 1 });
+      await insert(store, { priority: 3, status: 'in_progress' });
+      await insert(store, { priority: 3, status: 'on_hold' });
+      const major = await insert(store, {
+        entityRef: 'component:default/cart',
+        affectedEntityRefs: [ref],
+        priority: 2,
+        major: true,
+        title: 'Cart outage',
+      });
+      await insert(store, { priority: 1, status: 'resolved', major: true });
+      await insert(store, {
+        entityRef: 'component:default/other',
+        priority: 1,
+      });
+      const breached = await insert(store, { priority: 4 });
+      await store.updateIncident({
+        seq: breached.seq,
+        expectedVersion: 1,
+        changes: { status: 'in_progress' },
+        clocks: [
+          clock('response', {
+            stoppedAt: new Date(T0.getTime() + 5 * 3_600_000),
+            state: 'breached',
+            breachedAt: new Date(T0.getTime() + 4 * 3_600_000),
+          }),
+        ],
+        event: {
+          at: T0,
+          actor: 'user:default/bob',
+          action: 'transition',
+          changes: {},
+        },
+      });
+
+      const health = await store.getEntityHealth({
+        entityRef: ref,
+        statuses: ['new', 'in_progress', 'on_hold'],
+      });
+      expect(health.openByPriority).toEqual({ 1: 1, 2: 1, 3: 2, 4: 1 });
+      expect(health.activeMajorIncident).toEqual({
+        seq: major.seq,
+        title: 'Cart outage',
+        priority: 2,
+        createdAt: T0,
+      });
+      // 5 open incidents × 2 clocks, minus the stopped response clock.
+      expect(health.runningClocks).toHaveLength(9);
+      expect(health.stoppedBreachedClocks).toBe(1);
+
+      const none = await store.getEntityHealth({
+        entityRef: 'component:default/unknown',
+        statuses: ['new'],
+      });
+      expect(none).toEqual({
+        openByPriority: {},
+        activeMajorIncident: null,
+        runningClocks: [],
+        stoppedBreachedClocks: 0,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'pages history oldest first, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const created = await insert(store);
+      for (let v = 1; v <= 3; v++) {
+        await store.updateIncident({
+          seq: created.seq,
+          expectedVersion: v,
+          changes: { title: `v${v + 1}` },
+          event: {
+            at: T0,
+            actor: 'user:default/bob',
+            action: 'update',
+            changes: {},
+          },
+        });
+      }
+      const first = await store.listHistory({
+        recordType: 'incident',
+        recordSeq: created.seq,
+        limit: 3,
+      });
+      expect(first.items.map(e => e.version)).toEqual([1, 2, 3]);
+      const rest = await store.listHistory({
+        recordType: 'incident',
+        recordSeq: created.seq,
+        limit: 3,
+        cursor: first.nextCursor!,
+      });
+      expect(rest.items.map(e => e.version)).toEqual([4]);
+      expect(rest.nextCursor).toBeNull();
+    },
+  );
+});

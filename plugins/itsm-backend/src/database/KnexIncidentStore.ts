@@ -1,0 +1,376 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { PreconditionFailedError } from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
+import { decodeCursor, encodeCursor } from './cursor';
+import {
+  EntityHealthRows,
+  HistoryEventRecord,
+  IncidentFields,
+  IncidentListOptions,
+  IncidentRecord,
+  IncidentStore,
+  NewHistoryEvent,
+  RecordEntity,
+  RecordType,
+  SlaClockRecord,
+  StorePage,
+} from './IncidentStore';
+import {
+  clockToRow,
+  incidentFieldsToRow,
+  rowToClock,
+  rowToHistoryEvent,
+  rowToIncidentFields,
+  toDate,
+} from './rows';
+
+const migrationsDir = resolvePackagePath(
+  '@backstage-itsm/plugin-itsm-backend',
+  'migrations',
+);
+
+const INCIDENT: RecordType = 'incident';
+const INCIDENTS = 'itsm_incidents';
+const ENTITIES = 'itsm_record_entities';
+const HISTORY = 'itsm_history_events';
+const CLOCKS = 'itsm_sla_clocks';
+
+/** Escapes `%`, `_` and the escape character itself for `LIKE ... ESCAPE '!'`. */
+function likePattern(text: string): string {
+  return `%${text.toLocaleLowerCase('en-US').replace(/[!%_]/g, c => `!${c}`)}%`;
+}
+
+/** Knex implementation of {@link IncidentStore} (SQLite, PostgreSQL, MySQL). */
+export class KnexIncidentStore implements IncidentStore {
+  readonly #db: Knex;
+
+  /** Connects and runs the plugin's migrations unless the database service says to skip them. */
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<KnexIncidentStore> {
+    const { database } = options;
+    const client = await database.getClient();
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new KnexIncidentStore(client);
+  }
+
+  private constructor(db: Knex) {
+    this.#db = db;
+  }
+
+  async createIncident(options: {
+    incident: IncidentFields;
+    entities: RecordEntity[];
+    clocks: SlaClockRecord[];
+    createdAt: Date;
+    createdBy: string;
+    event: NewHistoryEvent;
+  }): Promise<IncidentRecord> {
+    return this.#db.transaction(async tx => {
+      const [inserted] = await tx(INCIDENTS)
+        .insert({
+          ...incidentFieldsToRow(options.incident),
+          version: 1,
+          created_at: options.createdAt,
+          created_by: options.createdBy,
+          updated_at: options.createdAt,
+        })
+        .returning('seq');
+      const seq = Number(
+        typeof inserted === 'object' ? inserted.seq : inserted,
+      );
+      await this.#replaceEntities(tx, seq, options.entities);
+      await this.#upsertClocks(tx, seq, options.clocks);
+      await this.#appendHistory(tx, seq, 1, options.event);
+      return (await this.#readIncident(tx, seq))!;
+    });
+  }
+
+  async getIncident(seq: number): Promise<IncidentRecord | undefined> {
+    return this.#readIncident(this.#db, seq);
+  }
+
+  async listIncidents(
+    options: IncidentListOptions,
+  ): Promise<StorePage<IncidentRecord>> {
+    const { order, limit } = options;
+    const query = this.#db(INCIDENTS).select('*');
+    if (options.entityRefs?.length) {
+      query.whereIn(
+        'seq',
+        this.#db(ENTITIES)
+          .select('record_seq')
+          .where('record_type', INCIDENT)
+          .whereIn('entity_ref', options.entityRefs),
+      );
+    }
+    if (options.statuses?.length) {
+      query.whereIn('status', options.statuses);
+    }
+    if (options.priorities?.length) {
+      query.whereIn('priority', options.priorities);
+    }
+    if (options.assignees?.length) {
+      query.whereIn('assignee', options.assignees);
+    }
+    if (options.assignmentGroups?.length) {
+      query.whereIn('assignment_group', options.assignmentGroups);
+    }
+    if (options.major !== undefined) {
+      query.where('major', options.major);
+    }
+    if (options.q) {
+      const pattern = likePattern(options.q);
+      query.where(inner =>
+        inner
+          .whereRaw(`lower(title) like ? escape '!'`, [pattern])
+          .orWhereRaw(`lower(description) like ? escape '!'`, [pattern]),
+      );
+    }
+    if (options.cursor) {
+      const { seq } = decodeCursor(options.cursor, order);
+      query.where('seq', order === 'desc' ? '<' : '>', seq);
+    }
+    const rows = await query.orderBy('seq', order).limit(limit + 1);
+    const page = rows.slice(0, limit);
+    const items = await this.#hydrate(this.#db, page);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ seq: last.seq, order })
+          : null,
+    };
+  }
+
+  async updateIncident(options: {
+    seq: number;
+    expectedVersion: number;
+    changes: Partial<Omit<IncidentFields, 'affectedEntityRefs'>>;
+    entities?: RecordEntity[];
+    clocks?: SlaClockRecord[];
+    event: NewHistoryEvent;
+  }): Promise<IncidentRecord> {
+    const { seq, expectedVersion } = options;
+    return this.#db.transaction(async tx => {
+      const version = expectedVersion + 1;
+      // The version check is the update itself, so concurrent writers cannot both pass it.
+      const updated = await tx(INCIDENTS)
+        .where({ seq, version: expectedVersion })
+        .update({
+          ...incidentFieldsToRow(options.changes),
+          version,
+          updated_at: options.event.at,
+        });
+      if (updated === 0) {
+        throw new PreconditionFailedError(
+          `INC-${seq} is not at version ${expectedVersion}; reload it and try again`,
+        );
+      }
+      if (options.entities) {
+        await this.#replaceEntities(tx, seq, options.entities);
+      }
+      if (options.clocks) {
+        await this.#upsertClocks(tx, seq, options.clocks);
+      }
+      await this.#appendHistory(tx, seq, version, options.event);
+      return (await this.#readIncident(tx, seq))!;
+    });
+  }
+
+  async listHistory(options: {
+    recordType: RecordType;
+    recordSeq: number;
+    limit: number;
+    cursor?: string;
+  }): Promise<StorePage<HistoryEventRecord>> {
+    const query = this.#db(HISTORY)
+      .where({ record_type: options.recordType, record_seq: options.recordSeq })
+      .orderBy('seq', 'asc')
+      .limit(options.limit + 1);
+    if (options.cursor) {
+      query.where('seq', '>', decodeCursor(options.cursor, 'asc').seq);
+    }
+    const rows = await query;
+    const page = rows.slice(0, options.limit);
+    return {
+      items: page.map(rowToHistoryEvent),
+      nextCursor:
+        rows.length > options.limit
+          ? encodeCursor({
+              seq: Number(page[page.length - 1].seq),
+              order: 'asc',
+            })
+          : null,
+    };
+  }
+
+  async getEntityHealth(options: {
+    entityRef: string;
+    statuses: readonly string[];
+  }): Promise<EntityHealthRows> {
+    const db = this.#db;
+    const open = () =>
+      db(INCIDENTS)
+        .whereIn('status', options.statuses)
+        .whereIn(
+          'seq',
+          db(ENTITIES)
+            .select('record_seq')
+            .where({ record_type: INCIDENT, entity_ref: options.entityRef }),
+        );
+    const openClocks = () =>
+      db(CLOCKS)
+        .where('record_type', INCIDENT)
+        .whereIn('record_seq', open().select('seq'));
+
+    const [byPriority, major, running, breached] = await Promise.all([
+      open().select('priority').count({ count: '*' }).groupBy('priority'),
+      open()
+        .select('seq', 'title', 'priority', 'created_at')
+        .where('major', true)
+        .orderBy('seq', 'desc')
+        .first(),
+      openClocks().select('*').whereNull('stopped_at'),
+      openClocks()
+        .whereNotNull('stopped_at')
+        .where('state', 'breached')
+        .count({ count: '*' }),
+    ]);
+
+    const openByPriority: EntityHealthRows['openByPriority'] = {};
+    for (const row of byPriority as Array<{
+      priority: unknown;
+      count: unknown;
+    }>) {
+      openByPriority[Number(row.priority) as 1] = Number(row.count);
+    }
+    return {
+      openByPriority,
+      activeMajorIncident: major
+        ? {
+            seq: Number(major.seq),
+            title: major.title,
+            priority: Number(major.priority) as 1,
+            createdAt: toDate(major.created_at),
+          }
+        : null,
+      runningClocks: running.map(rowToClock),
+      stoppedBreachedClocks: Number(
+        (breached[0] as { count?: unknown } | undefined)?.count ?? 0,
+      ),
+    };
+  }
+
+  async #readIncident(
+    db: Knex | Knex.Transaction,
+    seq: number,
+  ): Promise<IncidentRecord | undefined> {
+    const row = await db(INCIDENTS).where('seq', seq).first();
+    return row ? (await this.#hydrate(db, [row]))[0] : undefined;
+  }
+
+  /** Loads the affected entities and clocks of a page of incident rows. */
+  async #hydrate(
+    db: Knex | Knex.Transaction,
+    rows: Array<Record<string, any>>,
+  ): Promise<IncidentRecord[]> {
+    if (rows.length === 0) {
+      return [];
+    }
+    const seqs = rows.map(row => Number(row.seq));
+    const [entityRows, clockRows] = await Promise.all([
+      db(ENTITIES)
+        .select('record_seq', 'entity_ref')
+        .where({ record_type: INCIDENT, is_primary: false })
+        .whereIn('record_seq', seqs)
+        .orderBy('entity_ref'),
+      db(CLOCKS)
+        .where('record_type', INCIDENT)
+        .whereIn('record_seq', seqs)
+        .orderBy('clock', 'desc'),
+    ]);
+    const affected = new Map<number, string[]>();
+    for (const row of entityRows) {
+      const list = affected.get(Number(row.record_seq)) ?? [];
+      list.push(row.entity_ref);
+      affected.set(Number(row.record_seq), list);
+    }
+    const clocks = new Map<number, SlaClockRecord[]>();
+    for (const row of clockRows) {
+      const list = clocks.get(Number(row.record_seq)) ?? [];
+      list.push(rowToClock(row));
+      clocks.set(Number(row.record_seq), list);
+    }
+    return rows.map(row => {
+      const seq = Number(row.seq);
+      return {
+        ...rowToIncidentFields(row, affected.get(seq) ?? []),
+        seq,
+        version: Number(row.version),
+        createdAt: toDate(row.created_at),
+        createdBy: row.created_by,
+        updatedAt: toDate(row.updated_at),
+        clocks: clocks.get(seq) ?? [],
+      };
+    });
+  }
+
+  async #replaceEntities(
+    tx: Knex.Transaction,
+    seq: number,
+    entities: RecordEntity[],
+  ): Promise<void> {
+    await tx(ENTITIES)
+      .where({ record_type: INCIDENT, record_seq: seq })
+      .delete();
+    if (entities.length) {
+      await tx(ENTITIES).insert(
+        entities.map(e => ({
+          record_type: INCIDENT,
+          record_seq: seq,
+          entity_ref: e.entityRef,
+          owner_ref: e.ownerRef,
+          is_primary: e.primary,
+        })),
+      );
+    }
+  }
+
+  async #upsertClocks(
+    tx: Knex.Transaction,
+    seq: number,
+    clocks: SlaClockRecord[],
+  ): Promise<void> {
+    if (clocks.length) {
+      await tx(CLOCKS)
+        .insert(clocks.map(clock => clockToRow(INCIDENT, seq, clock)))
+        .onConflict(['record_type', 'record_seq', 'clock'])
+        .merge();
+    }
+  }
+
+  async #appendHistory(
+    tx: Knex.Transaction,
+    seq: number,
+    version: number,
+    event: NewHistoryEvent,
+  ): Promise<void> {
+    await tx(HISTORY).insert({
+      record_type: INCIDENT,
+      record_seq: seq,
+      version,
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      changes: JSON.stringify(event.changes),
+      comment: event.comment ?? null,
+    });
+  }
+}

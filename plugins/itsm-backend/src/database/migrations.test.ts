@@ -1,0 +1,143 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import fs from 'node:fs';
+import { Knex } from 'knex';
+import { KnexIncidentStore } from './KnexIncidentStore';
+
+jest.setTimeout(60_000);
+
+const migrationsDir = resolvePackagePath(
+  '@backstage-itsm/plugin-itsm-backend',
+  'migrations',
+);
+const TABLES = [
+  'itsm_incidents',
+  'itsm_record_entities',
+  'itsm_history_events',
+  'itsm_sla_clocks',
+];
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+async function tablesPresent(knex: Knex): Promise<string[]> {
+  const present: string[] = [];
+  for (const table of TABLES) {
+    if (await knex.schema.hasTable(table)) {
+      present.push(table);
+    }
+  }
+  return present;
+}
+
+async function insertIncident(knex: Knex, title: string): Promise<number> {
+  const at = new Date('2026-05-04T10:00:00.250Z');
+  const [row] = await knex('itsm_incidents')
+    .insert({
+      version: 1,
+      title,
+      description: '',
+      entity_ref: 'component:default/payments',
+      reporter: 'user:default/alice',
+      impact: 1,
+      urgency: 1,
+      priority: 1,
+      status: 'new',
+      source: 'portal',
+      created_at: at,
+      created_by: 'user:default/alice',
+      updated_at: at,
+    })
+    .returning('seq');
+  const seq = Number(row.seq);
+  await knex('itsm_record_entities').insert({
+    record_type: 'incident',
+    record_seq: seq,
+    entity_ref: 'component:default/payments',
+    is_primary: true,
+  });
+  await knex('itsm_history_events').insert({
+    record_type: 'incident',
+    record_seq: seq,
+    version: 1,
+    at,
+    actor: 'user:default/alice',
+    action: 'create',
+    changes: '{}',
+  });
+  await knex('itsm_sla_clocks').insert({
+    record_type: 'incident',
+    record_seq: seq,
+    clock: 'response',
+    target_ms: 900_000,
+    calendar_id: '24x7',
+    started_at: at,
+    pauses: '[]',
+    state: 'running',
+    evaluated_at: at,
+  });
+  return seq;
+}
+
+describe('migrations', () => {
+  it('are plain JS files with up and down, named by timestamp', () => {
+    for (const file of fs.readdirSync(migrationsDir)) {
+      expect(file).toMatch(/^\d{14}_[a-z_]+\.js$/);
+      const migration = require(`${migrationsDir}/${file}`);
+      expect(typeof migration.up).toBe('function');
+      expect(typeof migration.down).toBe('function');
+    }
+  });
+
+  it.each(databases.eachSupportedId())(
+    'go up, down and up again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+
+      await knex.migrate.latest({ directory: migrationsDir });
+      expect(await tablesPresent(knex)).toEqual(TABLES);
+      await insertIncident(knex, 'Before rollback');
+
+      await knex.migrate.rollback({ directory: migrationsDir }, true);
+      expect(await tablesPresent(knex)).toEqual([]);
+
+      await knex.migrate.latest({ directory: migrationsDir });
+      expect(await tablesPresent(knex)).toEqual(TABLES);
+      expect(await knex('itsm_incidents')).toEqual([]);
+      const seq = await insertIncident(knex, 'After re-migration');
+      expect(seq).toBe(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keep existing records when the store starts again, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const database = { getClient: async () => knex };
+
+      await KnexIncidentStore.create({ database });
+      const seq = await insertIncident(knex, 'Survives restarts');
+      const store = await KnexIncidentStore.create({ database });
+
+      const incident = await store.getIncident(seq);
+      expect(incident).toMatchObject({
+        title: 'Survives restarts',
+        version: 1,
+        createdAt: new Date('2026-05-04T10:00:00.250Z'),
+        clocks: [
+          expect.objectContaining({ clock: 'response', targetMs: 900_000 }),
+        ],
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'are skipped when the database service says so, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await KnexIncidentStore.create({
+        database: { getClient: async () => knex, migrations: { skip: true } },
+      });
+      expect(await tablesPresent(knex)).toEqual([]);
+    },
+  );
+});

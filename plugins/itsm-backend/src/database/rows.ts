@@ -1,0 +1,174 @@
+import type {
+  HistoryEventRecord,
+  IncidentFields,
+  SlaClockRecord,
+} from './IncidentStore';
+
+// Conversions between records and table rows. Drivers differ in what they
+// return: Date (PostgreSQL), epoch ms (SQLite), strings for bigint and counts.
+
+/** @internal */
+export function toDate(value: unknown): Date {
+  if (value instanceof Date) {
+    return value;
+  }
+  const date = new Date(
+    typeof value === 'string' && /^\d+$/.test(value)
+      ? Number(value)
+      : (value as any),
+  );
+  if (Number.isNaN(date.getTime())) {
+    throw new Error(`Invalid timestamp in database: ${String(value)}`);
+  }
+  return date;
+}
+
+/** @internal */
+export function toOptionalDate(value: unknown): Date | null {
+  return value === null || value === undefined ? null : toDate(value);
+}
+
+/** Columns of `itsm_incidents` for each business field. */
+export const INCIDENT_COLUMNS: Record<
+  keyof IncidentFields,
+  string | undefined
+> = {
+  title: 'title',
+  description: 'description',
+  entityRef: 'entity_ref',
+  affectedEntityRefs: undefined, // itsm_record_entities
+  reporter: 'reporter',
+  assignee: 'assignee',
+  assignmentGroup: 'assignment_group',
+  category: 'category',
+  impact: 'impact',
+  urgency: 'urgency',
+  priority: 'priority',
+  status: 'status',
+  onHoldReason: 'on_hold_reason',
+  resolutionCode: 'resolution_code',
+  resolutionNotes: 'resolution_notes',
+  major: 'major',
+  parentSeq: 'parent_seq',
+  problemSeq: 'problem_seq',
+  causedByChangeSeq: 'caused_by_change_seq',
+  source: 'source',
+  externalId: 'external_id',
+  impactedServices: 'impacted_services',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
+};
+
+/** @internal */
+export function incidentFieldsToRow(
+  fields: Partial<IncidentFields>,
+): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    const column = INCIDENT_COLUMNS[key as keyof IncidentFields];
+    if (column === undefined || value === undefined) {
+      continue;
+    }
+    row[column] =
+      key === 'impactedServices' && value !== null
+        ? JSON.stringify(value)
+        : value;
+  }
+  return row;
+}
+
+/** @internal */
+export function rowToIncidentFields(
+  row: Record<string, any>,
+  affectedEntityRefs: string[],
+): IncidentFields {
+  const optionalNumber = (v: unknown) => (v === null ? null : Number(v));
+  return {
+    title: row.title,
+    description: row.description,
+    entityRef: row.entity_ref,
+    affectedEntityRefs,
+    reporter: row.reporter,
+    assignee: row.assignee,
+    assignmentGroup: row.assignment_group,
+    category: row.category,
+    impact: Number(row.impact) as IncidentFields['impact'],
+    urgency: Number(row.urgency) as IncidentFields['urgency'],
+    priority: Number(row.priority) as IncidentFields['priority'],
+    status: row.status,
+    onHoldReason: row.on_hold_reason,
+    resolutionCode: row.resolution_code,
+    resolutionNotes: row.resolution_notes,
+    major: Boolean(row.major),
+    parentSeq: optionalNumber(row.parent_seq),
+    problemSeq: optionalNumber(row.problem_seq),
+    causedByChangeSeq: optionalNumber(row.caused_by_change_seq),
+    source: row.source,
+    externalId: row.external_id,
+    impactedServices:
+      row.impacted_services === null ? null : JSON.parse(row.impacted_services),
+    resolvedAt: toOptionalDate(row.resolved_at),
+    closedAt: toOptionalDate(row.closed_at),
+  };
+}
+
+/** @internal */
+export function clockToRow(
+  recordType: string,
+  recordSeq: number,
+  clock: SlaClockRecord,
+): Record<string, unknown> {
+  return {
+    record_type: recordType,
+    record_seq: recordSeq,
+    clock: clock.clock,
+    target_ms: clock.targetMs,
+    calendar_id: clock.calendarId,
+    started_at: clock.startedAt,
+    stopped_at: clock.stoppedAt,
+    pauses: JSON.stringify(
+      clock.pauses.map(p => ({
+        from: p.from.toISOString(),
+        ...(p.to ? { to: p.to.toISOString() } : {}),
+      })),
+    ),
+    state: clock.state,
+    due_at: clock.dueAt,
+    breached_at: clock.breachedAt,
+    evaluated_at: clock.evaluatedAt,
+  };
+}
+
+/** @internal */
+export function rowToClock(row: Record<string, any>): SlaClockRecord {
+  const pauses = JSON.parse(row.pauses) as Array<{ from: string; to?: string }>;
+  return {
+    clock: row.clock,
+    targetMs: Number(row.target_ms),
+    calendarId: row.calendar_id,
+    startedAt: toDate(row.started_at),
+    stoppedAt: toOptionalDate(row.stopped_at),
+    pauses: pauses.map(p => ({
+      from: new Date(p.from),
+      ...(p.to ? { to: new Date(p.to) } : {}),
+    })),
+    state: row.state,
+    dueAt: toOptionalDate(row.due_at),
+    breachedAt: toOptionalDate(row.breached_at),
+    evaluatedAt: toDate(row.evaluated_at),
+  };
+}
+
+/** @internal */
+export function rowToHistoryEvent(
+  row: Record<string, any>,
+): HistoryEventRecord {
+  return {
+    version: Number(row.version),
+    at: toDate(row.at),
+    actor: row.actor,
+    action: row.action,
+    changes: JSON.parse(row.changes),
+    ...(row.comment === null ? {} : { comment: row.comment }),
+  };
+}

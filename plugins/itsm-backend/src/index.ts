@@ -1,0 +1,7 @@
+/**
+ * The ITSM backend plugin for Backstage.
+ *
+ * @packageDocumentation
+ */
+
+export { itsmPlugin as default } from './plugin';

@@ -1,0 +1,105 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { itsmCalendarsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
+import request from 'supertest';
+import {
+  asUser,
+  newIncident,
+  startItsmBackend,
+  testConfig,
+  testEntities,
+} from './__testUtils__/testBackend';
+import { itsmPlugin } from './plugin';
+
+jest.setTimeout(60_000);
+
+describe('itsmPlugin', () => {
+  it('counts in calendars that modules contribute through itsmCalendarsExtensionPoint', async () => {
+    const calendarsModule = createBackendModule({
+      pluginId: 'itsm',
+      moduleId: 'test-calendars',
+      register(reg) {
+        reg.registerInit({
+          deps: { calendars: itsmCalendarsExtensionPoint },
+          async init({ calendars }) {
+            calendars.addCalendars({
+              ...testConfig.itsm.calendars['business-hours-eu'],
+              id: 'business-hours-eu',
+            } as any);
+          },
+        });
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        itsmPlugin,
+        calendarsModule,
+        mockServices.rootConfig.factory({ data: {} }),
+        catalogServiceMock.factory({ entities: testEntities }),
+      ],
+    });
+
+    const res = await request(server)
+      .post('/api/itsm/incidents')
+      .set('Authorization', asUser())
+      .send(newIncident());
+    expect(res.status).toBe(201);
+    expect(res.body.sla.resolution.calendarId).toBe('business-hours-eu');
+  });
+
+  it('refuses to start with invalid configuration, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        features: [
+          itsmPlugin,
+          mockServices.rootConfig.factory({
+            data: { itsm: { incidents: { defaultCalendar: 'nope' } } },
+          }),
+          catalogServiceMock.factory({ entities: testEntities }),
+        ],
+      }),
+    ).rejects.toThrow(/itsm\.incidents\.defaultCalendar/);
+  });
+
+  it('audits reads (low) and creates (medium) with their outcome', async () => {
+    const auditor = mockServices.auditor.mock();
+    const success = jest.fn();
+    const fail = jest.fn();
+    auditor.createEvent.mockResolvedValue({ success, fail });
+    const { api } = await startItsmBackend({ features: [auditor.factory] });
+
+    await api()
+      .post('/api/itsm/incidents')
+      .set('Authorization', asUser())
+      .send(newIncident());
+    expect(auditor.createEvent).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        eventId: 'incident-mutate',
+        severityLevel: 'medium',
+        meta: { actionType: 'create', entityRef: 'component:default/payments' },
+      }),
+    );
+    expect(success).toHaveBeenLastCalledWith({ meta: { incidentId: 'INC-1' } });
+
+    await api().get('/api/itsm/incidents/INC-1').set('Authorization', asUser());
+    expect(auditor.createEvent).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        eventId: 'incident-fetch',
+        severityLevel: 'low',
+        meta: { queryType: 'by-id', incidentId: 'INC-1' },
+      }),
+    );
+
+    await api().get('/api/itsm/incidents/INC-7').set('Authorization', asUser());
+    expect(fail).toHaveBeenLastCalledWith({
+      error: expect.objectContaining({ name: 'NotFoundError' }),
+    });
+
+    const calls = auditor.createEvent.mock.calls.length;
+    await api()
+      .get('/api/itsm/service-health?entityRef=component:default/payments')
+      .set('Authorization', asUser());
+    expect(auditor.createEvent).toHaveBeenCalledTimes(calls);
+  });
+});

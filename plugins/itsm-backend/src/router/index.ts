@@ -1,0 +1,50 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { CustomErrorBase } from '@backstage/errors';
+import express from 'express';
+import { IncidentService } from '../domain/IncidentService';
+import { spec } from '../schema/openapi.generated';
+import { createIncidentsRouter } from './incidents';
+import { createServiceHealthRouter } from './serviceHealth';
+
+/** Largest accepted request body; larger ones are a 400, never a crash. */
+export const BODY_LIMIT = '1mb';
+
+/** A method the spec does not declare for a path it does declare. */
+class MethodNotAllowedError extends CustomErrorBase {
+  name = 'MethodNotAllowedError' as const;
+  readonly statusCode = 405;
+}
+
+/** Answers 405 with an `Allow` header for undeclared methods on the spec's paths. */
+function methodNotAllowed(paths: Record<string, object>): express.Router {
+  const router = express.Router();
+  for (const [path, operations] of Object.entries(paths)) {
+    const allow = Object.keys(operations)
+      .filter(key => key !== 'parameters')
+      .map(method => method.toUpperCase());
+    router.all(path.replace(/\{(\w+)\}/g, ':$1'), (req, res) => {
+      res.setHeader('Allow', allow.join(', '));
+      throw new MethodNotAllowedError(
+        `${req.method} is not allowed here; use ${allow.join(', ')}`,
+      );
+    });
+  }
+  return router;
+}
+
+/** The plugin's REST API: validated against the OpenAPI spec, one sub-router per practice. */
+export async function createRouter(options: {
+  incidents: IncidentService;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+}): Promise<express.Router> {
+  // The validator resolves $refs in place, so it gets its own copy of the spec.
+  const router = createValidatedOpenApiRouter(structuredClone(spec), {
+    middleware: [express.json({ limit: BODY_LIMIT })],
+  });
+  router.use(createIncidentsRouter(options));
+  router.use(createServiceHealthRouter(options));
+  router.use(methodNotAllowed(spec.paths));
+  return router;
+}

@@ -1,0 +1,33 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+/** Parses request input with a zod schema; failures are an `InputError` naming each field. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const details = result.error.issues
+      .map(issue => `${issue.path.join('.') || what}: ${issue.message}`)
+      .join('; ');
+    throw new InputError(`Invalid ${what}: ${details}`);
+  }
+  return result.data;
+}
+
+/** Turns the given multi-value query parameters into arrays, however often they were repeated. */
+export function withArrays(
+  query: Record<string, unknown>,
+  keys: readonly string[],
+): Record<string, unknown> {
+  const result = { ...query };
+  for (const key of keys) {
+    const value = result[key];
+    if (value !== undefined && !Array.isArray(value)) {
+      result[key] = [value];
+    }
+  }
+  return result;
+}
