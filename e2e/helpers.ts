@@ -1,13 +1,8 @@
-import { Page, expect } from '@playwright/test';
+import { APIRequestContext, Page, expect } from '@playwright/test';
 import path from 'node:path';
 
-/** Screenshots of each journey, kept with the HTML report. */
-export const SCREENSHOT_DIR = path.resolve(
-  __dirname,
-  '..',
-  'e2e-test-report',
-  'screenshots',
-);
+/** Screenshots of each journey, for a person to look at (the HTML report folder is wiped per run). */
+export const SCREENSHOT_DIR = path.resolve(__dirname, '..', 'e2e-screenshots');
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({
@@ -23,6 +18,18 @@ export async function signInAsGuest(page: Page) {
   await expect(enter).toBeVisible();
   await enter.click();
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
   ).toBeVisible();
+}
+
+/** A Backstage token of the guest user, for calls straight to the backend. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  const res = await request.get(
+    'http://localhost:7007/api/auth/guest/refresh',
+    {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    },
+  );
+  expect(res.ok()).toBe(true);
+  return (await res.json()).backstageIdentity.token;
 }

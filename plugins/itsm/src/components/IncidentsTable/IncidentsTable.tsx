@@ -34,7 +34,12 @@ const columns: TableColumn<Incident>[] = [
       </Typography>
     ),
   },
-  { title: 'Title', field: 'title', highlight: true },
+  {
+    title: 'Title',
+    field: 'title',
+    highlight: true,
+    cellStyle: { minWidth: 240 },
+  },
   {
     title: 'Priority',
     field: 'priority',

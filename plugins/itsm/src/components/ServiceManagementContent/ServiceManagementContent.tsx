@@ -14,10 +14,10 @@ export function ServiceManagementContent() {
           <SlaAnnotationHint />
         </Grid>
       )}
-      <Grid item xs={12} md={4}>
+      <Grid item xs={12} md={6} lg={4}>
         <ServiceHealthCard />
       </Grid>
-      <Grid item xs={12} md={8}>
+      <Grid item xs={12}>
         <EntityIncidentsTable />
       </Grid>
     </Grid>
