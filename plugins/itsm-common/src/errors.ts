@@ -20,3 +20,13 @@ export class PreconditionRequiredError extends CustomErrorBase {
   name = 'PreconditionRequiredError' as const;
   readonly statusCode = 428;
 }
+
+/**
+ * A method the API does not offer on a path it does serve. Answered as HTTP 405.
+ *
+ * @public
+ */
+export class MethodNotAllowedError extends CustomErrorBase {
+  name = 'MethodNotAllowedError' as const;
+  readonly statusCode = 405;
+}

@@ -1,6 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { CustomErrorBase } from '@backstage/errors';
+import { MethodNotAllowedError } from '@backstage-itsm/plugin-itsm-common';
 import express from 'express';
 import { IncidentService } from '../domain/IncidentService';
 import { spec } from '../schema/openapi.generated';
@@ -9,12 +9,6 @@ import { createServiceHealthRouter } from './serviceHealth';
 
 /** Largest accepted request body; larger ones are a 400, never a crash. */
 export const BODY_LIMIT = '1mb';
-
-/** A method the spec does not declare for a path it does declare. */
-class MethodNotAllowedError extends CustomErrorBase {
-  name = 'MethodNotAllowedError' as const;
-  readonly statusCode = 405;
-}
 
 /** Answers 405 with an `Allow` header for undeclared methods on the spec's paths. */
 function methodNotAllowed(paths: Record<string, object>): express.Router {
