@@ -47,18 +47,6 @@ export const ALWAYS_ON: ServiceCalendar = Object.freeze({
   ),
 }) as ServiceCalendar;
 
-/**
- * Throws an `InputError` naming the offending field unless the calendar is valid:
- * a known IANA time zone, weekday keys, `HH:mm` ranges with `start < end`, real holiday dates.
- *
- * @public
- */
-export function validateServiceCalendar(calendar: ServiceCalendar): void {
-  // The compiler validates everything; compiling is also what the clock functions do.
-  // eslint-disable-next-line @typescript-eslint/no-use-before-define
-  compileServiceCalendar(calendar);
-}
-
 /** @internal */
 export const DAY_MS = 86_400_000;
 
@@ -255,4 +243,15 @@ export function compileServiceCalendar(
   };
   compiled.set(calendar, result);
   return result;
+}
+
+/**
+ * Throws an `InputError` naming the offending field unless the calendar is valid:
+ * a known IANA time zone, weekday keys, `HH:mm` ranges with `start < end`, real holiday dates.
+ *
+ * @public
+ */
+export function validateServiceCalendar(calendar: ServiceCalendar): void {
+  // Compiling validates everything; it is also what the clock functions do first.
+  compileServiceCalendar(calendar);
 }
