@@ -91,6 +91,13 @@ export function toIncident(
         : `CHG-${record.causedByChangeSeq}`,
     source: record.source,
     externalId: record.externalId,
+    incidentManager: null,
+    outageStart: null,
+    outageEnd: null,
+    postIncidentReview: null,
+    impactedServices: Array.isArray(record.impactedServices)
+      ? (record.impactedServices as string[])
+      : [],
     sla: { response: clock('response'), resolution: clock('resolution') },
     createdAt: record.createdAt.toISOString(),
     createdBy: record.createdBy,

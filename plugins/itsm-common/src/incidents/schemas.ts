@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { INCIDENT_SOURCES, INCIDENT_STATUSES } from './types';
+import { INCIDENT_SOURCES, INCIDENT_STATUSES, ON_HOLD_REASONS } from './types';
+import { RESOLUTION_CODES } from './lifecycle';
 
 /** Largest accepted Markdown description, in characters. @public */
 export const MAX_DESCRIPTION_LENGTH = 65536;
@@ -49,4 +50,69 @@ export const incidentListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
+});
+
+/**
+ * Body of `PATCH /incidents/{id}`: the editable fields. Status, priority, SLA, version, id and
+ * timestamps are not among them, so sending one is a 400.
+ *
+ * @public
+ */
+export const incidentPatchSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(MAX_DESCRIPTION_LENGTH),
+    affectedEntityRefs: z.array(entityRefSchema).max(100),
+    impact: level,
+    urgency: level,
+    category: z.string().trim().min(1).max(100).nullable(),
+    assignee: entityRefSchema.nullable(),
+    assignmentGroup: entityRefSchema.nullable(),
+    major: z.boolean(),
+    incidentManager: entityRefSchema.nullable(),
+    parentId: z
+      .string()
+      .regex(/^INC-\d+$/)
+      .nullable(),
+    outageStart: z.iso.datetime().nullable(),
+    outageEnd: z.iso.datetime().nullable(),
+    postIncidentReview: z
+      .strictObject({
+        summary: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
+        rootCause: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
+        lessonsLearned: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
+        problemId: z
+          .string()
+          .regex(/^PRB-\d+$/)
+          .optional(),
+      })
+      .nullable(),
+  })
+  .partial();
+
+/** @public */
+export type IncidentPatchRequest = z.input<typeof incidentPatchSchema>;
+
+/** Body of `POST /incidents/{id}/transitions`. @public */
+export const incidentTransitionSchema = z.strictObject({
+  to: z.enum(INCIDENT_STATUSES),
+  onHoldReason: z.enum(ON_HOLD_REASONS).optional(),
+  resolutionCode: z.enum(RESOLUTION_CODES).optional(),
+  resolutionNotes: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_DESCRIPTION_LENGTH)
+    .optional(),
+  comment: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
+});
+
+/** @public */
+export type IncidentTransitionRequest = z.input<
+  typeof incidentTransitionSchema
+>;
+
+/** Body of `POST /incidents/{id}/work-notes` and of major-incident status updates. @public */
+export const incidentNoteSchema = z.strictObject({
+  text: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
 });

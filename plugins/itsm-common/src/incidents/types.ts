@@ -114,10 +114,27 @@ export interface Incident {
   causedByChangeId: string | null;
   source: IncidentSource;
   externalId: string | null;
+  /** Major incidents: who runs the response. */
+  incidentManager: string | null;
+  /** Major incidents: the outage, from which availability is computed. */
+  outageStart: string | null;
+  outageEnd: string | null;
+  /** Required before a major incident is closed. */
+  postIncidentReview: PostIncidentReview | null;
+  /** Snapshot of the downstream impact analysis when the incident was raised. */
+  impactedServices: string[];
   sla: { response: SlaClockView | null; resolution: SlaClockView | null };
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+}
+
+/** @public */
+export interface PostIncidentReview {
+  summary: string;
+  rootCause?: string;
+  lessonsLearned?: string;
+  problemId?: string;
 }
 
 /**
