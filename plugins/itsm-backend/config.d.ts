@@ -82,6 +82,50 @@ export interface Config {
       autoCloseDays?: number;
       /** Percentages of the resolution target at which incidents escalate. Defaults to [50, 75, 100]. */
       escalationThresholds?: number[];
+      /**
+       * When an incident becomes major automatically (on create and on a priority
+       * change): its priority is one of `priorities`, or its service's `itsm/tier`
+       * is one of `tiers`. Defaults to P1 or a tier-1 service; `[]` turns a criterion off.
+       */
+      majorIncident?: {
+        /** Priorities (1–5) that make an incident major. Defaults to [1]. */
+        priorities?: number[];
+        /** Service tiers (1–4, `itsm/tier`) whose incidents are major. Defaults to [1]. */
+        tiers?: number[];
+      };
+      /** Depth of the downstream impact analysis snapshotted when an incident is raised (1–5). Defaults to 3. */
+      impactDepth?: number;
+      /**
+       * Support tier groups in escalation order (first tier first), e.g.
+       * `[group:default/service-desk, group:default/sre]`. Functional escalation
+       * notifies the tier after the incident's assignment group, or the first
+       * tier when the group is not listed.
+       */
+      supportTiers?: string[];
+    };
+    /** Inbound alert webhooks (`/api/itsm/webhooks/...`); each is disabled (404) without its secret. */
+    webhooks?: {
+      /** Alertmanager `webhook_configs` receiver at `/api/itsm/webhooks/alertmanager`. */
+      alertmanager?: {
+        /**
+         * Bearer token Alertmanager sends (`http_config.authorization.credentials`), at least 16 characters.
+         * @visibility secret
+         */
+        token: string;
+      };
+      /** PagerDuty V3 webhook subscription at `/api/itsm/webhooks/pagerduty`. */
+      pagerduty?: {
+        /**
+         * The subscription's signing secret (`X-PagerDuty-Signature`), at least 16 characters.
+         * @visibility secret
+         */
+        secret: string;
+        /**
+         * PagerDuty service (its summary, i.e. name, or its id) → catalog entity ref
+         * (kind defaults to Component, namespace to default). Events of unmapped services are ignored.
+         */
+        serviceMapping?: { [service: string]: string };
+      };
     };
   };
 }

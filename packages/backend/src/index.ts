@@ -71,5 +71,7 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // ITSM for Backstage: incidents, SLA clocks and service health
 backend.add(import('@backstage-itsm/plugin-itsm-backend'));
+// demo incidents for the development portal (itsmDemo.enabled in app-config.yaml)
+backend.add(import('./modules/itsmDemoData'));
 
 backend.start();

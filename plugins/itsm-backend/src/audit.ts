@@ -11,6 +11,8 @@ export const auditEvents = {
   incidentFetch: { eventId: 'incident-fetch', severityLevel: 'low' },
   /** Writes to incidents; `meta.actionType` says which. */
   incidentMutate: { eventId: 'incident-mutate', severityLevel: 'medium' },
+  /** An Alertmanager or PagerDuty webhook delivery, with what it created and resolved. */
+  incidentWebhook: { eventId: 'incident-webhook', severityLevel: 'medium' },
 } as const;
 
 /**

@@ -28,6 +28,9 @@ describe('readItsmConfig', () => {
       targets: DEFAULT_INCIDENT_TARGETS,
       autoCloseDays: 5,
       escalationThresholds: [50, 75, 100],
+      majorIncident: { priorities: [1], tiers: [1] },
+      impactDepth: 3,
+      supportTiers: [],
     });
     expect(config.incidents.targets[1].response).toEqual({
       targetMs: 15 * 60_000,
@@ -189,5 +192,73 @@ describe('readItsmConfig', () => {
     expect(() => read({}, [{ ...ALWAYS_ON }] as any)).toThrow(
       /'24x7' is defined more than once/,
     );
+  });
+});
+
+describe('readItsmConfig: escalation tiers and webhooks', () => {
+  it('disables both webhooks and has no support tiers by default', () => {
+    const config = readItsmConfig(new ConfigReader({}));
+    expect(config.webhooks).toEqual({});
+    expect(config.incidents.supportTiers).toEqual([]);
+  });
+
+  it('reads support tiers and the webhook secrets, canonicalizing refs', () => {
+    const config = read({
+      incidents: { supportTiers: ['service-desk', 'Group:default/SRE'] },
+      webhooks: {
+        alertmanager: { token: 'a-long-enough-token' },
+        pagerduty: {
+          secret: 'a-long-enough-secret',
+          serviceMapping: {
+            'Payments API': 'component:default/payments',
+            PX1ABCD: 'Cart',
+          },
+        },
+      },
+    });
+    expect(config.incidents.supportTiers).toEqual([
+      'group:default/service-desk',
+      'group:default/sre',
+    ]);
+    expect(config.webhooks.alertmanager).toEqual({
+      token: 'a-long-enough-token',
+    });
+    expect(config.webhooks.pagerduty?.secret).toBe('a-long-enough-secret');
+    expect([...config.webhooks.pagerduty!.serviceMapping]).toEqual([
+      ['Payments API', 'component:default/payments'],
+      ['PX1ABCD', 'component:default/cart'],
+    ]);
+  });
+
+  it.each([
+    [
+      'a short Alertmanager token',
+      { webhooks: { alertmanager: { token: 'short' } } },
+      /itsm\.webhooks\.alertmanager\.token.*16/,
+    ],
+    [
+      'a short PagerDuty secret',
+      { webhooks: { pagerduty: { secret: 'short' } } },
+      /itsm\.webhooks\.pagerduty\.secret/,
+    ],
+    [
+      'a malformed mapped entity ref',
+      {
+        webhooks: {
+          pagerduty: {
+            secret: 'a-long-enough-secret',
+            serviceMapping: { Payments: 'component:default/' },
+          },
+        },
+      },
+      /serviceMapping\.Payments/,
+    ],
+    [
+      'a tier listed twice',
+      { incidents: { supportTiers: ['sre', 'group:default/sre'] } },
+      /supportTiers/,
+    ],
+  ])('rejects %s, naming the key', (_name, itsm, message) => {
+    expect(() => read(itsm)).toThrow(message);
   });
 });

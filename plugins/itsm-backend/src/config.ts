@@ -1,10 +1,12 @@
 import { Config, readDurationFromConfig } from '@backstage/config';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   ALWAYS_ON,
   DEFAULT_PRIORITY_MATRIX,
   Priority,
   ServiceCalendar,
+  ServiceTier,
   WEEKDAYS,
   validatePriorityMatrix,
   validateServiceCalendar,
@@ -32,8 +34,28 @@ export interface ItsmConfig {
     targets: Record<Priority, Record<ClockName, ClockTarget>>;
     autoCloseDays: number;
     escalationThresholds: number[];
+    /** An incident is major when its priority or its service's tier is listed. */
+    majorIncident: { priorities: Priority[]; tiers: ServiceTier[] };
+    /** Depth of the impact analysis snapshotted on create. */
+    impactDepth: number;
+    /** Support tier groups in escalation order, lowercase refs. */
+    supportTiers: string[];
+  };
+  webhooks: WebhooksConfig;
+}
+
+/** Inbound alert webhooks; a webhook without its secret is disabled. */
+export interface WebhooksConfig {
+  alertmanager?: { token: string };
+  pagerduty?: {
+    secret: string;
+    /** PagerDuty service summary or id → lowercase entity ref. */
+    serviceMapping: ReadonlyMap<string, string>;
   };
 }
+
+/** Default major incident criteria: P1, or any incident on a tier-1 service. */
+export const DEFAULT_MAJOR_INCIDENT_CRITERIA = { priorities: [1], tiers: [1] };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -223,6 +245,12 @@ export function readItsmConfig(
     );
   }
 
+  const impactDepth =
+    config.getOptionalNumber('itsm.incidents.impactDepth') ?? 3;
+  if (!Number.isInteger(impactDepth) || impactDepth < 1 || impactDepth > 5) {
+    fail('itsm.incidents.impactDepth', 'must be a whole number from 1 to 5');
+  }
+
   return {
     calendars,
     incidents: {
@@ -231,6 +259,118 @@ export function readItsmConfig(
       targets: readTargets(config, calendars),
       autoCloseDays,
       escalationThresholds: escalationThresholds as number[],
+      majorIncident: readMajorIncidentCriteria(config),
+      impactDepth,
+      supportTiers: readSupportTiers(config),
     },
+    webhooks: readWebhooksConfig(config),
   };
+}
+
+function readMajorIncidentCriteria(
+  config: Config,
+): ItsmConfig['incidents']['majorIncident'] {
+  const key = 'itsm.incidents.majorIncident';
+  const read = (name: string, max: number, fallback: number[]) => {
+    const values: unknown = config.getOptional(`${key}.${name}`) ?? fallback;
+    if (
+      !Array.isArray(values) ||
+      values.some(v => !Number.isInteger(v) || v < 1 || v > max)
+    ) {
+      fail(
+        `${key}.${name}`,
+        `must be a list of whole numbers from 1 to ${max}`,
+      );
+    }
+    return values as number[];
+  };
+  return {
+    priorities: read(
+      'priorities',
+      5,
+      DEFAULT_MAJOR_INCIDENT_CRITERIA.priorities,
+    ) as Priority[],
+    tiers: read(
+      'tiers',
+      4,
+      DEFAULT_MAJOR_INCIDENT_CRITERIA.tiers,
+    ) as ServiceTier[],
+  };
+}
+
+/** Lowercase canonical form of a possibly shortened entity ref. */
+function entityRefFrom(value: unknown, defaultKind: string, key: string) {
+  if (typeof value !== 'string' || !value.trim()) {
+    return fail(key, 'must be an entity ref');
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value.trim(), {
+        defaultKind,
+        defaultNamespace: 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch (error) {
+    return fail(key, String((error as Error).message));
+  }
+}
+
+function readSupportTiers(config: Config): string[] {
+  const key = 'itsm.incidents.supportTiers';
+  const tiers = config.getOptional(key) ?? [];
+  if (!Array.isArray(tiers)) {
+    fail(key, 'must be a list of group refs, first tier first');
+  }
+  const refs = tiers.map((t, i) => entityRefFrom(t, 'group', `${key}[${i}]`));
+  if (new Set(refs).size !== refs.length) {
+    fail(key, 'lists a group more than once');
+  }
+  return refs;
+}
+
+/** Webhook secrets must not be guessable. */
+const MIN_SECRET_LENGTH = 16;
+
+function readSecret(config: Config, key: string): string {
+  const secret = config.getString(key);
+  if (secret.length < MIN_SECRET_LENGTH) {
+    fail(key, `must be at least ${MIN_SECRET_LENGTH} characters`);
+  }
+  return secret;
+}
+
+function readWebhooksConfig(config: Config): WebhooksConfig {
+  const webhooks: WebhooksConfig = {};
+  const alertmanager = 'itsm.webhooks.alertmanager';
+  if (config.has(`${alertmanager}.token`)) {
+    webhooks.alertmanager = {
+      token: readSecret(config, `${alertmanager}.token`),
+    };
+  }
+  const pagerduty = 'itsm.webhooks.pagerduty';
+  if (config.has(`${pagerduty}.secret`)) {
+    // Read as a whole: PagerDuty service names may contain spaces, which
+    // config key lookups do not allow.
+    const mapping = config.getOptional(`${pagerduty}.serviceMapping`) ?? {};
+    if (typeof mapping !== 'object' || Array.isArray(mapping)) {
+      fail(
+        `${pagerduty}.serviceMapping`,
+        'must map service names to entity refs',
+      );
+    }
+    webhooks.pagerduty = {
+      secret: readSecret(config, `${pagerduty}.secret`),
+      serviceMapping: new Map(
+        Object.entries(mapping as object).map(([service, ref]) => [
+          service,
+          entityRefFrom(
+            ref,
+            'component',
+            `${pagerduty}.serviceMapping.${service}`,
+          ),
+        ]),
+      ),
+    };
+  }
+  return webhooks;
 }

@@ -5,3 +5,11 @@
  */
 
 export { itsmPlugin as default } from './plugin';
+export {
+  createIncidentConditionalDecision,
+  incidentConditions,
+} from './permissions/conditionExports';
+export {
+  incidentPermissionResourceRef,
+  type IncidentPermissionFilter,
+} from './permissions/incidentPermissionResource';

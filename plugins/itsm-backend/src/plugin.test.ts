@@ -1,5 +1,9 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { itsmCalendarsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
 import request from 'supertest';
@@ -101,5 +105,49 @@ describe('itsmPlugin', () => {
       .get('/api/itsm/service-health?entityRef=component:default/payments')
       .set('Authorization', asUser());
     expect(auditor.createEvent).toHaveBeenCalledTimes(calls);
+  });
+
+  it('registers the itsm-incident resource type with its rules for the permission backend', async () => {
+    const { api } = await startItsmBackend();
+    await api()
+      .post('/api/itsm/incidents')
+      .set('Authorization', asUser())
+      .send(newIncident({ entityRef: 'component:default/cart' }));
+
+    const metadata = await api()
+      .get('/api/itsm/.well-known/backstage/permissions/metadata')
+      .set('Authorization', mockCredentials.service.header());
+    expect(metadata.status).toBe(200);
+    expect(metadata.body.permissions.map((p: any) => p.name).sort()).toEqual([
+      'itsm.incident.create',
+      'itsm.incident.read',
+      'itsm.incident.update',
+    ]);
+    expect(metadata.body.rules.map((r: any) => r.name).sort()).toEqual([
+      'IS_ASSIGNEE',
+      'IS_SERVICE_OWNER',
+    ]);
+
+    // The permission backend evaluates conditions on incidents loaded by id.
+    const apply = await api()
+      .post('/api/itsm/.well-known/backstage/permissions/apply-conditions')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        items: ['INC-1', 'INC-2'].map(resourceRef => ({
+          id: resourceRef,
+          resourceRef,
+          resourceType: 'itsm-incident',
+          conditions: {
+            rule: 'IS_SERVICE_OWNER',
+            resourceType: 'itsm-incident',
+            params: { claims: ['group:default/team-b'] },
+          },
+        })),
+      });
+    expect(apply.status).toBe(200);
+    expect(apply.body.items).toEqual([
+      { id: 'INC-1', result: 'ALLOW' },
+      { id: 'INC-2', result: 'DENY' },
+    ]);
   });
 });

@@ -3,16 +3,30 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { ServiceCalendar } from '@backstage-itsm/plugin-itsm-common';
 import {
-  ServiceCalendar,
-  itsmPermissions,
-} from '@backstage-itsm/plugin-itsm-common';
-import { itsmCalendarsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
+  ItsmImportContext,
+  itsmCalendarsExtensionPoint,
+  itsmImportsExtensionPoint,
+} from '@backstage-itsm/plugin-itsm-node';
+import { ImpactAnalyzer } from './catalog/ImpactAnalyzer';
 import { ItsmCatalog } from './catalog/ItsmCatalog';
 import { readItsmConfig } from './config';
 import { KnexIncidentStore } from './database/KnexIncidentStore';
+import { KnexLedgerStore } from './database/KnexLedgerStore';
+import { AlertIngestionService } from './domain/AlertIngestionService';
 import { IncidentService } from './domain/IncidentService';
+import { registerIncidentPermissions } from './permissions/registerIncidentPermissions';
+import {
+  IncidentAutoCloseJob,
+  SlaEscalationJob,
+  scheduleIncidentJobs,
+} from './jobs';
+import { createImportRunner } from './imports';
 import { createRouter } from './router';
+import { createWebhooksRouter } from './router/webhooks';
 
 /**
  * The ITSM backend plugin: incidents, SLA clocks and service health on top of
@@ -29,6 +43,15 @@ export const itsmPlugin = createBackendPlugin({
         moduleCalendars.push(...calendars);
       },
     });
+    const imports: Array<{
+      name: string;
+      task: (context: ItsmImportContext) => Promise<void>;
+    }> = [];
+    reg.registerExtensionPoint(itsmImportsExtensionPoint, {
+      addImport(name, task) {
+        imports.push({ name, task });
+      },
+    });
 
     reg.registerInit({
       deps: {
@@ -43,29 +66,96 @@ export const itsmPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         rootConfig: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        scheduler: coreServices.scheduler,
+        notifications: notificationService,
+        signals: signalsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const config = readItsmConfig(deps.rootConfig, {
           extraCalendars: moduleCalendars,
         });
-        deps.permissionsRegistry.addPermissions(itsmPermissions);
-
         const store = await KnexIncidentStore.create({
           database: deps.database,
         });
-        const incidents = IncidentService.create({
+        const permissionRuleset = registerIncidentPermissions(
+          deps.permissionsRegistry,
+          store,
+        );
+        const impactAnalyzer = new ImpactAnalyzer({
+          catalog: deps.catalog,
+          auth: deps.auth,
+        });
+        const serviceOptions = {
           store,
           catalog: new ItsmCatalog({ catalog: deps.catalog, auth: deps.auth }),
           permissions: deps.permissions,
+          permissionRuleset,
+          userInfo: deps.userInfo,
           logger: deps.logger,
           config,
+          impactAnalyzer,
+        };
+        const incidents = IncidentService.create({
+          ...serviceOptions,
+          signals: deps.signals,
+          notifications: deps.notifications,
         });
 
+        // Alert webhooks check their own secrets, outside the validated API.
+        deps.httpRouter.use(
+          createWebhooksRouter({
+            ingestion: AlertIngestionService.create({
+              incidents,
+              auth: deps.auth,
+              logger: deps.logger,
+            }),
+            config: config.webhooks,
+            auditor: deps.auditor,
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({
+          path: '/webhooks',
+          allow: 'unauthenticated',
+        });
         deps.httpRouter.use(
           await createRouter({
             incidents,
+            impactAnalyzer,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
+          }),
+        );
+
+        const ledger = await KnexLedgerStore.create({
+          database: deps.database,
+        });
+        await scheduleIncidentJobs({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          escalation: SlaEscalationJob.create({
+            store: ledger,
+            notifications: deps.notifications,
+            config,
+            logger: deps.logger,
+          }),
+          autoClose: IncidentAutoCloseJob.create({
+            store: ledger,
+            incidents,
+            auth: deps.auth,
+            config,
+            logger: deps.logger,
+          }),
+        });
+        // Imports (history from another tool, demo data) write quietly: no signals, no notifications.
+        deps.lifecycle.addStartupHook(
+          createImportRunner({
+            tasks: imports,
+            incidents,
+            createIncidentService: overrides =>
+              IncidentService.create({ ...serviceOptions, ...overrides }),
+            auth: deps.auth,
+            logger: deps.logger,
           }),
         );
         deps.logger.info(

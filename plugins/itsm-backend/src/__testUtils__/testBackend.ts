@@ -5,7 +5,13 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { ServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  ServiceFactory,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
@@ -87,6 +93,22 @@ export interface ItsmTestBackend {
   api: () => ReturnType<typeof request>;
   /** The database, when one was given by id. */
   knex: Knex | undefined;
+  /** `publish` of the signals service, unless a test brought its own. */
+  signals: { publish: jest.Mock };
+  /** `send` of the notification service, unless a test brought its own. */
+  notifications: { send: jest.Mock };
+}
+
+/** A factory for `service` that returns `impl`, for services without a mock in mockServices. */
+export function mockServiceFactory<T>(
+  service: Parameters<typeof createServiceFactory>[0]['service'],
+  impl: T,
+): ServiceFactory {
+  return createServiceFactory({
+    service: service as any,
+    deps: {},
+    factory: () => impl as any,
+  }) as ServiceFactory;
 }
 
 /** Starts a backend with the ITSM plugin, a mock catalog and the given database. */
@@ -94,24 +116,46 @@ export async function startItsmBackend(
   options: {
     databaseId?: TestDatabaseId;
     config?: object;
-    features?: ServiceFactory[];
+    /** Catalog entities; defaults to {@link testEntities}. */
+    entities?: Entity[];
+    /** Service factories and modules to add. */
+    features?: BackendFeature[];
   } = {},
 ): Promise<ItsmTestBackend> {
   const knex = options.databaseId
     ? await databases.init(options.databaseId)
     : undefined;
+  const signals = { publish: jest.fn(async () => {}) };
+  const notifications = { send: jest.fn(async () => {}) };
+  const provided = new Set(
+    (options.features ?? []).map(feature => (feature as any).service?.id),
+  );
   const { server } = await startTestBackend({
     features: [
       itsmPlugin,
       mockServices.rootConfig.factory({
         data: (options.config ?? testConfig) as any,
       }),
-      catalogServiceMock.factory({ entities: testEntities }),
+      catalogServiceMock.factory({
+        entities: options.entities ?? testEntities,
+      }),
       ...(knex ? [mockServices.database.factory({ knex })] : []),
+      ...(provided.has(signalsServiceRef.id)
+        ? []
+        : [mockServiceFactory(signalsServiceRef, signals)]),
+      ...(provided.has(notificationService.id)
+        ? []
+        : [mockServiceFactory(notificationService, notifications)]),
       ...(options.features ?? []),
     ],
   });
-  return { server, api: () => request(server), knex };
+  return {
+    server,
+    api: () => request(server),
+    knex,
+    signals,
+    notifications,
+  };
 }
 
 /** A valid `POST /incidents` body. */

@@ -3,9 +3,12 @@ import type {
   IncidentStatus,
   Level,
   OnHoldReason,
+  PostIncidentReview,
   Priority,
   SlaClockState,
 } from '@backstage-itsm/plugin-itsm-common';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type { IncidentPermissionFilter } from '../permissions/incidentPermissionResource';
 
 /** Kinds of records that share the entity, history and clock tables. */
 export type RecordType = 'incident';
@@ -59,6 +62,11 @@ export interface IncidentFields {
   impactedServices: unknown;
   resolvedAt: Date | null;
   closedAt: Date | null;
+  /** Major incidents: who runs the response. */
+  incidentManager: string | null;
+  outageStart: Date | null;
+  outageEnd: Date | null;
+  postIncidentReview: PostIncidentReview | null;
 }
 
 /** A stored incident with its bookkeeping and clocks. */
@@ -69,6 +77,8 @@ export interface IncidentRecord extends IncidentFields {
   createdBy: string;
   updatedAt: Date;
   clocks: SlaClockRecord[];
+  /** Owner of the primary entity as stored in `itsm_record_entities`, for permission rules. */
+  serviceOwnerRef: string | null;
 }
 
 /** A history event to append; its version is the record's version after the write. */
@@ -102,6 +112,10 @@ export interface IncidentListOptions {
   major?: boolean;
   /** Free text searched in title and description. */
   q?: string;
+  /** "My queue": assigned to `assignee`, or to one of `groups` (lowercase refs). */
+  queue?: { assignee: string; groups: string[] };
+  /** Criteria from a conditional permission decision. */
+  permissionFilter?: PermissionCriteria<IncidentPermissionFilter>;
   limit: number;
   /** Opaque cursor from a previous page; an invalid one throws `InputError`. */
   cursor?: string;
@@ -123,6 +137,37 @@ export interface EntityHealthRows {
   stoppedBreachedClocks: number;
 }
 
+/** One business write: applied only if the record is still at `expectedVersion`. */
+export interface IncidentWrite {
+  seq: number;
+  expectedVersion: number;
+  /** Changed columns; affected entities change through `entities`. */
+  changes: Partial<Omit<IncidentFields, 'affectedEntityRefs'>>;
+  /** When given, replace the stored entities. */
+  entities?: RecordEntity[];
+  /** When given, replace the stored clocks of the same names. */
+  clocks?: SlaClockRecord[];
+  event: NewHistoryEvent;
+}
+
+/** The reads and writes available inside one transaction. */
+export interface IncidentStoreTransaction {
+  getIncident(seq: number): Promise<IncidentRecord | undefined>;
+
+  /** Children of an incident in the given statuses, oldest first. */
+  listChildren(
+    parentSeq: number,
+    statuses: readonly string[],
+  ): Promise<IncidentRecord[]>;
+
+  /**
+   * Applies a business write if the record is still at `expectedVersion`
+   * (`UPDATE ... WHERE seq = ? AND version = ?`), bumping the version; zero
+   * rows throws `PreconditionFailedError`.
+   */
+  updateIncident(write: IncidentWrite): Promise<IncidentRecord>;
+}
+
 /**
  * Persistence of incidents. Every write is one transaction that also appends
  * its history event; the store makes no business decisions.
@@ -138,26 +183,41 @@ export interface IncidentStore {
     event: NewHistoryEvent;
   }): Promise<IncidentRecord>;
 
-  getIncident(seq: number): Promise<IncidentRecord | undefined>;
+  /** One incident; `undefined` when unknown or outside `permissionFilter`. */
+  getIncident(
+    seq: number,
+    options?: {
+      permissionFilter?: PermissionCriteria<IncidentPermissionFilter>;
+    },
+  ): Promise<IncidentRecord | undefined>;
+
+  /** The incident raised from an outside system's alert, for deduplication. */
+  findByExternalId(
+    source: string,
+    externalId: string,
+  ): Promise<IncidentRecord | undefined>;
 
   listIncidents(
     options: IncidentListOptions,
   ): Promise<StorePage<IncidentRecord>>;
 
+  /** {@link IncidentStoreTransaction.updateIncident} in a transaction of its own. */
+  updateIncident(write: IncidentWrite): Promise<IncidentRecord>;
+
+  /** Runs `fn` in one transaction; it commits when `fn` resolves. */
+  transaction<T>(fn: (tx: IncidentStoreTransaction) => Promise<T>): Promise<T>;
+
   /**
-   * Applies a business write if the record is still at `expectedVersion`
-   * (`UPDATE ... WHERE version = ?`), bumping the version; zero rows throws
-   * `PreconditionFailedError`. Given entities or clocks replace the stored ones.
+   * Appends an event that is not a business write (a work note, a status
+   * update) at the record's current version, if the record still matches
+   * `where`. The row is locked while the event is written, so a concurrent
+   * business write cannot slip in between. `undefined` when nothing matched.
    */
-  updateIncident(options: {
+  appendEvent(options: {
     seq: number;
-    expectedVersion: number;
-    /** Changed columns; affected entities change through `entities`. */
-    changes: Partial<Omit<IncidentFields, 'affectedEntityRefs'>>;
-    entities?: RecordEntity[];
-    clocks?: SlaClockRecord[];
+    where: { statuses: readonly string[]; major?: boolean };
     event: NewHistoryEvent;
-  }): Promise<IncidentRecord>;
+  }): Promise<HistoryEventRecord | undefined>;
 
   /** History of one record, oldest first. */
   listHistory(options: {
@@ -171,5 +231,6 @@ export interface IncidentStore {
   getEntityHealth(options: {
     entityRef: string;
     statuses: readonly string[];
+    permissionFilter?: PermissionCriteria<IncidentPermissionFilter>;
   }): Promise<EntityHealthRows>;
 }

@@ -3,6 +3,8 @@ import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { PreconditionFailedError } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import type { IncidentPermissionFilter } from '../permissions/incidentPermissionResource';
 import { IncidentFields, SlaClockRecord } from './IncidentStore';
 import { KnexIncidentStore } from './KnexIncidentStore';
 
@@ -38,6 +40,10 @@ function fields(overrides: Partial<IncidentFields> = {}): IncidentFields {
     impactedServices: null,
     resolvedAt: null,
     closedAt: null,
+    incidentManager: null,
+    outageStart: null,
+    outageEnd: null,
+    postIncidentReview: null,
     ...overrides,
   };
 }
@@ -507,6 +513,204 @@ describe('KnexIncidentStore', () => {
       });
       expect(rest.items.map(e => e.version)).toEqual([4]);
       expect(rest.nextCursor).toBeNull();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'round-trips the major incident fields, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const review = { summary: 'Pool exhausted', problemId: 'PRB-2' };
+      const created = await insert(store, {
+        major: true,
+        incidentManager: 'user:default/carol',
+        outageStart: new Date('2026-03-02T09:15:30.123Z'),
+        outageEnd: new Date('2026-03-02T10:00:00.456Z'),
+        postIncidentReview: review,
+      });
+      expect(await store.getIncident(created.seq)).toMatchObject({
+        major: true,
+        incidentManager: 'user:default/carol',
+        outageStart: new Date('2026-03-02T09:15:30.123Z'),
+        outageEnd: new Date('2026-03-02T10:00:00.456Z'),
+        postIncidentReview: review,
+        serviceOwnerRef: 'group:default/team-a',
+      });
+      const cleared = await store.updateIncident({
+        seq: created.seq,
+        expectedVersion: 1,
+        changes: { postIncidentReview: null, outageEnd: null },
+        event: {
+          at: T0,
+          actor: 'user:default/bob',
+          action: 'update',
+          changes: {},
+        },
+      });
+      expect(cleared).toMatchObject({
+        postIncidentReview: null,
+        outageEnd: null,
+      });
+      expect(await store.findByExternalId('portal', 'none')).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'appends notes at the current version only while the record matches, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const open = await insert(store, { status: 'in_progress', major: true });
+      const note = {
+        at: T0,
+        actor: 'user:default/bob',
+        action: 'work_note',
+        changes: {},
+        comment: 'Looking',
+      };
+
+      expect(
+        await store.appendEvent({
+          seq: open.seq,
+          where: { statuses: ['in_progress'], major: true },
+          event: note,
+        }),
+      ).toEqual({ ...note, version: 1 });
+      expect(
+        await store.appendEvent({
+          seq: open.seq,
+          where: { statuses: ['new'] },
+          event: note,
+        }),
+      ).toBeUndefined();
+      expect(
+        await store.appendEvent({
+          seq: open.seq,
+          where: { statuses: ['in_progress'], major: false },
+          event: note,
+        }),
+      ).toBeUndefined();
+      expect(
+        await store.appendEvent({
+          seq: 999,
+          where: { statuses: ['in_progress'] },
+          event: note,
+        }),
+      ).toBeUndefined();
+
+      const row = await knex('itsm_incidents').where('seq', open.seq).first();
+      expect(Number(row.version)).toBe(1);
+      expect(
+        (await knex('itsm_history_events').where('record_seq', open.seq)).map(
+          h => [Number(h.version), h.action],
+        ),
+      ).toEqual([
+        [1, 'create'],
+        [1, 'work_note'],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'writes several records in one transaction, all or nothing, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const parent = await insert(store);
+      const child = await insert(store, { parentSeq: parent.seq });
+      await insert(store, { parentSeq: parent.seq, status: 'closed' });
+      const write = (seq: number, expectedVersion: number) => ({
+        seq,
+        expectedVersion,
+        changes: { status: 'resolved' as const },
+        event: {
+          at: T0,
+          actor: 'user:default/bob',
+          action: 'transition',
+          changes: {},
+        },
+      });
+
+      await expect(
+        store.transaction(async tx => {
+          await tx.updateIncident(write(parent.seq, 1));
+          expect(
+            (await tx.listChildren(parent.seq, ['new'])).map(c => c.seq),
+          ).toEqual([child.seq]);
+          await tx.updateIncident(write(child.seq, 5)); // stale
+        }),
+      ).rejects.toThrow(PreconditionFailedError);
+      expect((await store.getIncident(parent.seq))!.status).toBe('new');
+      expect(await knex('itsm_history_events')).toHaveLength(3);
+
+      await store.transaction(async tx => {
+        await tx.updateIncident(write(parent.seq, 1));
+        await tx.updateIncident(write(child.seq, 1));
+      });
+      expect((await store.getIncident(child.seq))!).toMatchObject({
+        status: 'resolved',
+        version: 2,
+      });
+      expect(await knex('itsm_history_events')).toHaveLength(5);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'filters reads by permission criteria on owners and assignees, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const a = await insert(store, { assignee: 'user:default/bob' }); // owner team-a
+      const b = await insert(store, { assignmentGroup: 'group:default/sre' });
+      await knex('itsm_record_entities')
+        .where('record_seq', b.seq)
+        .update({ owner_ref: 'group:default/team-b' });
+
+      const seqs = async (
+        permissionFilter: PermissionCriteria<IncidentPermissionFilter>,
+      ) =>
+        (
+          await store.listIncidents({
+            limit: 50,
+            order: 'asc',
+            permissionFilter,
+          })
+        ).items.map(i => i.seq);
+      const owner = (...values: string[]) => ({
+        property: 'serviceOwnerRef' as const,
+        values,
+      });
+      const assigned = (...values: string[]) => ({
+        property: 'assigneeOrGroup' as const,
+        values,
+      });
+
+      expect(await seqs(owner('group:default/team-a'))).toEqual([a.seq]);
+      expect(await seqs(assigned('group:default/sre'))).toEqual([b.seq]);
+      expect(await seqs(assigned('user:default/bob'))).toEqual([a.seq]);
+      expect(await seqs({ not: owner('group:default/team-a') })).toEqual([
+        b.seq,
+      ]);
+      expect(
+        await seqs({
+          anyOf: [owner('group:default/team-b'), assigned('user:default/bob')],
+        }),
+      ).toEqual([a.seq, b.seq]);
+      expect(
+        await seqs({
+          allOf: [owner('group:default/team-b'), assigned('user:default/bob')],
+        }),
+      ).toEqual([]);
+      expect(await seqs(owner())).toEqual([]);
+      expect(
+        await store.getIncident(a.seq, {
+          permissionFilter: owner('group:default/team-b'),
+        }),
+      ).toBeUndefined();
+      expect(
+        (
+          await store.getIncident(b.seq, {
+            permissionFilter: owner('group:default/team-b'),
+          })
+        )?.serviceOwnerRef,
+      ).toBe('group:default/team-b');
     },
   );
 });

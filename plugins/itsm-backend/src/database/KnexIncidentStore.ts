@@ -3,7 +3,10 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { PreconditionFailedError } from '@backstage-itsm/plugin-itsm-common';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import type { IncidentPermissionFilter } from '../permissions/incidentPermissionResource';
+import { whereIncidentPermitted } from '../permissions/incidentQuery';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   EntityHealthRows,
@@ -12,6 +15,8 @@ import {
   IncidentListOptions,
   IncidentRecord,
   IncidentStore,
+  IncidentStoreTransaction,
+  IncidentWrite,
   NewHistoryEvent,
   RecordEntity,
   RecordType,
@@ -26,21 +31,76 @@ import {
   rowToIncidentFields,
   toDate,
 } from './rows';
+import { INCIDENT_RECORD_TYPE, TABLES } from './tables';
 
 const migrationsDir = resolvePackagePath(
   '@backstage-itsm/plugin-itsm-backend',
   'migrations',
 );
 
-const INCIDENT: RecordType = 'incident';
-const INCIDENTS = 'itsm_incidents';
-const ENTITIES = 'itsm_record_entities';
-const HISTORY = 'itsm_history_events';
-const CLOCKS = 'itsm_sla_clocks';
+const INCIDENT: RecordType = INCIDENT_RECORD_TYPE;
+const INCIDENTS = TABLES.incidents;
+const ENTITIES = TABLES.entities;
+const HISTORY = TABLES.history;
+const CLOCKS = TABLES.clocks;
+
+type Db = Knex | Knex.Transaction;
+type Filter = PermissionCriteria<IncidentPermissionFilter> | undefined;
 
 /** Escapes `%`, `_` and the escape character itself for `LIKE ... ESCAPE '!'`. */
 function likePattern(text: string): string {
   return `%${text.toLocaleLowerCase('en-US').replace(/[!%_]/g, c => `!${c}`)}%`;
+}
+
+/** The reads and writes of one transaction. */
+class KnexIncidentTransaction implements IncidentStoreTransaction {
+  readonly #tx: Knex.Transaction;
+
+  constructor(tx: Knex.Transaction) {
+    this.#tx = tx;
+  }
+
+  async getIncident(seq: number): Promise<IncidentRecord | undefined> {
+    return readIncident(this.#tx, seq);
+  }
+
+  async listChildren(
+    parentSeq: number,
+    statuses: readonly string[],
+  ): Promise<IncidentRecord[]> {
+    const rows = await this.#tx(INCIDENTS)
+      .where('parent_seq', parentSeq)
+      .whereIn('status', statuses)
+      .orderBy('seq', 'asc');
+    return hydrate(this.#tx, rows);
+  }
+
+  async updateIncident(write: IncidentWrite): Promise<IncidentRecord> {
+    const tx = this.#tx;
+    const { seq, expectedVersion } = write;
+    const version = expectedVersion + 1;
+    // The version check is the update itself, so concurrent writers cannot both pass it.
+    const updated = await tx(INCIDENTS)
+      .where({ seq, version: expectedVersion })
+      .update({
+        ...incidentFieldsToRow(write.changes),
+        version,
+        updated_at: write.event.at,
+      });
+    if (updated === 0) {
+      throw new PreconditionFailedError(
+        `INC-${seq} is not at version ${expectedVersion}; reload it and try again`,
+      );
+    }
+    if (write.entities) {
+      await replaceEntities(tx, seq, write.entities);
+    }
+    if (write.clocks) {
+      await upsertClocks(tx, seq, write.clocks);
+    }
+    await appendHistory(tx, seq, version, write.event);
+    return (await readIncident(tx, seq))!;
+  }
 }
 
 /** Knex implementation of {@link IncidentStore} (SQLite, PostgreSQL, MySQL). */
@@ -84,26 +144,40 @@ export class KnexIncidentStore implements IncidentStore {
       const seq = Number(
         typeof inserted === 'object' ? inserted.seq : inserted,
       );
-      await this.#replaceEntities(tx, seq, options.entities);
-      await this.#upsertClocks(tx, seq, options.clocks);
-      await this.#appendHistory(tx, seq, 1, options.event);
-      return (await this.#readIncident(tx, seq))!;
+      await replaceEntities(tx, seq, options.entities);
+      await upsertClocks(tx, seq, options.clocks);
+      await appendHistory(tx, seq, 1, options.event);
+      return (await readIncident(tx, seq))!;
     });
   }
 
-  async getIncident(seq: number): Promise<IncidentRecord | undefined> {
-    return this.#readIncident(this.#db, seq);
+  async getIncident(
+    seq: number,
+    options: { permissionFilter?: Filter } = {},
+  ): Promise<IncidentRecord | undefined> {
+    return readIncident(this.#db, seq, options.permissionFilter);
+  }
+
+  async findByExternalId(
+    source: string,
+    externalId: string,
+  ): Promise<IncidentRecord | undefined> {
+    const row = await this.#db(INCIDENTS)
+      .where({ source, external_id: externalId })
+      .first();
+    return row ? (await hydrate(this.#db, [row]))[0] : undefined;
   }
 
   async listIncidents(
     options: IncidentListOptions,
   ): Promise<StorePage<IncidentRecord>> {
     const { order, limit } = options;
-    const query = this.#db(INCIDENTS).select('*');
+    const db = this.#db;
+    const query = db(INCIDENTS).select(`${INCIDENTS}.*`);
     if (options.entityRefs?.length) {
       query.whereIn(
         'seq',
-        this.#db(ENTITIES)
+        db(ENTITIES)
           .select('record_seq')
           .where('record_type', INCIDENT)
           .whereIn('entity_ref', options.entityRefs),
@@ -132,13 +206,22 @@ export class KnexIncidentStore implements IncidentStore {
           .orWhereRaw(`lower(description) like ? escape '!'`, [pattern]),
       );
     }
+    if (options.queue) {
+      const { assignee, groups } = options.queue;
+      query.where(inner =>
+        inner.where('assignee', assignee).orWhereIn('assignment_group', groups),
+      );
+    }
+    if (options.permissionFilter) {
+      whereIncidentPermitted(db, query, options.permissionFilter);
+    }
     if (options.cursor) {
       const { seq } = decodeCursor(options.cursor, order);
       query.where('seq', order === 'desc' ? '<' : '>', seq);
     }
     const rows = await query.orderBy('seq', order).limit(limit + 1);
     const page = rows.slice(0, limit);
-    const items = await this.#hydrate(this.#db, page);
+    const items = await hydrate(db, page);
     const last = items[items.length - 1];
     return {
       items,
@@ -149,38 +232,39 @@ export class KnexIncidentStore implements IncidentStore {
     };
   }
 
-  async updateIncident(options: {
+  async updateIncident(write: IncidentWrite): Promise<IncidentRecord> {
+    return this.transaction(tx => tx.updateIncident(write));
+  }
+
+  async transaction<T>(
+    fn: (tx: IncidentStoreTransaction) => Promise<T>,
+  ): Promise<T> {
+    return this.#db.transaction(tx => fn(new KnexIncidentTransaction(tx)));
+  }
+
+  async appendEvent(options: {
     seq: number;
-    expectedVersion: number;
-    changes: Partial<Omit<IncidentFields, 'affectedEntityRefs'>>;
-    entities?: RecordEntity[];
-    clocks?: SlaClockRecord[];
+    where: { statuses: readonly string[]; major?: boolean };
     event: NewHistoryEvent;
-  }): Promise<IncidentRecord> {
-    const { seq, expectedVersion } = options;
+  }): Promise<HistoryEventRecord | undefined> {
+    const { seq, where, event } = options;
     return this.#db.transaction(async tx => {
-      const version = expectedVersion + 1;
-      // The version check is the update itself, so concurrent writers cannot both pass it.
-      const updated = await tx(INCIDENTS)
-        .where({ seq, version: expectedVersion })
-        .update({
-          ...incidentFieldsToRow(options.changes),
-          version,
-          updated_at: options.event.at,
-        });
-      if (updated === 0) {
-        throw new PreconditionFailedError(
-          `INC-${seq} is not at version ${expectedVersion}; reload it and try again`,
-        );
+      // A write that changes nothing: it checks the condition and holds the row
+      // lock until the event is in, so the event's version is the current one.
+      const query = tx(INCIDENTS)
+        .where('seq', seq)
+        .whereIn('status', where.statuses);
+      if (where.major !== undefined) {
+        query.where('major', where.major);
       }
-      if (options.entities) {
-        await this.#replaceEntities(tx, seq, options.entities);
+      const matched = await query.update({ version: tx.ref('version') });
+      if (matched === 0) {
+        return undefined;
       }
-      if (options.clocks) {
-        await this.#upsertClocks(tx, seq, options.clocks);
-      }
-      await this.#appendHistory(tx, seq, version, options.event);
-      return (await this.#readIncident(tx, seq))!;
+      const row = await tx(INCIDENTS).select('version').where('seq', seq);
+      const version = Number(row[0].version);
+      await appendHistory(tx, seq, version, event);
+      return { ...event, version };
     });
   }
 
@@ -214,10 +298,11 @@ export class KnexIncidentStore implements IncidentStore {
   async getEntityHealth(options: {
     entityRef: string;
     statuses: readonly string[];
+    permissionFilter?: Filter;
   }): Promise<EntityHealthRows> {
     const db = this.#db;
-    const open = () =>
-      db(INCIDENTS)
+    const open = () => {
+      const query = db(INCIDENTS)
         .whereIn('status', options.statuses)
         .whereIn(
           'seq',
@@ -225,6 +310,10 @@ export class KnexIncidentStore implements IncidentStore {
             .select('record_seq')
             .where({ record_type: INCIDENT, entity_ref: options.entityRef }),
         );
+      return options.permissionFilter
+        ? whereIncidentPermitted(db, query, options.permissionFilter)
+        : query;
+    };
     const openClocks = () =>
       db(CLOCKS)
         .where('record_type', INCIDENT)
@@ -267,110 +356,120 @@ export class KnexIncidentStore implements IncidentStore {
       ),
     };
   }
+}
 
-  async #readIncident(
-    db: Knex | Knex.Transaction,
-    seq: number,
-  ): Promise<IncidentRecord | undefined> {
-    const row = await db(INCIDENTS).where('seq', seq).first();
-    return row ? (await this.#hydrate(db, [row]))[0] : undefined;
+async function readIncident(
+  db: Db,
+  seq: number,
+  permissionFilter?: Filter,
+): Promise<IncidentRecord | undefined> {
+  const query = db(INCIDENTS).select(`${INCIDENTS}.*`).where('seq', seq);
+  if (permissionFilter) {
+    whereIncidentPermitted(db as Knex, query, permissionFilter);
   }
+  const row = await query.first();
+  return row ? (await hydrate(db, [row]))[0] : undefined;
+}
 
-  /** Loads the affected entities and clocks of a page of incident rows. */
-  async #hydrate(
-    db: Knex | Knex.Transaction,
-    rows: Array<Record<string, any>>,
-  ): Promise<IncidentRecord[]> {
-    if (rows.length === 0) {
-      return [];
-    }
-    const seqs = rows.map(row => Number(row.seq));
-    const [entityRows, clockRows] = await Promise.all([
-      db(ENTITIES)
-        .select('record_seq', 'entity_ref')
-        .where({ record_type: INCIDENT, is_primary: false })
-        .whereIn('record_seq', seqs)
-        .orderBy('entity_ref'),
-      db(CLOCKS)
-        .where('record_type', INCIDENT)
-        .whereIn('record_seq', seqs)
-        .orderBy('clock', 'desc'),
-    ]);
-    const affected = new Map<number, string[]>();
-    for (const row of entityRows) {
-      const list = affected.get(Number(row.record_seq)) ?? [];
-      list.push(row.entity_ref);
-      affected.set(Number(row.record_seq), list);
-    }
-    const clocks = new Map<number, SlaClockRecord[]>();
-    for (const row of clockRows) {
-      const list = clocks.get(Number(row.record_seq)) ?? [];
-      list.push(rowToClock(row));
-      clocks.set(Number(row.record_seq), list);
-    }
-    return rows.map(row => {
-      const seq = Number(row.seq);
-      return {
-        ...rowToIncidentFields(row, affected.get(seq) ?? []),
-        seq,
-        version: Number(row.version),
-        createdAt: toDate(row.created_at),
-        createdBy: row.created_by,
-        updatedAt: toDate(row.updated_at),
-        clocks: clocks.get(seq) ?? [],
-      };
-    });
+/** Loads the entities and clocks of a page of incident rows. */
+async function hydrate(
+  db: Db,
+  rows: Array<Record<string, any>>,
+): Promise<IncidentRecord[]> {
+  if (rows.length === 0) {
+    return [];
   }
+  const seqs = rows.map(row => Number(row.seq));
+  const [entityRows, clockRows] = await Promise.all([
+    db(ENTITIES)
+      .select('record_seq', 'entity_ref', 'owner_ref', 'is_primary')
+      .where({ record_type: INCIDENT })
+      .whereIn('record_seq', seqs)
+      .orderBy('entity_ref'),
+    db(CLOCKS)
+      .where('record_type', INCIDENT)
+      .whereIn('record_seq', seqs)
+      .orderBy('clock', 'desc'),
+  ]);
+  const affected = new Map<number, string[]>();
+  const owners = new Map<number, string | null>();
+  for (const row of entityRows) {
+    const seq = Number(row.record_seq);
+    if (row.is_primary) {
+      owners.set(seq, row.owner_ref ?? null);
+      continue;
+    }
+    const list = affected.get(seq) ?? [];
+    list.push(row.entity_ref);
+    affected.set(seq, list);
+  }
+  const clocks = new Map<number, SlaClockRecord[]>();
+  for (const row of clockRows) {
+    const list = clocks.get(Number(row.record_seq)) ?? [];
+    list.push(rowToClock(row));
+    clocks.set(Number(row.record_seq), list);
+  }
+  return rows.map(row => {
+    const seq = Number(row.seq);
+    return {
+      ...rowToIncidentFields(row, affected.get(seq) ?? []),
+      seq,
+      version: Number(row.version),
+      createdAt: toDate(row.created_at),
+      createdBy: row.created_by,
+      updatedAt: toDate(row.updated_at),
+      clocks: clocks.get(seq) ?? [],
+      serviceOwnerRef: owners.get(seq) ?? null,
+    };
+  });
+}
 
-  async #replaceEntities(
-    tx: Knex.Transaction,
-    seq: number,
-    entities: RecordEntity[],
-  ): Promise<void> {
-    await tx(ENTITIES)
-      .where({ record_type: INCIDENT, record_seq: seq })
-      .delete();
-    if (entities.length) {
-      await tx(ENTITIES).insert(
-        entities.map(e => ({
-          record_type: INCIDENT,
-          record_seq: seq,
-          entity_ref: e.entityRef,
-          owner_ref: e.ownerRef,
-          is_primary: e.primary,
-        })),
-      );
-    }
+async function replaceEntities(
+  tx: Knex.Transaction,
+  seq: number,
+  entities: RecordEntity[],
+): Promise<void> {
+  await tx(ENTITIES).where({ record_type: INCIDENT, record_seq: seq }).delete();
+  if (entities.length) {
+    await tx(ENTITIES).insert(
+      entities.map(e => ({
+        record_type: INCIDENT,
+        record_seq: seq,
+        entity_ref: e.entityRef,
+        owner_ref: e.ownerRef,
+        is_primary: e.primary,
+      })),
+    );
   }
+}
 
-  async #upsertClocks(
-    tx: Knex.Transaction,
-    seq: number,
-    clocks: SlaClockRecord[],
-  ): Promise<void> {
-    if (clocks.length) {
-      await tx(CLOCKS)
-        .insert(clocks.map(clock => clockToRow(INCIDENT, seq, clock)))
-        .onConflict(['record_type', 'record_seq', 'clock'])
-        .merge();
-    }
+async function upsertClocks(
+  tx: Knex.Transaction,
+  seq: number,
+  clocks: SlaClockRecord[],
+): Promise<void> {
+  if (clocks.length) {
+    await tx(CLOCKS)
+      .insert(clocks.map(clock => clockToRow(INCIDENT, seq, clock)))
+      .onConflict(['record_type', 'record_seq', 'clock'])
+      .merge();
   }
+}
 
-  async #appendHistory(
-    tx: Knex.Transaction,
-    seq: number,
-    version: number,
-    event: NewHistoryEvent,
-  ): Promise<void> {
-    await tx(HISTORY).insert({
-      record_type: INCIDENT,
-      record_seq: seq,
-      version,
-      at: event.at,
-      actor: event.actor,
-      action: event.action,
-      changes: JSON.stringify(event.changes),
-      comment: event.comment ?? null,
-    });
-  }
+async function appendHistory(
+  tx: Knex.Transaction,
+  seq: number,
+  version: number,
+  event: NewHistoryEvent,
+): Promise<void> {
+  await tx(HISTORY).insert({
+    record_type: INCIDENT,
+    record_seq: seq,
+    version,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    changes: JSON.stringify(event.changes),
+    comment: event.comment ?? null,
+  });
 }

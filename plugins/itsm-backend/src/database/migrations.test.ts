@@ -109,6 +109,51 @@ describe('migrations', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'add the major incident columns to existing incidents and remove them on the way down, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const migration = '20261201120000_incident_major_fields.js';
+      const columns = [
+        'incident_manager',
+        'outage_start',
+        'outage_end',
+        'post_incident_review',
+      ];
+      const present = async () => {
+        const found: string[] = [];
+        for (const column of columns) {
+          if (await knex.schema.hasColumn('itsm_incidents', column)) {
+            found.push(column);
+          }
+        }
+        return found;
+      };
+
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261127120000_incidents.js',
+      });
+      const seq = await insertIncident(knex, 'Before the major fields');
+      await knex.migrate.up({ directory: migrationsDir, name: migration });
+      expect(await present()).toEqual(columns);
+      expect(
+        await knex('itsm_incidents').where('seq', seq).first(),
+      ).toMatchObject({
+        title: 'Before the major fields',
+        incident_manager: null,
+        outage_start: null,
+        post_incident_review: null,
+      });
+
+      await knex.migrate.down({ directory: migrationsDir, name: migration });
+      expect(await present()).toEqual([]);
+      expect(
+        (await knex('itsm_incidents').where('seq', seq).first()).title,
+      ).toBe('Before the major fields');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keep existing records when the store starts again, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

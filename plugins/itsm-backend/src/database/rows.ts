@@ -57,7 +57,14 @@ export const INCIDENT_COLUMNS: Record<
   impactedServices: 'impacted_services',
   resolvedAt: 'resolved_at',
   closedAt: 'closed_at',
+  incidentManager: 'incident_manager',
+  outageStart: 'outage_start',
+  outageEnd: 'outage_end',
+  postIncidentReview: 'post_incident_review',
 };
+
+/** Fields stored as JSON text. */
+const JSON_FIELDS = new Set<string>(['impactedServices', 'postIncidentReview']);
 
 /** @internal */
 export function incidentFieldsToRow(
@@ -70,9 +77,7 @@ export function incidentFieldsToRow(
       continue;
     }
     row[column] =
-      key === 'impactedServices' && value !== null
-        ? JSON.stringify(value)
-        : value;
+      JSON_FIELDS.has(key) && value !== null ? JSON.stringify(value) : value;
   }
   return row;
 }
@@ -109,6 +114,14 @@ export function rowToIncidentFields(
       row.impacted_services === null ? null : JSON.parse(row.impacted_services),
     resolvedAt: toOptionalDate(row.resolved_at),
     closedAt: toOptionalDate(row.closed_at),
+    incidentManager: row.incident_manager ?? null,
+    outageStart: toOptionalDate(row.outage_start),
+    outageEnd: toOptionalDate(row.outage_end),
+    postIncidentReview:
+      row.post_incident_review === null ||
+      row.post_incident_review === undefined
+        ? null
+        : JSON.parse(row.post_incident_review),
   };
 }
 

@@ -2,33 +2,34 @@ import {
   BackstageCredentials,
   LoggerService,
   PermissionsService,
+  UserInfoService,
   isDatabaseConflictError,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { PermissionRuleset } from '@backstage/plugin-permission-node';
+import { SignalsService } from '@backstage/plugin-signals-node';
 import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
+  FINAL_INCIDENT_STATUSES,
   HistoryEvent,
-  ITSM_ASSIGNMENT_GROUP_ANNOTATION,
-  ITSM_SERVICE_HOURS_ANNOTATION,
+  INCIDENT_STATUSES,
   Incident,
+  IncidentPatchRequest,
+  IncidentTransitionRequest,
   OPEN_INCIDENT_STATUSES,
   Page,
+  PreconditionFailedError,
   Priority,
-  ServiceCalendar,
+  ResolutionCode,
   ServiceHealth,
-  computeSlaClock,
-  deriveServiceStatus,
-  incidentCreatePermission,
+  ServiceTier,
   incidentCreateSchema,
   incidentListQuerySchema,
-  incidentReadPermission,
+  incidentNoteSchema,
+  incidentPatchSchema,
+  incidentTransitionSchema,
   priorityOf,
+  readServiceTier,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import { ItsmCatalog } from '../catalog/ItsmCatalog';
@@ -36,16 +37,24 @@ import { canonicalEntityRef, ownerRefOf } from '../catalog/entities';
 import { CLOCK_NAMES, ItsmConfig } from '../config';
 import {
   IncidentFields,
+  IncidentRecord,
   IncidentStore,
-  SlaClockRecord,
+  IncidentStoreTransaction,
+  RecordEntity,
 } from '../database/IncidentStore';
-import {
-  incidentId,
-  parseIncidentId,
-  slaClockView,
-  toHistoryEvent,
-  toIncident,
-} from './views';
+import type { IncidentPermissionFilter } from '../permissions/incidentPermissionResource';
+import { builtInIncidentRuleset } from '../permissions/rules';
+import { parseInput } from '../validation';
+import { IncidentAccess } from './IncidentAccess';
+import { IncidentNotifier } from './IncidentNotifier';
+import { IncidentPolicy } from './IncidentPolicy';
+import { creationChanges } from './incidentChanges';
+import { startClock } from './incidentClocks';
+import { PlannedPatch, planPatch } from './incidentPatch';
+import { planTransition } from './incidentTransition';
+import { serviceHealthOf } from './serviceHealth';
+import { expectedVersionOf, staleError, unlessStale } from './versions';
+import { incidentId, parseIncidentId, toHistoryEvent } from './views';
 
 /** A validated `POST /incidents` body. */
 export type IncidentCreateInput = z.output<typeof incidentCreateSchema>;
@@ -58,6 +67,25 @@ export interface RequestContext {
   credentials: BackstageCredentials;
 }
 
+/**
+ * A business write's context. Callers send the version they saw as
+ * `ifMatch` (`"<version>"`, the HTTP header); the plugin's own jobs may pass
+ * `expectedVersion` instead, or nothing to write over the current version.
+ */
+export interface WriteContext extends RequestContext {
+  ifMatch?: string;
+  expectedVersion?: number;
+}
+
+/** The impact analysis snapshotted on create (downstream blast radius). */
+export interface IncidentImpactAnalyzer {
+  analyze(options: {
+    entityRef: string;
+    direction: 'downstream' | 'upstream';
+    depth: number;
+  }): Promise<{ items: Array<{ entityRef: string; distance: number }> }>;
+}
+
 /** The actor recorded in history: a user entity ref, or the calling service's subject. */
 export function actorOf(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
@@ -68,21 +96,42 @@ export function actorOf(credentials: BackstageCredentials): string {
   return principal.userEntityRef ?? principal.subject ?? 'unknown';
 }
 
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+const lowerAll = (values?: string[]) => values?.map(lower);
+/** Incidents that take work notes (all but closed and cancelled). */
+const WRITABLE_STATUSES = INCIDENT_STATUSES.filter(
+  s => !FINAL_INCIDENT_STATUSES.includes(s),
+);
+
 /** The business rules of incident management. */
 export class IncidentService {
   readonly #store: IncidentStore;
   readonly #catalog: ItsmCatalog;
-  readonly #permissions: PermissionsService;
+  readonly #access: IncidentAccess;
+  readonly #notifier: IncidentNotifier;
+  readonly #userInfo?: UserInfoService;
+  readonly #impactAnalyzer?: IncidentImpactAnalyzer;
   readonly #logger: LoggerService;
   readonly #config: ItsmConfig;
+  readonly #policy: IncidentPolicy;
   readonly #now: () => Date;
 
   static create(options: {
     store: IncidentStore;
     catalog: ItsmCatalog;
     permissions: PermissionsService;
+    /** The registered rules of `itsm-incident`; defaults to the built-in ones. */
+    permissionRuleset?: PermissionRuleset<
+      IncidentRecord,
+      IncidentPermissionFilter,
+      string
+    >;
     logger: LoggerService;
     config: ItsmConfig;
+    userInfo?: UserInfoService;
+    signals?: SignalsService;
+    notifications?: NotificationService;
+    impactAnalyzer?: IncidentImpactAnalyzer;
     now?: () => Date;
   }): IncidentService {
     return new IncidentService(options);
@@ -91,18 +140,25 @@ export class IncidentService {
   private constructor(options: Parameters<typeof IncidentService.create>[0]) {
     this.#store = options.store;
     this.#catalog = options.catalog;
-    this.#permissions = options.permissions;
+    this.#access = new IncidentAccess({
+      permissions: options.permissions,
+      ruleset: options.permissionRuleset ?? builtInIncidentRuleset(),
+    });
+    this.#notifier = new IncidentNotifier(options);
+    this.#userInfo = options.userInfo;
+    this.#impactAnalyzer = options.impactAnalyzer;
     this.#logger = options.logger;
     this.#config = options.config;
+    this.#policy = new IncidentPolicy(options);
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Raises an incident on a catalog entity; priority, assignment group and SLA clocks are derived. */
+  /** Raises an incident on a catalog entity; priority, assignment group, major flag and SLA clocks are derived. */
   async create(
     input: IncidentCreateInput,
     ctx: RequestContext,
   ): Promise<Incident> {
-    await this.#requireCreate(ctx);
+    await this.#access.requireCreate(ctx.credentials);
 
     const entityRef = canonicalEntityRef(input.entityRef);
     const affectedEntityRefs = [
@@ -112,17 +168,11 @@ export class IncidentService {
       .sort();
     const [entity, affected] = await Promise.all([
       this.#catalog.getEntity(entityRef),
-      this.#catalog.getEntities(affectedEntityRefs),
+      this.#affectedEntities(affectedEntityRefs),
     ]);
     if (!entity) {
       throw new InputError(
         `entityRef: unknown catalog entity '${input.entityRef}'`,
-      );
-    }
-    const missing = affected.findIndex(e => !e);
-    if (missing !== -1) {
-      throw new InputError(
-        `affectedEntityRefs: unknown catalog entity '${affectedEntityRefs[missing]}'`,
       );
     }
 
@@ -131,7 +181,11 @@ export class IncidentService {
     const priority = priorityOf(
       input.impact,
       input.urgency,
-      this.#config.incidents.priorityMatrix,
+      this.#policy.priorityMatrix,
+    );
+    const major = this.#policy.isMajorByCriteria(
+      priority,
+      readServiceTier(entity),
     );
     const incident: IncidentFields = {
       title: input.title,
@@ -142,7 +196,7 @@ export class IncidentService {
       assignee: input.assignee ? canonicalEntityRef(input.assignee) : null,
       assignmentGroup: input.assignmentGroup
         ? canonicalEntityRef(input.assignmentGroup)
-        : this.#defaultAssignmentGroup(entity),
+        : this.#policy.defaultAssignmentGroup(entity),
       category: input.category ?? null,
       impact: input.impact,
       urgency: input.urgency,
@@ -151,29 +205,37 @@ export class IncidentService {
       onHoldReason: null,
       resolutionCode: null,
       resolutionNotes: null,
-      major: false,
+      major,
       parentSeq: null,
       problemSeq: null,
       causedByChangeSeq: null,
       source: input.source,
       externalId: input.externalId ?? null,
-      impactedServices: null,
+      impactedServices: await this.#impactedServices(entityRef),
       resolvedAt: null,
       closedAt: null,
+      incidentManager: null,
+      outageStart: major ? now : null,
+      outageEnd: null,
+      postIncidentReview: null,
     };
+    const targets = this.#policy.targetsOf(
+      priority,
+      this.#policy.serviceCalendarId(entity),
+    );
 
+    let record: IncidentRecord;
     try {
-      const record = await this.#store.createIncident({
+      record = await this.#store.createIncident({
         incident,
         entities: [
           { entityRef, ownerRef: ownerRefOf(entity), primary: true },
-          ...affected.map((e, i) => ({
-            entityRef: affectedEntityRefs[i],
-            ownerRef: ownerRefOf(e!),
-            primary: false,
-          })),
+          ...affected,
         ],
-        clocks: this.#startClocks(priority, entity, now),
+        clocks: this.#policy.evaluate(
+          CLOCK_NAMES.map(name => startClock(name, targets[name], now)),
+          now,
+        ),
         createdAt: now,
         createdBy: actor,
         event: {
@@ -181,9 +243,11 @@ export class IncidentService {
           actor,
           action: 'create',
           changes: creationChanges(incident),
+          ...(major
+            ? { comment: `Major incident by criteria (P${priority})` }
+            : {}),
         },
       });
-      return this.#view(record, now);
     } catch (error) {
       if (isDatabaseConflictError(error)) {
         throw new ConflictError(
@@ -192,36 +256,56 @@ export class IncidentService {
       }
       throw error;
     }
+    const created = this.#policy.view(record, now);
+    await this.#notifier.changed(created);
+    if (input.assignee || input.assignmentGroup) {
+      await this.#notifier.assigned({
+        incident: created,
+        assignee: created.assignee,
+        assignmentGroup: created.assignmentGroup,
+        actor,
+      });
+    }
+    return created;
   }
 
   /** One incident; unknown and unreadable ids are both not found. */
   async get(id: string, ctx: RequestContext): Promise<Incident> {
     const record = await this.#readable(id, ctx);
-    return this.#view(record, this.#now());
+    return this.#policy.view(record, this.#now());
+  }
+
+  /** The incident raised from an outside system's alert, for deduplication (no permission check). */
+  async findByExternalId(
+    source: string,
+    externalId: string,
+  ): Promise<Incident | undefined> {
+    const record = await this.#store.findByExternalId(source, externalId);
+    return record && this.#policy.view(record, this.#now());
   }
 
   async list(
     query: IncidentListQuery,
     ctx: RequestContext,
   ): Promise<Page<Incident>> {
-    await this.#requireRead(ctx);
-    const lower = (values?: string[]) =>
-      values?.map(v => v.toLocaleLowerCase('en-US'));
+    const access = await this.#access.requireRead(ctx.credentials);
     const page = await this.#store.listIncidents({
-      entityRefs: lower(query.entityRef),
+      entityRefs: lowerAll(query.entityRef),
       statuses: query.status,
       priorities: query.priority,
-      assignees: lower(query.assignee),
-      assignmentGroups: lower(query.assignmentGroup),
+      assignees: lowerAll(query.assignee),
+      assignmentGroups: lowerAll(query.assignmentGroup),
       major: query.major === undefined ? undefined : query.major === 'true',
       q: query.q?.trim() || undefined,
+      queue: query.queue === 'mine' ? await this.#myQueue(ctx) : undefined,
+      permissionFilter: access.allowed ? access.permissionFilter : undefined,
       limit: query.limit,
       cursor: query.cursor,
       order: query.order,
     });
     const now = this.#now();
     return {
-      items: page.items.map(record => this.#view(record, now)),
+      items: page.items.map(record => this.#policy.view(record, now)),
       nextCursor: page.nextCursor,
     };
   }
@@ -245,212 +329,319 @@ export class IncidentService {
     };
   }
 
+  /**
+   * Edits the editable fields. A no-op writes nothing; an impact or urgency
+   * change re-derives the priority, re-targets the running clocks and may make
+   * the incident major.
+   */
+  async patch(
+    id: string,
+    body: IncidentPatchRequest,
+    ctx: WriteContext,
+  ): Promise<Incident> {
+    const input = parseInput(incidentPatchSchema, body, 'body');
+    const expected = expectedVersionOf(ctx);
+    const record = await this.#readable(id, ctx);
+    await this.#access.requireUpdate(record, ctx.credentials);
+
+    const now = this.#now();
+    const actor = actorOf(ctx.credentials);
+    const plan = await unlessStale(record, expected, () =>
+      planPatch(record, input, this.#patchContext(now, actor)),
+    );
+    if (!plan) {
+      if (expected !== undefined && expected !== record.version) {
+        throw staleError(record.seq, expected);
+      }
+      return this.#policy.view(record, now);
+    }
+    const updated = await this.#store.updateIncident({
+      seq: record.seq,
+      expectedVersion: expected ?? record.version,
+      changes: plan.changes,
+      entities: plan.entities,
+      clocks: this.#policy.evaluate(plan.clocks, now),
+      event: plan.event,
+    });
+    const incident = this.#policy.view(updated, now);
+    await this.#notifier.changed(incident);
+    await this.#notifyAssignment(plan, incident, actor);
+    return incident;
+  }
+
+  /**
+   * Moves an incident through its lifecycle. Resolving a parent resolves its
+   * open children in the same transaction, each with its own history event.
+   */
+  async transition(
+    id: string,
+    body: IncidentTransitionRequest,
+    ctx: WriteContext,
+  ): Promise<Incident> {
+    const input = parseInput(incidentTransitionSchema, body, 'body');
+    const expected = expectedVersionOf(ctx);
+    const record = await this.#readable(id, ctx);
+    await this.#access.requireUpdate(record, ctx.credentials);
+
+    const now = this.#now();
+    const actor = actorOf(ctx.credentials);
+    const plan = await unlessStale(record, expected, () =>
+      planTransition(record, input, { now, actor }),
+    );
+    const { parent, children } = await this.#store.transaction(async tx => {
+      const updated = await tx.updateIncident({
+        seq: record.seq,
+        expectedVersion: expected ?? record.version,
+        ...plan,
+        clocks: this.#policy.evaluate(plan.clocks, now),
+      });
+      return {
+        parent: updated,
+        children:
+          input.to === 'resolved'
+            ? await this.#resolveChildren(tx, updated, { now, actor })
+            : [],
+      };
+    });
+    for (const child of children) {
+      await this.#notifier.changed(this.#policy.view(child, now));
+    }
+    const incident = this.#policy.view(parent, now);
+    await this.#notifier.changed(incident);
+    return incident;
+  }
+
+  /** Adds a work note: history only, no `If-Match`, no new version. */
+  async addWorkNote(
+    id: string,
+    body: unknown,
+    ctx: RequestContext,
+  ): Promise<HistoryEvent> {
+    return this.#appendNote(id, body, ctx, {
+      action: 'work_note',
+      where: { statuses: WRITABLE_STATUSES },
+      refusal: status => `The incident is ${status} and takes no work notes`,
+    });
+  }
+
+  /** Adds an entry to a major incident's communication timeline (no new version). */
+  async addStatusUpdate(
+    id: string,
+    body: unknown,
+    ctx: RequestContext,
+  ): Promise<HistoryEvent> {
+    return this.#appendNote(id, body, ctx, {
+      action: 'status_update',
+      where: { statuses: OPEN_INCIDENT_STATUSES, major: true },
+      refusal: (status, major) =>
+        major
+          ? `The incident is ${status}; status updates are for open major incidents`
+          : 'Status updates are only for major incidents',
+    });
+  }
+
   /** Health of one entity from its open incidents and their SLA clocks, aggregated in SQL. */
   async getServiceHealth(
     entityRef: string,
     ctx: RequestContext,
   ): Promise<ServiceHealth> {
-    await this.#requireRead(ctx);
+    const access = await this.#access.requireRead(ctx.credentials);
     const ref = canonicalEntityRef(entityRef);
     const rows = await this.#store.getEntityHealth({
       entityRef: ref,
       statuses: OPEN_INCIDENT_STATUSES,
+      permissionFilter: access.allowed ? access.permissionFilter : undefined,
     });
-    const now = this.#now();
-    const [firstThreshold] = this.#config.incidents.escalationThresholds;
-    let clocksAtRisk = 0;
-    let clocksBreached = rows.stoppedBreachedClocks;
-    for (const clock of rows.runningClocks) {
-      const view = slaClockView(clock, this.#calendar(clock.calendarId), now);
-      if (view.state === 'breached') {
-        clocksBreached++;
-      } else if (view.state === 'running' && view.percent >= firstThreshold) {
-        clocksAtRisk++;
-      }
-    }
-    const byPriority: Record<Priority, number> = {
-      1: 0,
-      2: 0,
-      3: 0,
-      4: 0,
-      5: 0,
-      ...rows.openByPriority,
-    };
-    const major = rows.activeMajorIncident;
-    return {
-      entityRef: ref,
-      status: deriveServiceStatus({
-        openByPriority: byPriority,
-        hasActiveMajorIncident: major !== null,
-        clocksBreached,
-      }),
-      openIncidents: {
-        total: Object.values(byPriority).reduce((a, b) => a + b, 0),
-        byPriority,
-      },
-      activeMajorIncident: major && {
-        id: incidentId(major.seq),
-        title: major.title,
-        priority: major.priority,
-        createdAt: major.createdAt.toISOString(),
-      },
-      clocksAtRisk,
-      clocksBreached,
-      computedAt: now.toISOString(),
-    };
+    return serviceHealthOf(ref, rows, {
+      now: this.#now(),
+      atRiskPercent: this.#config.incidents.escalationThresholds[0],
+      calendarOf: id => this.#policy.calendar(id),
+    });
   }
 
-  async #readable(id: string, ctx: RequestContext) {
+  /** The record if it exists and the caller may read it; else `NotFoundError`. */
+  async #readable(id: string, ctx: RequestContext): Promise<IncidentRecord> {
     const seq = parseIncidentId(id);
+    const access = await this.#access.read(ctx.credentials);
     const record =
-      seq === undefined ? undefined : await this.#store.getIncident(seq);
-    if (!record || !(await this.#canRead(ctx))) {
+      seq === undefined || !access.allowed
+        ? undefined
+        : await this.#store.getIncident(seq, {
+            permissionFilter: access.permissionFilter,
+          });
+    if (!record) {
       throw new NotFoundError(`Incident '${id}' not found`);
     }
     return record;
   }
 
-  async #canRead(ctx: RequestContext): Promise<boolean> {
-    // No conditional rules are registered for incidents yet, so a conditional
-    // decision cannot be evaluated: it fails closed.
-    const [decision] = await this.#permissions.authorizeConditional(
-      [{ permission: incidentReadPermission }],
-      { credentials: ctx.credentials },
-    );
-    return decision.result === AuthorizeResult.ALLOW;
-  }
-
-  async #requireRead(ctx: RequestContext): Promise<void> {
-    if (!(await this.#canRead(ctx))) {
-      throw new NotAllowedError(`Not allowed: ${incidentReadPermission.name}`);
-    }
-  }
-
-  async #requireCreate(ctx: RequestContext): Promise<void> {
-    const [decision] = await this.#permissions.authorize(
-      [{ permission: incidentCreatePermission }],
-      { credentials: ctx.credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed: ${incidentCreatePermission.name}`,
-      );
-    }
-  }
-
-  /** Starts the response and resolution clocks with the targets of `priority`. */
-  #startClocks(
-    priority: Priority,
-    entity: Entity,
-    now: Date,
-  ): SlaClockRecord[] {
-    const serviceCalendarId = this.#serviceCalendarId(entity);
-    return CLOCK_NAMES.map(clock => {
-      const target = this.#config.incidents.targets[priority][clock];
-      const calendarId = target.calendarId ?? serviceCalendarId;
-      const result = computeSlaClock({
-        targetMs: target.targetMs,
-        calendar: this.#calendar(calendarId),
-        startedAt: now,
-        now,
-      });
-      return {
-        clock,
-        targetMs: target.targetMs,
-        calendarId,
-        startedAt: now,
-        stoppedAt: null,
-        pauses: [],
-        state: result.state,
-        dueAt: result.dueAt,
-        breachedAt: result.breachedAt,
-        evaluatedAt: now,
-      };
-    });
-  }
-
-  /** The entity's `itsm/service-hours` calendar if configured, else the default calendar. */
-  #serviceCalendarId(entity: Entity): string {
-    const id = entity.metadata.annotations?.[ITSM_SERVICE_HOURS_ANNOTATION];
-    const fallback = this.#config.incidents.defaultCalendarId;
-    if (id && !this.#config.calendars.has(id)) {
-      this.#logger.warn(
-        `Entity ${canonicalEntityRef(
-          entity,
-        )} names unknown calendar '${id}' in ${ITSM_SERVICE_HOURS_ANNOTATION}; using '${fallback}'`,
-      );
-      return fallback;
-    }
-    return id || fallback;
-  }
-
-  /** A stored clock's calendar; one removed from config since counts in the default calendar. */
-  #calendar(id: string): ServiceCalendar {
-    const calendar = this.#config.calendars.get(id);
-    if (calendar) {
-      return calendar;
-    }
-    const fallback = this.#config.incidents.defaultCalendarId;
-    this.#logger.warn(
-      `Unknown calendar '${id}' on an SLA clock; using '${fallback}'`,
-    );
-    return this.#config.calendars.get(fallback)!;
-  }
-
-  /** The `itsm/assignment-group` annotation, else the owner when it is a group. */
-  #defaultAssignmentGroup(entity: Entity): string | null {
-    const value =
-      entity.metadata.annotations?.[ITSM_ASSIGNMENT_GROUP_ANNOTATION];
-    if (value) {
-      try {
-        return canonicalEntityRef(
-          value.includes(':') ? value : `group:${value}`,
-        );
-      } catch {
-        this.#logger.warn(
-          `Entity ${canonicalEntityRef(
-            entity,
-          )} has an invalid ${ITSM_ASSIGNMENT_GROUP_ANNOTATION} annotation '${value}'`,
-        );
+  async #resolveChildren(
+    tx: IncidentStoreTransaction,
+    parent: IncidentRecord,
+    options: { now: Date; actor: string },
+  ): Promise<IncidentRecord[]> {
+    const resolved: IncidentRecord[] = [];
+    const input = {
+      to: 'resolved' as const,
+      resolutionCode: parent.resolutionCode as ResolutionCode,
+      resolutionNotes: parent.resolutionNotes!,
+      comment: `Resolved with its parent ${incidentId(parent.seq)}`,
+    };
+    for (const child of await tx.listChildren(
+      parent.seq,
+      OPEN_INCIDENT_STATUSES,
+    )) {
+      let current: IncidentRecord | undefined = child;
+      // A child written concurrently is read again; a few attempts suffice.
+      for (let attempt = 1; current; attempt++) {
+        try {
+          const plan = planTransition(current, input, options);
+          resolved.push(
+            await tx.updateIncident({
+              seq: current.seq,
+              expectedVersion: current.version,
+              ...plan,
+              clocks: this.#policy.evaluate(plan.clocks, options.now),
+            }),
+          );
+          break;
+        } catch (error) {
+          if (!(error instanceof PreconditionFailedError) || attempt >= 3) {
+            throw error;
+          }
+          current = await tx.getIncident(child.seq);
+          if (current && !OPEN_INCIDENT_STATUSES.includes(current.status)) {
+            current = undefined;
+          }
+        }
       }
     }
-    const owner = ownerRefOf(entity);
-    return owner?.startsWith('group:') ? owner : null;
+    return resolved;
   }
 
-  #view(record: Parameters<typeof toIncident>[0], now: Date): Incident {
-    return toIncident(record, { now, calendarOf: id => this.#calendar(id) });
+  async #appendNote(
+    id: string,
+    body: unknown,
+    ctx: RequestContext,
+    options: {
+      action: string;
+      where: { statuses: readonly string[]; major?: boolean };
+      refusal: (status: string, major: boolean) => string;
+    },
+  ): Promise<HistoryEvent> {
+    const { text } = parseInput(incidentNoteSchema, body, 'body');
+    const record = await this.#readable(id, ctx);
+    await this.#access.requireUpdate(record, ctx.credentials);
+    const event = await this.#store.appendEvent({
+      seq: record.seq,
+      where: options.where,
+      event: {
+        at: this.#now(),
+        actor: actorOf(ctx.credentials),
+        action: options.action,
+        changes: {},
+        comment: text,
+      },
+    });
+    if (!event) {
+      const current = (await this.#store.getIncident(record.seq)) ?? record;
+      throw new ConflictError(options.refusal(current.status, current.major));
+    }
+    await this.#notifier.changed({
+      id: incidentId(record.seq),
+      version: event.version,
+      entityRef: record.entityRef,
+    });
+    return toHistoryEvent(event);
   }
-}
 
-/** The create event lists every business field as `[null, value]`. */
-function creationChanges(
-  incident: IncidentFields,
-): Record<string, [unknown, unknown]> {
-  const wire: Record<string, unknown> = {
-    title: incident.title,
-    description: incident.description,
-    entityRef: incident.entityRef,
-    affectedEntityRefs: incident.affectedEntityRefs,
-    reporter: incident.reporter,
-    assignee: incident.assignee,
-    assignmentGroup: incident.assignmentGroup,
-    category: incident.category,
-    impact: incident.impact,
-    urgency: incident.urgency,
-    priority: incident.priority,
-    status: incident.status,
-    onHoldReason: incident.onHoldReason,
-    resolutionCode: incident.resolutionCode,
-    resolutionNotes: incident.resolutionNotes,
-    major: incident.major,
-    parentId: null,
-    problemId: null,
-    causedByChangeId: null,
-    source: incident.source,
-    externalId: incident.externalId,
-  };
-  return Object.fromEntries(
-    Object.entries(wire).map(([field, value]) => [field, [null, value]]),
-  );
+  async #notifyAssignment(
+    plan: PlannedPatch,
+    incident: Incident,
+    actor: string,
+  ) {
+    const { assignee, assignmentGroup } = plan.changes;
+    if (assignee || (assignee === undefined && assignmentGroup)) {
+      await this.#notifier.assigned({
+        incident,
+        assignee: assignee ? incident.assignee : null,
+        assignmentGroup: incident.assignmentGroup,
+        actor,
+      });
+    }
+  }
+
+  async #myQueue(ctx: RequestContext) {
+    const principal = ctx.credentials.principal as { type: string };
+    if (!this.#userInfo || principal.type !== 'user') {
+      throw new InputError('queue=mine needs a signed-in user');
+    }
+    const info = await this.#userInfo.getUserInfo(
+      ctx.credentials as BackstageCredentials<{
+        type: 'user';
+        userEntityRef: string;
+      }>,
+    );
+    return {
+      assignee: lower(info.userEntityRef),
+      groups: info.ownershipEntityRefs.map(lower),
+    };
+  }
+
+  #patchContext(now: Date, actor: string) {
+    return {
+      now,
+      actor,
+      priorityMatrix: this.#policy.priorityMatrix,
+      serviceOf: async (entityRef: string) => {
+        const entity = await this.#catalog.getEntity(entityRef);
+        return {
+          tier: entity && readServiceTier(entity),
+          calendarId: entity
+            ? this.#policy.serviceCalendarId(entity)
+            : this.#policy.defaultCalendarId,
+        };
+      },
+      targetsOf: (priority: Priority, calendarId: string) =>
+        this.#policy.targetsOf(priority, calendarId),
+      isMajorByCriteria: (priority: Priority, tier?: ServiceTier) =>
+        this.#policy.isMajorByCriteria(priority, tier),
+      getIncident: (seq: number) => this.#store.getIncident(seq),
+      affectedEntities: (refs: string[]) => this.#affectedEntities(refs),
+    };
+  }
+
+  /** Affected entities with their owners; `InputError` naming an unknown one. */
+  async #affectedEntities(refs: string[]): Promise<RecordEntity[]> {
+    const entities = await this.#catalog.getEntities(refs);
+    const missing = entities.findIndex(e => !e);
+    if (missing !== -1) {
+      throw new InputError(
+        `affectedEntityRefs: unknown catalog entity '${refs[missing]}'`,
+      );
+    }
+    return entities.map((e, i) => ({
+      entityRef: refs[i],
+      ownerRef: ownerRefOf(e!),
+      primary: false,
+    }));
+  }
+
+  /** The downstream impact snapshot; a failing analysis does not stop the incident. */
+  async #impactedServices(entityRef: string): Promise<string[] | null> {
+    if (!this.#impactAnalyzer) {
+      return null;
+    }
+    try {
+      const { items } = await this.#impactAnalyzer.analyze({
+        entityRef,
+        direction: 'downstream',
+        depth: this.#config.incidents.impactDepth,
+      });
+      return items.map(item => item.entityRef);
+    } catch (error) {
+      this.#logger.warn(`Impact analysis of ${entityRef} failed: ${error}`);
+      return null;
+    }
+  }
 }

@@ -7,6 +7,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   HistoryEventRecord,
+  IncidentFields,
   IncidentRecord,
   SlaClockRecord,
 } from '../database/IncidentStore';
@@ -83,26 +84,53 @@ export function toIncident(
     resolutionCode: record.resolutionCode,
     resolutionNotes: record.resolutionNotes,
     major: record.major,
-    parentId: record.parentSeq === null ? null : incidentId(record.parentSeq),
-    problemId: record.problemSeq === null ? null : `PRB-${record.problemSeq}`,
-    causedByChangeId:
-      record.causedByChangeSeq === null
-        ? null
-        : `CHG-${record.causedByChangeSeq}`,
+    parentId: optionalId('INC', record.parentSeq),
+    problemId: optionalId('PRB', record.problemSeq),
+    causedByChangeId: optionalId('CHG', record.causedByChangeSeq),
     source: record.source,
     externalId: record.externalId,
-    incidentManager: null,
-    outageStart: null,
-    outageEnd: null,
-    postIncidentReview: null,
-    impactedServices: Array.isArray(record.impactedServices)
-      ? (record.impactedServices as string[])
-      : [],
+    incidentManager: record.incidentManager,
+    outageStart: record.outageStart?.toISOString() ?? null,
+    outageEnd: record.outageEnd?.toISOString() ?? null,
+    postIncidentReview: record.postIncidentReview,
+    impactedServices: impactedServicesOf(record.impactedServices),
     sla: { response: clock('response'), resolution: clock('resolution') },
     createdAt: record.createdAt.toISOString(),
     createdBy: record.createdBy,
     updatedAt: record.updatedAt.toISOString(),
   };
+}
+
+/** `<prefix>-<seq>`, or null. */
+export function optionalId(prefix: string, seq: number | null): string | null {
+  return seq === null ? null : `${prefix}-${seq}`;
+}
+
+/** The stored impact analysis snapshot as a list of entity refs. */
+export function impactedServicesOf(value: unknown): string[] {
+  return Array.isArray(value) ? (value as string[]) : [];
+}
+
+/**
+ * The wire name and value of a stored business field, as history events
+ * record them: ids instead of sequence numbers, ISO instants.
+ */
+export function wireField(
+  field: keyof IncidentFields,
+  value: unknown,
+): [string, unknown] {
+  switch (field) {
+    case 'parentSeq':
+      return ['parentId', optionalId('INC', value as number | null)];
+    case 'problemSeq':
+      return ['problemId', optionalId('PRB', value as number | null)];
+    case 'causedByChangeSeq':
+      return ['causedByChangeId', optionalId('CHG', value as number | null)];
+    case 'impactedServices':
+      return [field, impactedServicesOf(value)];
+    default:
+      return [field, value instanceof Date ? value.toISOString() : value];
+  }
 }
 
 /** The wire form of a stored history event. */

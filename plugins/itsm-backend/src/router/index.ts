@@ -2,8 +2,11 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { MethodNotAllowedError } from '@backstage-itsm/plugin-itsm-common';
 import express from 'express';
+import { ImpactAnalyzer } from '../catalog/ImpactAnalyzer';
 import { IncidentService } from '../domain/IncidentService';
 import { spec } from '../schema/openapi.generated';
+import { createImpactRouter } from './impact';
+import { createIncidentActionsRouter } from './incidentActions';
 import { createIncidentsRouter } from './incidents';
 import { createServiceHealthRouter } from './serviceHealth';
 
@@ -30,6 +33,7 @@ function methodNotAllowed(paths: Record<string, object>): express.Router {
 /** The plugin's REST API: validated against the OpenAPI spec, one sub-router per practice. */
 export async function createRouter(options: {
   incidents: IncidentService;
+  impactAnalyzer: ImpactAnalyzer;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }): Promise<express.Router> {
@@ -38,7 +42,9 @@ export async function createRouter(options: {
     middleware: [express.json({ limit: BODY_LIMIT })],
   });
   router.use(createIncidentsRouter(options));
+  router.use(createIncidentActionsRouter(options));
   router.use(createServiceHealthRouter(options));
+  router.use(createImpactRouter(options));
   router.use(methodNotAllowed(spec.paths));
   return router;
 }

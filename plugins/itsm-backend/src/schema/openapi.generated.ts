@@ -25,6 +25,9 @@ export const spec = {
     {
       name: 'service-health',
     },
+    {
+      name: 'impact',
+    },
   ],
   paths: {
     '/incidents': {
@@ -127,6 +130,17 @@ export const spec = {
             },
           },
           {
+            name: 'queue',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "`mine`: incidents assigned to the caller, or to a group among the caller's ownership refs (needs a user).",
+            schema: {
+              type: 'string',
+              enum: ['mine'],
+            },
+          },
+          {
             $ref: '#/components/parameters/limit',
           },
           {
@@ -222,6 +236,178 @@ export const spec = {
           },
         },
       },
+      patch: {
+        tags: ['incidents'],
+        operationId: 'patchIncident',
+        summary:
+          'Edits the editable fields. Status, priority, SLA, version, id and timestamps are not editable (400). A no-op writes nothing. An impact or urgency change re-derives the priority and re-targets the running SLA clocks.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/incidentId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The incident after the edit; `ETag` carries its version.',
+            headers: {
+              ETag: {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/transitions': {
+      post: {
+        tags: ['incidents'],
+        operationId: 'transitionIncident',
+        summary:
+          'Moves an incident through its lifecycle. 409 for a move not allowed from the current status or any move of a closed or cancelled incident; 400 for fields the move requires (onHoldReason; resolutionCode and resolutionNotes; a post-incident review to close a major incident).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/incidentId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentTransition',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The incident after the move; `ETag` carries its version.',
+            headers: {
+              ETag: {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/work-notes': {
+      post: {
+        tags: ['incidents'],
+        operationId: 'addIncidentWorkNote',
+        summary:
+          'Adds a work note to the history (action work_note). Takes no If-Match and does not change the version; 409 on a closed or cancelled incident.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/incidentId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentNote',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The history event.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryEvent',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/updates': {
+      post: {
+        tags: ['incidents'],
+        operationId: 'addIncidentStatusUpdate',
+        summary:
+          "Adds a status update to a major incident's communication timeline (action status_update). Takes no If-Match and does not change the version; 409 unless the incident is major and open.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/incidentId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/IncidentNote',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The history event.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryEvent',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
     },
     '/incidents/{id}/history': {
       get: {
@@ -292,6 +478,120 @@ export const spec = {
         },
       },
     },
+    '/impact': {
+      get: {
+        tags: ['impact'],
+        operationId: 'getImpact',
+        summary:
+          'Impact analysis over catalog relations: the blast radius (downstream) or the dependencies (upstream) of an entity, breadth-first to a depth.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'direction',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'downstream follows dependencyOf, providesApi, apiConsumedBy and partOf (what suffers when the entity fails); upstream follows dependsOn, consumesApi, apiProvidedBy and hasPart (what it depends on).',
+            schema: {
+              type: 'string',
+              enum: ['downstream', 'upstream'],
+              default: 'downstream',
+            },
+          },
+          {
+            name: 'depth',
+            in: 'query',
+            allowReserved: true,
+            description: 'Relation hops to follow.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 5,
+              default: 3,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The entities reached, nearest first; the entity itself is not among them.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['entityRef', 'direction', 'depth', 'items'],
+                  properties: {
+                    entityRef: {
+                      type: 'string',
+                    },
+                    direction: {
+                      type: 'string',
+                      enum: ['downstream', 'upstream'],
+                    },
+                    depth: {
+                      type: 'integer',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: [
+                          'entityRef',
+                          'kind',
+                          'name',
+                          'distance',
+                          'via',
+                        ],
+                        properties: {
+                          entityRef: {
+                            type: 'string',
+                          },
+                          kind: {
+                            type: 'string',
+                          },
+                          name: {
+                            type: 'string',
+                          },
+                          title: {
+                            type: 'string',
+                          },
+                          tier: {
+                            type: 'integer',
+                            enum: [1, 2, 3, 4],
+                          },
+                          distance: {
+                            type: 'integer',
+                            minimum: 1,
+                          },
+                          via: {
+                            type: 'string',
+                            description:
+                              'The ref this entity was reached from.',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -325,6 +625,17 @@ export const spec = {
         schema: {
           type: 'string',
           maxLength: 200,
+        },
+      },
+      ifMatch: {
+        name: 'If-Match',
+        in: 'header',
+        required: false,
+        description:
+          'The version the change is based on, quoted, e.g. "3". Stale → 412.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
         },
       },
     },
@@ -465,6 +776,162 @@ export const spec = {
           },
         },
       },
+      PostIncidentReview: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['summary'],
+        properties: {
+          summary: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          rootCause: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          lessonsLearned: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          problemId: {
+            type: 'string',
+            pattern: '^PRB-\\d+$',
+          },
+        },
+      },
+      IncidentPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 65536,
+            description: 'Markdown.',
+          },
+          affectedEntityRefs: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          impact: {
+            $ref: '#/components/schemas/Level',
+          },
+          urgency: {
+            $ref: '#/components/schemas/Level',
+          },
+          category: {
+            type: ['string', 'null'],
+            maxLength: 100,
+          },
+          assignee: {
+            type: ['string', 'null'],
+            maxLength: 255,
+          },
+          assignmentGroup: {
+            type: ['string', 'null'],
+            maxLength: 255,
+          },
+          major: {
+            type: 'boolean',
+          },
+          incidentManager: {
+            type: ['string', 'null'],
+            maxLength: 255,
+          },
+          parentId: {
+            type: ['string', 'null'],
+            pattern: '^INC-\\d+$',
+          },
+          outageStart: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          outageEnd: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          postIncidentReview: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/PostIncidentReview',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      IncidentTransition: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['to'],
+        properties: {
+          to: {
+            $ref: '#/components/schemas/IncidentStatus',
+          },
+          onHoldReason: {
+            type: 'string',
+            enum: [
+              'awaiting_caller',
+              'awaiting_change',
+              'awaiting_problem',
+              'awaiting_supplier',
+            ],
+          },
+          resolutionCode: {
+            type: 'string',
+            enum: [
+              'fixed',
+              'workaround',
+              'change_rolled_back',
+              'resolved_by_supplier',
+              'duplicate',
+              'not_reproducible',
+              'user_error',
+              'no_fault_found',
+            ],
+          },
+          resolutionNotes: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          comment: {
+            type: 'string',
+            maxLength: 65536,
+          },
+        },
+      },
+      IncidentNote: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['text'],
+        properties: {
+          text: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+            description: 'Markdown.',
+          },
+        },
+      },
       SlaClock: {
         type: 'object',
         description: 'An SLA clock evaluated at request time.',
@@ -534,6 +1001,11 @@ export const spec = {
           'causedByChangeId',
           'source',
           'externalId',
+          'incidentManager',
+          'outageStart',
+          'outageEnd',
+          'postIncidentReview',
+          'impactedServices',
           'sla',
           'createdAt',
           'createdBy',
@@ -620,6 +1092,35 @@ export const spec = {
           },
           externalId: {
             type: ['string', 'null'],
+          },
+          incidentManager: {
+            type: ['string', 'null'],
+          },
+          outageStart: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          outageEnd: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          postIncidentReview: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/PostIncidentReview',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          impactedServices: {
+            type: 'array',
+            description:
+              'Downstream impact analysis when the incident was raised.',
+            items: {
+              type: 'string',
+            },
           },
           sla: {
             type: 'object',

@@ -37,7 +37,10 @@ describe('checkIncidentTransition', () => {
       ),
     ),
   )('%s → %s allowed: %s', (from, to, isAllowed) => {
-    const fields = { ...resolveFields, onHoldReason: 'awaiting_caller' as const };
+    const fields = {
+      ...resolveFields,
+      onHoldReason: 'awaiting_caller' as const,
+    };
     let error: unknown;
     try {
       checkIncidentTransition({ status: from, major: false }, to, fields);

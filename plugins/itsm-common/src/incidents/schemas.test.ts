@@ -54,6 +54,7 @@ describe('incidentListQuerySchema', () => {
     { limit: '0' },
     { status: ['open'] },
     { sort: 'title' },
+    { queue: 'theirs' },
   ])('rejects %p', query => {
     expect(incidentListQuerySchema.safeParse(query).success).toBe(false);
   });

@@ -47,6 +47,8 @@ export const incidentListQuerySchema = z.strictObject({
   assignmentGroup: z.array(z.string().min(1).max(255)).optional(),
   major: z.enum(['true', 'false']).optional(),
   q: z.string().max(200).optional(),
+  /** `mine`: assigned to the caller or to one of the caller's groups. */
+  queue: z.enum(['mine']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),

@@ -1,0 +1,1 @@
+export { itsmModuleDemoData as default } from './module';

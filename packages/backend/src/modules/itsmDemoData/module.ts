@@ -1,0 +1,63 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
+import { seedDemoIncidents } from './seedDemoIncidents';
+
+/**
+ * Demo data for the development portal: when `itsmDemo.enabled` is true and the ITSM plugin
+ * holds no records yet, writes about three months of incidents on the demo catalog.
+ */
+export const itsmModuleDemoData = createBackendModule({
+  pluginId: 'itsm',
+  moduleId: 'demo-data',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        imports: itsmImportsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+      },
+      async init({ imports, config, logger, catalog, auth }) {
+        if (!config.getOptionalBoolean('itsmDemo.enabled')) {
+          return;
+        }
+        imports.addImport('demo-data', async context => {
+          if (!(await context.isEmpty())) {
+            logger.info('ITSM demo data: records exist already, nothing to do');
+            return;
+          }
+          // The catalog ingests the demo entities shortly after startup; incidents need them.
+          const deadline = Date.now() + 300_000;
+          for (;;) {
+            const entity = await catalog.getEntityByRef(
+              'component:default/ops-portal',
+              {
+                credentials: await auth.getOwnServiceCredentials(),
+              },
+            );
+            if (entity) {
+              break;
+            }
+            if (Date.now() > deadline) {
+              logger.warn(
+                'ITSM demo data: the demo catalog never appeared; skipped',
+              );
+              return;
+            }
+            await new Promise(resolve => setTimeout(resolve, 2000));
+          }
+          const count = await seedDemoIncidents(context, {
+            now: new Date(),
+            logger,
+          });
+          logger.info(`ITSM demo data: ${count} incidents written`);
+        });
+      },
+    });
+  },
+});

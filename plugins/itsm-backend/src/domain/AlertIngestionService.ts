@@ -1,0 +1,208 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  IncidentStatus,
+  Level,
+  MAX_DESCRIPTION_LENGTH,
+  OPEN_INCIDENT_STATUSES,
+  incidentCreateSchema,
+} from '@backstage-itsm/plugin-itsm-common';
+import type { AlertCommand } from './alertSources';
+import { IncidentOperations, isChangedMeanwhile } from './IncidentOperations';
+
+/** An alert from an outside monitoring or paging system. */
+export interface ExternalAlert {
+  source: 'alertmanager' | 'pagerduty';
+  /** Deduplication key: one incident per source and external id, ever. */
+  externalId: string;
+  entityRef: string;
+  title: string;
+  description: string;
+  impact: Level;
+  urgency: Level;
+}
+
+/** What happened to one alert; the webhook answers with a summary of these. */
+export type AlertOutcome =
+  | {
+      outcome: 'created' | 'resolved' | 'unchanged';
+      externalId: string;
+      id: string;
+    }
+  | { outcome: 'ignored' | 'rejected'; externalId: string; reason: string };
+
+/** The response body of the webhooks. */
+export interface AlertSummary {
+  created: string[];
+  resolved: string[];
+  unchanged: string[];
+  ignored: Array<{ externalId: string; reason: string }>;
+  rejected: Array<{ externalId: string; reason: string }>;
+}
+
+/** Collects outcomes into the webhook response body. */
+export function summarize(outcomes: AlertOutcome[]): AlertSummary {
+  const summary: AlertSummary = {
+    created: [],
+    resolved: [],
+    unchanged: [],
+    ignored: [],
+    rejected: [],
+  };
+  for (const o of outcomes) {
+    if ('id' in o) {
+      summary[o.outcome].push(o.id);
+    } else {
+      summary[o.outcome].push({ externalId: o.externalId, reason: o.reason });
+    }
+  }
+  return summary;
+}
+
+const pick = (c: { externalId: string; reason: string }) => ({
+  externalId: c.externalId,
+  reason: c.reason,
+});
+
+const isOpen = (status: IncidentStatus) =>
+  OPEN_INCIDENT_STATUSES.includes(status);
+
+// A resolve races with people working the incident: re-read and try again.
+const RESOLVE_ATTEMPTS = 3;
+
+/**
+ * Turns alerts into incidents, idempotently: a replayed firing alert never
+ * creates a second incident (the unique (source, external id) index settles
+ * races), and a resolved alert resolves the open incident it raised. Writes
+ * use the plugin's own credentials, so history names `plugin:itsm`.
+ */
+export class AlertIngestionService {
+  readonly #incidents: IncidentOperations;
+  readonly #auth: AuthService;
+  readonly #logger: LoggerService;
+
+  static create(options: {
+    incidents: IncidentOperations;
+    auth: AuthService;
+    logger: LoggerService;
+  }): AlertIngestionService {
+    return new AlertIngestionService(options);
+  }
+
+  private constructor(
+    options: Parameters<typeof AlertIngestionService.create>[0],
+  ) {
+    this.#incidents = options.incidents;
+    this.#auth = options.auth;
+    this.#logger = options.logger;
+  }
+
+  /** Carries out one command from an alert source. */
+  async handle(command: AlertCommand): Promise<AlertOutcome> {
+    switch (command.type) {
+      case 'fire':
+        return this.fire(command.alert);
+      case 'resolve':
+        return this.resolve(command);
+      case 'ignore':
+        return { outcome: 'ignored', ...pick(command) };
+      default:
+        this.#logger.warn(
+          `Rejected alert ${command.externalId}: ${command.reason}`,
+        );
+        return { outcome: 'rejected', ...pick(command) };
+    }
+  }
+
+  /** Raises an incident for a firing alert unless one already exists for it. */
+  async fire(alert: ExternalAlert): Promise<AlertOutcome> {
+    const { source, externalId } = alert;
+    const existing = await this.#incidents.findByExternalId(source, externalId);
+    if (existing) {
+      return { outcome: 'unchanged', externalId, id: existing.id };
+    }
+    const input = incidentCreateSchema.safeParse({
+      title: alert.title.slice(0, 200),
+      description: alert.description.slice(0, MAX_DESCRIPTION_LENGTH),
+      entityRef: alert.entityRef,
+      impact: alert.impact,
+      urgency: alert.urgency,
+      source,
+      externalId,
+    });
+    if (!input.success) {
+      const reason = input.error.issues
+        .map(i => `${i.path.join('.')}: ${i.message}`)
+        .join('; ');
+      return this.#rejected(alert, reason);
+    }
+    try {
+      const created = await this.#incidents.create(input.data, {
+        credentials: await this.#auth.getOwnServiceCredentials(),
+      });
+      return { outcome: 'created', externalId, id: created.id };
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'ConflictError') {
+        // Lost a race with a concurrent delivery of the same alert.
+        const winner = await this.#incidents.findByExternalId(
+          source,
+          externalId,
+        );
+        if (winner) {
+          return { outcome: 'unchanged', externalId, id: winner.id };
+        }
+      }
+      if (name === 'InputError') {
+        return this.#rejected(alert, (error as Error).message);
+      }
+      throw error;
+    }
+  }
+
+  /** Resolves the open incident an alert raised; anything else is left as it is. */
+  async resolve(options: {
+    source: ExternalAlert['source'];
+    externalId: string;
+    resolutionNotes: string;
+  }): Promise<AlertOutcome> {
+    const { source, externalId } = options;
+    let incident = await this.#incidents.findByExternalId(source, externalId);
+    if (!incident) {
+      return {
+        outcome: 'ignored',
+        externalId,
+        reason: 'no incident was raised for this alert',
+      };
+    }
+    const ctx = { credentials: await this.#auth.getOwnServiceCredentials() };
+    for (let attempt = 1; ; attempt++) {
+      if (!isOpen(incident.status)) {
+        return { outcome: 'unchanged', externalId, id: incident.id };
+      }
+      try {
+        const resolved = await this.#incidents.transition(
+          incident.id,
+          {
+            to: 'resolved',
+            resolutionCode: 'fixed',
+            resolutionNotes: options.resolutionNotes,
+          },
+          { ...ctx, expectedVersion: incident.version },
+        );
+        return { outcome: 'resolved', externalId, id: resolved.id };
+      } catch (error) {
+        if (!isChangedMeanwhile(error) || attempt >= RESOLVE_ATTEMPTS) {
+          throw error;
+        }
+        incident = await this.#incidents.get(incident.id, ctx);
+      }
+    }
+  }
+
+  #rejected(alert: ExternalAlert, reason: string): AlertOutcome {
+    this.#logger.warn(
+      `Rejected ${alert.source} alert ${alert.externalId}: ${reason}`,
+    );
+    return { outcome: 'rejected', externalId: alert.externalId, reason };
+  }
+}

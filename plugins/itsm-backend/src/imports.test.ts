@@ -1,0 +1,112 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
+import { asUser, startItsmBackend } from './__testUtils__/testBackend';
+
+const H = 3_600_000;
+
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+) {
+  for (let i = 0; i < 100; i++) {
+    const value = await read();
+    if (done(value)) {
+      return value;
+    }
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+  throw new Error('never happened');
+}
+
+describe('imports', () => {
+  it('writes history at the import clock, as the named actors, through the domain rules', async () => {
+    const start = Date.parse('2026-10-05T08:00:00Z');
+    let emptyBefore: boolean | undefined;
+    const importModule = createBackendModule({
+      pluginId: 'itsm',
+      moduleId: 'test-import',
+      register(reg) {
+        reg.registerInit({
+          deps: { imports: itsmImportsExtensionPoint },
+          async init({ imports }) {
+            imports.addImport('history', async context => {
+              emptyBefore = await context.isEmpty();
+              let clock = start;
+              const importer = context.incidents({
+                now: () => new Date(clock),
+              });
+              const created = await importer.create(
+                {
+                  title: 'Old outage',
+                  entityRef: 'component:default/cart',
+                  impact: 2,
+                  urgency: 2,
+                },
+                'user:default/bob',
+              );
+              clock += H;
+              await importer.transition(
+                created.id,
+                { to: 'in_progress' },
+                'user:default/carol',
+              );
+              clock += H;
+              await importer.addWorkNote(
+                created.id,
+                'Rolled back the release',
+                'user:default/carol',
+              );
+              await importer.transition(
+                created.id,
+                {
+                  to: 'resolved',
+                  resolutionCode: 'change_rolled_back',
+                  resolutionNotes: 'Rolled back',
+                },
+                'user:default/carol',
+              );
+            });
+          },
+        });
+      },
+    });
+
+    const backend = await startItsmBackend({ features: [importModule] });
+    const incident = await eventually(
+      async () =>
+        (
+          await backend
+            .api()
+            .get('/api/itsm/incidents/INC-1')
+            .set('Authorization', asUser())
+        ).body,
+      body => body.status === 'resolved',
+    );
+    expect(emptyBefore).toBe(true);
+    expect(incident).toMatchObject({
+      priority: 3,
+      reporter: 'user:default/bob',
+      createdAt: '2026-10-05T08:00:00.000Z',
+      resolutionCode: 'change_rolled_back',
+    });
+    expect(incident.sla.resolution).toMatchObject({
+      state: 'met',
+      elapsedMs: 2 * H,
+    });
+
+    const history = await backend
+      .api()
+      .get('/api/itsm/incidents/INC-1/history')
+      .set('Authorization', asUser());
+    expect(
+      history.body.items.map((e: any) => [e.action, e.actor, e.at]),
+    ).toEqual([
+      ['create', 'user:default/bob', '2026-10-05T08:00:00.000Z'],
+      ['transition', 'user:default/carol', '2026-10-05T09:00:00.000Z'],
+      ['work_note', 'user:default/carol', '2026-10-05T10:00:00.000Z'],
+      ['transition', 'user:default/carol', '2026-10-05T10:00:00.000Z'],
+    ]);
+    // An import writes quietly: nobody is notified, no live updates for history.
+    expect(backend.signals.publish).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,52 @@
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { IncidentAutoCloseJob } from './IncidentAutoCloseJob';
+import { SlaEscalationJob } from './SlaEscalationJob';
+
+export { IncidentAutoCloseJob } from './IncidentAutoCloseJob';
+export { SlaEscalationJob } from './SlaEscalationJob';
+
+/**
+ * Schedules the incident jobs. `global` scope: one replica runs each
+ * invocation; the jobs are idempotent besides, so a rerun after a crash is
+ * harmless. The initial delays keep them out of start-up.
+ */
+export async function scheduleIncidentJobs(options: {
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  escalation: SlaEscalationJob;
+  autoClose: IncidentAutoCloseJob;
+}): Promise<void> {
+  const { scheduler, logger, escalation, autoClose } = options;
+
+  await scheduler.scheduleTask({
+    id: 'itsm-incident-sla-escalation',
+    frequency: { minutes: 1 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 1 },
+    scope: 'global',
+    fn: async () => {
+      const { escalated, notified, resent } = await escalation.run();
+      if (escalated || resent) {
+        logger.info(
+          `Escalated ${escalated} incident clock thresholds; sent ${notified} notifications (${resent} resent)`,
+        );
+      }
+    },
+  });
+
+  await scheduler.scheduleTask({
+    id: 'itsm-incident-auto-close',
+    frequency: { minutes: 30 },
+    timeout: { minutes: 15 },
+    initialDelay: { minutes: 5 },
+    scope: 'global',
+    fn: async () => {
+      const { closed, skipped } = await autoClose.run();
+      if (closed.length || skipped.length) {
+        logger.info(
+          `Closed ${closed.length} resolved incidents automatically; skipped ${skipped.length}`,
+        );
+      }
+    },
+  });
+}

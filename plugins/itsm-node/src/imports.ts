@@ -1,0 +1,69 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import type {
+  HistoryEvent,
+  Incident,
+  IncidentCreateRequest,
+  IncidentPatchRequest,
+  IncidentTransitionRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+
+/**
+ * Incident writes for a trusted import, with the full domain rules (priority, clocks, history)
+ * but no permission checks: each call acts as `actor` at the instant the import's clock says.
+ *
+ * @public
+ */
+export interface ItsmIncidentImporter {
+  create(input: IncidentCreateRequest, actor: string): Promise<Incident>;
+  patch(
+    id: string,
+    body: IncidentPatchRequest,
+    actor: string,
+  ): Promise<Incident>;
+  transition(
+    id: string,
+    body: IncidentTransitionRequest,
+    actor: string,
+  ): Promise<Incident>;
+  addWorkNote(id: string, text: string, actor: string): Promise<HistoryEvent>;
+  addStatusUpdate(
+    id: string,
+    text: string,
+    actor: string,
+  ): Promise<HistoryEvent>;
+}
+
+/**
+ * What an import task gets: importers bound to a clock of its choosing, so that a history
+ * (say, from another ITSM tool, or demo data) keeps its original timestamps.
+ *
+ * @public
+ */
+export interface ItsmImportContext {
+  /** True while the plugin holds no records at all. */
+  isEmpty(): Promise<boolean>;
+  /** Incident writes whose timestamps come from `now`. */
+  incidents(options: { now: () => Date }): ItsmIncidentImporter;
+}
+
+/**
+ * Lets backend modules import records once the plugin has started, e.g. a migration from
+ * another ITSM tool, or the demo data of a development portal.
+ *
+ * @public
+ */
+export interface ItsmImportsExtensionPoint {
+  /** Runs `task` in the background after startup; a failure is logged, never fatal. */
+  addImport(
+    name: string,
+    task: (context: ItsmImportContext) => Promise<void>,
+  ): void;
+}
+
+/**
+ * Extension point for {@link ItsmImportsExtensionPoint}.
+ *
+ * @public
+ */
+export const itsmImportsExtensionPoint =
+  createExtensionPoint<ItsmImportsExtensionPoint>({ id: 'itsm.imports' });
