@@ -1,18 +1,31 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { Entity } from '@backstage/catalog-model';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { coreExtensionData } from '@backstage/frontend-plugin-api';
+import { coreApis, coreExtensionData } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
   renderInTestApp,
+  renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { itsmApiRef } from './api';
 import itsmPlugin from './alpha';
-import { makeHealth, mockItsmApi, paymentsApi } from './__testUtils__/fixtures';
+import { rootRouteRef } from './routes';
+import {
+  makeHealth,
+  makeIncident,
+  mockItsmApi,
+  mockSignalApi,
+  paymentsApi,
+} from './__testUtils__/fixtures';
 
 type EntityFilter = (entity: Entity) => boolean;
 
@@ -25,6 +38,7 @@ describe('itsm plugin (new frontend system)', () => {
     expect(itsmPlugin.pluginId).toBe('itsm');
     for (const id of [
       'api:itsm',
+      'page:itsm',
       'entity-content:itsm/service-management',
       'entity-card:itsm/service-health',
     ] as const) {
@@ -86,5 +100,91 @@ describe('itsm plugin (new frontend system)', () => {
       expect(filter(entityOfKind(kind))).toBe(true);
     }
     expect(filter(entityOfKind('Group'))).toBe(false);
+  });
+});
+
+describe('page:itsm (new frontend system)', () => {
+  function api() {
+    return mockItsmApi({
+      listIncidents: jest.fn(async () => ({
+        items: [makeIncident({ id: 'INC-7', title: 'Mine to fix' })],
+        nextCursor: null,
+      })),
+      getIncident: jest.fn(async () =>
+        makeIncident({ id: 'INC-7', title: 'Checkout fails' }),
+      ),
+      getIncidentHistory: jest.fn(async () => ({
+        items: [],
+        nextCursor: null,
+      })),
+      getImpact: jest.fn(async () => ({
+        entityRef: 'component:default/payments-api',
+        direction: 'downstream' as const,
+        depth: 3,
+        items: [],
+      })),
+    });
+  }
+
+  const apis = (itsmApi: ReturnType<typeof api>) =>
+    [
+      [itsmApiRef, itsmApi],
+      [signalApiRef, mockSignalApi()],
+    ] as const;
+
+  it('is mounted at /itsm with its route ref, and titled for the sidebar', () => {
+    const tester = createExtensionTester(itsmPlugin.getExtension('page:itsm'));
+    expect(tester.get(coreExtensionData.routePath)).toBe('/itsm');
+    expect(tester.get(coreExtensionData.routeRef)).toBe(rootRouteRef);
+    expect(tester.get(coreExtensionData.title)).toBe('Incidents');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+  });
+
+  it('renders an incident at /itsm/incidents/:id', async () => {
+    const itsmApi = api();
+    const tester = createExtensionTester(itsmPlugin.getExtension('page:itsm'));
+    renderInTestApp(tester.reactElement(), {
+      apis: apis(itsmApi),
+      mountPath: '/itsm',
+      mountedRoutes: {
+        '/itsm': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+      initialRouteEntries: ['/itsm/incidents/INC-7'],
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Checkout fails' }),
+    ).toBeInTheDocument();
+    expect(itsmApi.getIncident).toHaveBeenCalledWith({ id: 'INC-7' });
+  });
+
+  it('adds "Incidents" to the sidebar, opens my queue and links its incidents', async () => {
+    const itsmApi = api();
+    const app = renderTestApp({
+      features: [itsmPlugin],
+      apis: apis(itsmApi),
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/itsm'],
+    });
+
+    const link = await screen.findByRole('link', { name: 'INC-7' });
+    expect(link).toHaveAttribute('href', '/itsm/incidents/INC-7');
+    expect(itsmApi.listIncidents).toHaveBeenCalledWith(
+      expect.objectContaining({ queue: 'mine' }),
+    );
+    expect(
+      screen
+        .getAllByRole('link', { name: 'Incidents' })
+        .map(a => a.getAttribute('href')),
+    ).toContain('/itsm');
+
+    await userEvent.click(link);
+    expect(
+      await screen.findByRole('heading', { name: 'Checkout fails' }),
+    ).toBeInTheDocument();
+    expect(
+      app.apis.get(coreApis.appHistory)?.getSnapshot().location.pathname,
+    ).toBe('/itsm/incidents/INC-7');
   });
 });

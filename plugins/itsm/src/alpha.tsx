@@ -1,5 +1,6 @@
 import {
   ApiBlueprint,
+  PageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -8,7 +9,9 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import ReportProblemOutlined from '@material-ui/icons/ReportProblemOutlined';
 import { ItsmClient, itsmApiRef } from './api';
+import { incidentRouteRef, queueRouteRef, rootRouteRef } from './routes';
 
 const itsmApi = ApiBlueprint.make({
   params: defineParams =>
@@ -18,6 +21,19 @@ const itsmApi = ApiBlueprint.make({
       factory: ({ discoveryApi, fetchApi }) =>
         new ItsmClient({ discoveryApi, fetchApi }),
     }),
+});
+
+// One page with its own routes (`queue`, `incidents/:id`): an incident is not a tab, so
+// the page renders them itself rather than through sub-pages. Its title and icon make the
+// sidebar item.
+const itsmPage = PageBlueprint.make({
+  params: {
+    path: '/itsm',
+    routeRef: rootRouteRef,
+    title: 'Incidents',
+    icon: <ReportProblemOutlined fontSize="inherit" />,
+    loader: () => import('./components/ItsmPage').then(m => <m.ItsmPage />),
+  },
 });
 
 // Configuration items by default (DESIGN §3, CMDB): the tab is offered on all of them.
@@ -47,8 +63,9 @@ const serviceHealthCard = EntityCardBlueprint.make({
 });
 
 /**
- * The ITSM frontend plugin for the new frontend system: the "Service management"
- * entity tab and the "Service health" entity card.
+ * The ITSM frontend plugin for the new frontend system: the ITSM page at `/itsm` (my queue
+ * and incident pages, with a sidebar item), the "Service management" entity tab and the
+ * "Service health" entity card.
  *
  * @alpha
  */
@@ -56,7 +73,12 @@ const itsmPlugin = createFrontendPlugin({
   pluginId: 'itsm',
   title: 'Service management',
   info: { packageJson: () => import('../package.json') },
-  extensions: [itsmApi, serviceManagementContent, serviceHealthCard],
+  routes: {
+    root: rootRouteRef,
+    incident: incidentRouteRef,
+    queue: queueRouteRef,
+  },
+  extensions: [itsmApi, itsmPage, serviceManagementContent, serviceHealthCard],
 });
 
 export default itsmPlugin;

@@ -1,11 +1,14 @@
 import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
 import {
   makeHealth,
+  makeIncident,
   mockItsmApi,
   renderForEntity,
+  renderInItsmApp,
 } from './__testUtils__/fixtures';
 import { itsmApiRef } from './api';
-import { EntityServiceHealthCard, itsmPlugin } from './plugin';
+import { EntityServiceHealthCard, ItsmPage, itsmPlugin } from './plugin';
 
 describe('itsmPlugin (legacy frontend system)', () => {
   it('registers the ITSM client under its API ref', () => {
@@ -20,5 +23,26 @@ describe('itsmPlugin (legacy frontend system)', () => {
     });
     await renderForEntity(<EntityServiceHealthCard />, { api });
     expect(await screen.findByText('Degraded')).toBeInTheDocument();
+  });
+
+  it('provides the ITSM page to mount at /itsm', async () => {
+    const api = mockItsmApi({
+      getIncident: jest.fn(async () =>
+        makeIncident({ id: 'INC-7', title: 'Checkout fails' }),
+      ),
+      getIncidentHistory: jest.fn(async () => ({
+        items: [],
+        nextCursor: null,
+      })),
+    });
+    await renderInItsmApp(
+      <Routes>
+        <Route path="/itsm/*" element={<ItsmPage />} />
+      </Routes>,
+      { api, path: '/itsm/incidents/INC-7' },
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Checkout fails' }),
+    ).toBeInTheDocument();
   });
 });

@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ItsmClient, itsmApiRef } from './api';
-import { rootRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  incidentRouteRef,
+  queueRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The ITSM frontend plugin for the legacy frontend system.
@@ -26,11 +31,28 @@ export const itsmPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    incident: incidentRouteRef,
+    queue: queueRouteRef,
   },
 });
 
 /**
- * The "Service management" entity tab: service health and the entity's incidents.
+ * The ITSM page: my queue (`queue`) and incident pages (`incidents/:id`). Mount it at
+ * `/itsm`: `<Route path="/itsm" element={<ItsmPage />} />`.
+ *
+ * @public
+ */
+export const ItsmPage = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'ItsmPage',
+    component: () => import('./components/ItsmPage').then(m => m.ItsmPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "Service management" entity tab: service health, blast radius and the entity's
+ * incidents, with "Report incident".
  *
  * @public
  */
@@ -41,7 +63,7 @@ export const EntityServiceManagementContent = itsmPlugin.provide(
       import('./components/ServiceManagementContent').then(
         m => m.ServiceManagementContent,
       ),
-    mountPoint: rootRouteRef,
+    mountPoint: entityContentRouteRef,
   }),
 );
 

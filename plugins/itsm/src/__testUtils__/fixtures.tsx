@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { act } from '@testing-library/react';
+import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import type { Entity } from '@backstage/catalog-model';
 import {
   EntityProvider,
@@ -11,6 +13,7 @@ import type {
   SlaClockView,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef, type ItsmApi } from '../api';
+import { rootRouteRef } from '../routes';
 
 const HOUR = 3_600_000;
 
@@ -101,38 +104,132 @@ export function mockItsmApi(
     getIncident: jest.fn(pending),
     getIncidentHistory: jest.fn(pending),
     createIncident: jest.fn(pending),
+    patchIncident: jest.fn(pending),
+    transitionIncident: jest.fn(pending),
+    addWorkNote: jest.fn(pending),
+    addStatusUpdate: jest.fn(pending),
+    getImpact: jest.fn(pending),
     ...overrides,
   } as jest.Mocked<ItsmApi>;
 }
 
+/** A signal API whose channels the test publishes to with `publish`. */
+export function mockSignalApi() {
+  const subscribers = new Map<string, Set<(message: any) => void>>();
+  const api: SignalApi & {
+    publish(channel: string, message: Record<string, unknown>): void;
+  } = {
+    subscribe(channel, onMessage) {
+      const set = subscribers.get(channel) ?? new Set();
+      set.add(onMessage as (message: any) => void);
+      subscribers.set(channel, set);
+      return { unsubscribe: () => set.delete(onMessage as any) };
+    },
+    publish(channel, message) {
+      act(() => {
+        subscribers.get(channel)?.forEach(fn => fn({ ...message }));
+      });
+    },
+  };
+  return api;
+}
+
+/** The routes the plugin's components link to, as an app mounts them. */
+export const mountedRoutes = {
+  '/catalog/:namespace/:kind/:name': entityRouteRef,
+  '/itsm': rootRouteRef,
+};
+
 /** Renders `children` on the entity's page with the given ITSM API. */
 export function renderForEntity(
   children: ReactNode,
-  options: { api: ItsmApi; entity?: Entity },
+  options: {
+    api: ItsmApi;
+    entity?: Entity;
+    signals?: SignalApi;
+    /** Mount the ITSM page, so incident ids link to it (default true). */
+    withItsmPage?: boolean;
+  },
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[itsmApiRef, options.api]]}>
+    <TestApiProvider
+      apis={[
+        [itsmApiRef, options.api],
+        [signalApiRef, options.signals ?? mockSignalApi()],
+      ]}
+    >
       <EntityProvider entity={options.entity ?? paymentsApi}>
         {children}
       </EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes:
+        options.withItsmPage === false
+          ? { '/catalog/:namespace/:kind/:name': entityRouteRef }
+          : mountedRoutes,
+    },
+  );
+}
+
+/** Renders `element` in the plugin's page at `path` (legacy test app). */
+export function renderInItsmApp(
+  element: JSX.Element,
+  options: { api: ItsmApi; signals?: SignalApi; path?: string },
+) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [itsmApiRef, options.api],
+        [signalApiRef, options.signals ?? mockSignalApi()],
+      ]}
+    >
+      {element}
+    </TestApiProvider>,
+    {
+      mountedRoutes,
+      routeEntries: options.path ? [options.path] : undefined,
+    },
   );
 }
 
 /** A failed request as the ItsmClient reports it. */
-export async function notFound(message: string) {
+export async function responseError(options: {
+  status: number;
+  statusText: string;
+  name: string;
+  message: string;
+}) {
   const { ResponseError } = await import('@backstage/errors');
   const text = JSON.stringify({
-    error: { name: 'NotFoundError', message },
-    request: { method: 'GET', url: '/api/itsm/service-health' },
-    response: { statusCode: 404 },
+    error: { name: options.name, message: options.message },
+    request: { method: 'GET', url: '/api/itsm' },
+    response: { statusCode: options.status },
   });
   return ResponseError.fromResponse({
     ok: false,
-    status: 404,
-    statusText: 'Not Found',
+    status: options.status,
+    statusText: options.statusText,
     headers: new Headers({ 'content-type': 'application/json' }),
     text: async () => text,
   } as Response);
+}
+
+/** A 404 as the ItsmClient reports it. */
+export function notFound(message: string) {
+  return responseError({
+    status: 404,
+    statusText: 'Not Found',
+    name: 'NotFoundError',
+    message,
+  });
+}
+
+/** A 412 (stale `If-Match`) as the ItsmClient reports it. */
+export function staleVersion() {
+  return responseError({
+    status: 412,
+    statusText: 'Precondition Failed',
+    name: 'PreconditionFailedError',
+    message: 'The incident has changed since version 1',
+  });
 }

@@ -3,7 +3,9 @@ import type {
   HistoryEvent,
   Incident,
   IncidentCreateRequest,
+  IncidentPatchRequest,
   IncidentStatus,
+  IncidentTransitionRequest,
   Page,
   ServiceHealth,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -17,7 +19,9 @@ export interface ListIncidentsOptions {
   /** Matches the primary and the affected entities; any form of entity ref, compared in lowercase. */
   entityRef?: string | string[];
   /** Only incidents in one of these statuses; all statuses when omitted. */
-  status?: IncidentStatus[];
+  status?: readonly IncidentStatus[];
+  /** `mine`: assigned to the signed-in user or to one of their groups. */
+  queue?: 'mine';
   /** Page size, 1–200 (server default 50). */
   limit?: number;
   /** The `nextCursor` of the previous page. */
@@ -25,7 +29,48 @@ export interface ListIncidentsOptions {
 }
 
 /**
+ * Direction of an impact analysis: `downstream` is the blast radius (what depends on the
+ * entity), `upstream` what the entity depends on.
+ *
+ * @public
+ */
+export type ImpactDirection = 'downstream' | 'upstream';
+
+/**
+ * One entity reached by an impact analysis.
+ *
+ * @public
+ */
+export interface ImpactedEntity {
+  entityRef: string;
+  kind: string;
+  name: string;
+  title?: string;
+  /** The `itsm/tier` annotation, 1 (business critical) to 4. */
+  tier?: number;
+  /** Number of relation hops from the analysed entity, from 1. */
+  distance: number;
+  /** The ref this entity was reached from (the analysed entity itself at distance 1). */
+  via: string;
+}
+
+/**
+ * What `GET /impact` answers.
+ *
+ * @public
+ */
+export interface ImpactAnalysis {
+  entityRef: string;
+  direction: ImpactDirection;
+  depth: number;
+  items: ImpactedEntity[];
+}
+
+/**
  * The ITSM backend (`/api/itsm`) as the portal sees it.
+ *
+ * Writes to an incident take the `version` of the last read body and send it as
+ * `If-Match`; a stale version fails with a `ResponseError` whose `statusCode` is 412.
  *
  * @public
  */
@@ -42,6 +87,28 @@ export interface ItsmApi {
   }): Promise<Page<HistoryEvent>>;
   /** Raises an incident; the server derives its priority from impact and urgency. */
   createIncident(request: IncidentCreateRequest): Promise<Incident>;
+  /** Edits the editable fields of an incident at `version`. */
+  patchIncident(options: {
+    id: string;
+    version: number;
+    patch: IncidentPatchRequest;
+  }): Promise<Incident>;
+  /** Moves an incident at `version` to another status, with the fields the move requires. */
+  transitionIncident(options: {
+    id: string;
+    version: number;
+    transition: IncidentTransitionRequest;
+  }): Promise<Incident>;
+  /** Adds an internal work note to the incident's history. */
+  addWorkNote(options: { id: string; text: string }): Promise<HistoryEvent>;
+  /** Posts a status update on a major incident's communication timeline. */
+  addStatusUpdate(options: { id: string; text: string }): Promise<HistoryEvent>;
+  /** The catalog entities related to `entityRef`, up to `depth` hops away. */
+  getImpact(options: {
+    entityRef: string;
+    direction?: ImpactDirection;
+    depth?: number;
+  }): Promise<ImpactAnalysis>;
 }
 
 /**

@@ -103,6 +103,137 @@ describe('ItsmClient', () => {
     expect(JSON.parse(init?.body as string)).toEqual(request);
   });
 
+  it('asks for my queue together with the status filter', async () => {
+    const { client, fetch } = setup(
+      jsonResponse(200, { items: [], nextCursor: null }),
+    );
+    await client.listIncidents({
+      queue: 'mine',
+      status: ['new', 'in_progress', 'on_hold'],
+      limit: 100,
+    });
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/incidents?status=new&status=in_progress&status=on_hold&queue=mine&limit=100`,
+    );
+  });
+
+  it('patches an incident with If-Match carrying the version it read', async () => {
+    const { client, fetch } = setup(jsonResponse(200, { id: 'INC-7' }));
+
+    await client.patchIncident({
+      id: 'INC-7',
+      version: 4,
+      patch: { impact: 1, assignee: null },
+    });
+
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe(`${baseUrl}/incidents/INC-7`);
+    expect(init?.method).toBe('PATCH');
+    expect(init?.headers).toEqual({
+      'Content-Type': 'application/json',
+      'If-Match': '"4"',
+    });
+    expect(JSON.parse(init?.body as string)).toEqual({
+      impact: 1,
+      assignee: null,
+    });
+  });
+
+  it('posts a transition with If-Match and the fields the move requires', async () => {
+    const { client, fetch } = setup(jsonResponse(200, { id: 'INC-7' }));
+
+    await client.transitionIncident({
+      id: 'INC-7',
+      version: 2,
+      transition: {
+        to: 'resolved',
+        resolutionCode: 'fixed',
+        resolutionNotes: 'Restarted the pool',
+      },
+    });
+
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe(`${baseUrl}/incidents/INC-7/transitions`);
+    expect(init?.method).toBe('POST');
+    expect(init?.headers).toEqual({
+      'Content-Type': 'application/json',
+      'If-Match': '"2"',
+    });
+    expect(JSON.parse(init?.body as string)).toEqual({
+      to: 'resolved',
+      resolutionCode: 'fixed',
+      resolutionNotes: 'Restarted the pool',
+    });
+  });
+
+  it('posts work notes and status updates without If-Match', async () => {
+    const { client, fetch } = setup(
+      jsonResponse(201, { version: 3, action: 'work_note' }),
+    );
+
+    await client.addWorkNote({ id: 'INC-7', text: 'Paged the DBA' });
+    await client.addStatusUpdate({ id: 'INC-7', text: 'Payments recovering' });
+
+    const [noteUrl, noteInit] = fetch.mock.calls[0];
+    expect(noteUrl).toBe(`${baseUrl}/incidents/INC-7/work-notes`);
+    expect(noteInit?.method).toBe('POST');
+    expect(noteInit?.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(JSON.parse(noteInit?.body as string)).toEqual({
+      text: 'Paged the DBA',
+    });
+    const [updateUrl, updateInit] = fetch.mock.calls[1];
+    expect(updateUrl).toBe(`${baseUrl}/incidents/INC-7/updates`);
+    expect(JSON.parse(updateInit?.body as string)).toEqual({
+      text: 'Payments recovering',
+    });
+  });
+
+  it('asks for the impact of a canonical entity ref with direction and depth', async () => {
+    const { client, fetch } = setup(
+      jsonResponse(200, {
+        entityRef: 'component:default/payments-api',
+        direction: 'downstream',
+        depth: 3,
+        items: [],
+      }),
+    );
+
+    await client.getImpact({
+      entityRef: 'Component:default/Payments-API',
+      direction: 'downstream',
+      depth: 3,
+    });
+    await client.getImpact({ entityRef: 'component:default/payments-api' });
+
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      `${baseUrl}/impact?entityRef=component%3Adefault%2Fpayments-api&direction=downstream&depth=3`,
+      `${baseUrl}/impact?entityRef=component%3Adefault%2Fpayments-api`,
+    ]);
+  });
+
+  it('reports a stale version as a ResponseError with status 412', async () => {
+    const { client } = setup(
+      jsonResponse(412, {
+        error: {
+          name: 'PreconditionFailedError',
+          message: 'INC-7 is at version 5, not 4',
+        },
+        request: { method: 'PATCH', url: '/api/itsm/incidents/INC-7' },
+        response: { statusCode: 412 },
+      }),
+    );
+
+    const error = await client
+      .patchIncident({ id: 'INC-7', version: 4, patch: { urgency: 1 } })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error).toMatchObject({
+      statusCode: 412,
+      cause: { name: 'PreconditionFailedError' },
+    });
+  });
+
   it('throws a ResponseError carrying the server error on a 404', async () => {
     const { client } = setup(
       jsonResponse(404, {

@@ -4,14 +4,32 @@ import type {
   HistoryEvent,
   Incident,
   IncidentCreateRequest,
+  IncidentPatchRequest,
+  IncidentTransitionRequest,
   Page,
   ServiceHealth,
 } from '@backstage-itsm/plugin-itsm-common';
-import type { ItsmApi, ListIncidentsOptions } from './ItsmApi';
+import type {
+  ImpactAnalysis,
+  ImpactDirection,
+  ItsmApi,
+  ListIncidentsOptions,
+} from './ItsmApi';
 
 /** The backend compares entity refs in their lowercase canonical form. */
 function canonicalRef(entityRef: string): string {
   return entityRef.toLocaleLowerCase('en-US');
+}
+
+function incidentPath(id: string): string {
+  return `/incidents/${encodeURIComponent(id)}`;
+}
+
+/** A JSON body; writes to a versioned record also carry the version they were made against. */
+function jsonHeaders(version?: number): Record<string, string> {
+  return version === undefined
+    ? { 'Content-Type': 'application/json' }
+    : { 'Content-Type': 'application/json', 'If-Match': `"${version}"` };
 }
 
 /**
@@ -47,6 +65,9 @@ export class ItsmClient implements ItsmApi {
     for (const status of options.status ?? []) {
       query.append('status', status);
     }
+    if (options.queue) {
+      query.set('queue', options.queue);
+    }
     if (options.limit !== undefined) {
       query.set('limit', String(options.limit));
     }
@@ -58,7 +79,7 @@ export class ItsmClient implements ItsmApi {
   }
 
   async getIncident(options: { id: string }): Promise<Incident> {
-    return this.#request(`/incidents/${encodeURIComponent(options.id)}`);
+    return this.#request(incidentPath(options.id));
   }
 
   async getIncidentHistory(options: {
@@ -68,17 +89,78 @@ export class ItsmClient implements ItsmApi {
     const query = options.cursor
       ? `?${new URLSearchParams({ cursor: options.cursor })}`
       : '';
-    return this.#request(
-      `/incidents/${encodeURIComponent(options.id)}/history${query}`,
-    );
+    return this.#request(`${incidentPath(options.id)}/history${query}`);
   }
 
   async createIncident(request: IncidentCreateRequest): Promise<Incident> {
     return this.#request('/incidents', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: jsonHeaders(),
       body: JSON.stringify(request),
     });
+  }
+
+  async patchIncident(options: {
+    id: string;
+    version: number;
+    patch: IncidentPatchRequest;
+  }): Promise<Incident> {
+    return this.#request(incidentPath(options.id), {
+      method: 'PATCH',
+      headers: jsonHeaders(options.version),
+      body: JSON.stringify(options.patch),
+    });
+  }
+
+  async transitionIncident(options: {
+    id: string;
+    version: number;
+    transition: IncidentTransitionRequest;
+  }): Promise<Incident> {
+    return this.#request(`${incidentPath(options.id)}/transitions`, {
+      method: 'POST',
+      headers: jsonHeaders(options.version),
+      body: JSON.stringify(options.transition),
+    });
+  }
+
+  async addWorkNote(options: {
+    id: string;
+    text: string;
+  }): Promise<HistoryEvent> {
+    return this.#request(`${incidentPath(options.id)}/work-notes`, {
+      method: 'POST',
+      headers: jsonHeaders(),
+      body: JSON.stringify({ text: options.text }),
+    });
+  }
+
+  async addStatusUpdate(options: {
+    id: string;
+    text: string;
+  }): Promise<HistoryEvent> {
+    return this.#request(`${incidentPath(options.id)}/updates`, {
+      method: 'POST',
+      headers: jsonHeaders(),
+      body: JSON.stringify({ text: options.text }),
+    });
+  }
+
+  async getImpact(options: {
+    entityRef: string;
+    direction?: ImpactDirection;
+    depth?: number;
+  }): Promise<ImpactAnalysis> {
+    const query = new URLSearchParams({
+      entityRef: canonicalRef(options.entityRef),
+    });
+    if (options.direction) {
+      query.set('direction', options.direction);
+    }
+    if (options.depth !== undefined) {
+      query.set('depth', String(options.depth));
+    }
+    return this.#request(`/impact?${query}`);
   }
 
   async #request<T>(path: string, init?: RequestInit): Promise<T> {

@@ -1,3 +1,9 @@
 export { itsmApiRef } from './ItsmApi';
-export type { ItsmApi, ListIncidentsOptions } from './ItsmApi';
+export type {
+  ImpactAnalysis,
+  ImpactDirection,
+  ImpactedEntity,
+  ItsmApi,
+  ListIncidentsOptions,
+} from './ItsmApi';
 export { ItsmClient } from './ItsmClient';

@@ -1,7 +1,11 @@
 import type { SlaClockView } from '@backstage-itsm/plugin-itsm-common';
 import {
+  describeLiveSlaClock,
   describeSlaClock,
+  formatCountdown,
   formatDuration,
+  humanizeCode,
+  slaTimeLeftMs,
   formatIncidentStatus,
   formatRelativeTime,
   formatServiceStatus,
@@ -122,5 +126,87 @@ describe('labels', () => {
     expect(formatIncidentStatus('on_hold')).toBe('On hold');
     expect(formatServiceStatus('major_outage')).toBe('Major outage');
     expect(formatServiceStatus('operational')).toBe('Operational');
+  });
+});
+
+describe('formatCountdown', () => {
+  it.each([
+    [0, '0s'],
+    [12_400, '12s'],
+    [4 * MIN + 5_000, '4m 05s'],
+    [2 * HOUR + 10 * MIN + 5_000, '2h 10m 05s'],
+    [DAY + 2 * HOUR + 3 * MIN + 59_000, '1d 2h 03m'],
+    [-(4 * MIN + 5_000), '4m 05s'],
+  ])('formats %p ms as %p', (ms, expected) => {
+    expect(formatCountdown(ms)).toBe(expected);
+  });
+});
+
+describe('describeLiveSlaClock', () => {
+  const now = new Date('2026-03-02T12:00:00.000Z');
+
+  it('counts a running clock down to its due instant, to the second', () => {
+    const running = clock({
+      dueAt: '2026-03-02T14:10:05.000Z',
+      remainingMs: 9 * HOUR,
+      percent: 10,
+    });
+    expect(describeLiveSlaClock(running, now)).toEqual({
+      text: '2h 10m 05s left',
+      tone: 'ok',
+    });
+    expect(
+      describeLiveSlaClock(running, new Date('2026-03-02T14:10:00.000Z')),
+    ).toEqual({ text: '5s left', tone: 'warning' });
+  });
+
+  it('turns red once the due instant has passed', () => {
+    expect(
+      describeLiveSlaClock(clock({ dueAt: '2026-03-02T11:58:00.000Z' }), now),
+    ).toEqual({ text: 'breached 2m ago', tone: 'error' });
+  });
+
+  it('keeps paused, met and breached clocks static', () => {
+    expect(
+      describeLiveSlaClock(
+        clock({ state: 'paused', remainingMs: 3 * HOUR, dueAt: null }),
+        now,
+      ),
+    ).toEqual({ text: 'paused, 3h left', tone: 'neutral' });
+    expect(describeLiveSlaClock(clock({ state: 'met' }), now).text).toBe('met');
+  });
+});
+
+describe('slaTimeLeftMs', () => {
+  const now = new Date('2026-03-02T12:00:00.000Z');
+
+  it('reads a running clock from its due instant and a paused one from what remains', () => {
+    expect(
+      slaTimeLeftMs(clock({ dueAt: '2026-03-02T13:00:00.000Z' }), now),
+    ).toBe(HOUR);
+    expect(
+      slaTimeLeftMs(
+        clock({ state: 'paused', remainingMs: 2 * HOUR, dueAt: null }),
+        now,
+      ),
+    ).toBe(2 * HOUR);
+  });
+
+  it('is negative since the breach, and undefined for met or missing clocks', () => {
+    expect(
+      slaTimeLeftMs(
+        clock({ state: 'breached', breachedAt: '2026-03-02T11:30:00.000Z' }),
+        now,
+      ),
+    ).toBe(-30 * MIN);
+    expect(slaTimeLeftMs(clock({ state: 'met' }), now)).toBeUndefined();
+    expect(slaTimeLeftMs(null, now)).toBeUndefined();
+  });
+});
+
+describe('humanizeCode', () => {
+  it('turns a wire code into words', () => {
+    expect(humanizeCode('awaiting_caller')).toBe('Awaiting caller');
+    expect(humanizeCode('change_rolled_back')).toBe('Change rolled back');
   });
 });

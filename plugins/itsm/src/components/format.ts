@@ -110,3 +110,77 @@ const SERVICE_STATUS_LABELS: Record<ServiceStatus, string> = {
 export function formatServiceStatus(status: ServiceStatus): string {
   return SERVICE_STATUS_LABELS[status] ?? status;
 }
+
+/**
+ * A countdown to the second: `2h 10m 05s`, `4m 05s`, `12s`; a day or more reads `1d 2h 10m`.
+ * The sign is ignored.
+ */
+export function formatCountdown(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor((total % 86_400) / 3_600);
+  const minutes = Math.floor((total % 3_600) / 60);
+  const seconds = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (days > 0) {
+    return `${days}d ${hours}h ${pad(minutes)}m`;
+  }
+  if (hours > 0) {
+    return `${hours}h ${pad(minutes)}m ${pad(seconds)}s`;
+  }
+  if (minutes > 0) {
+    return `${minutes}m ${pad(seconds)}s`;
+  }
+  return `${seconds}s`;
+}
+
+/**
+ * Time left on a clock at `now`, computed client side from the fetched clock: a running
+ * clock is due at `dueAt`; a paused one keeps its `remainingMs`; a breached one is negative
+ * since its breach. Met clocks and missing targets have no time left to sort by (`undefined`).
+ */
+export function slaTimeLeftMs(
+  clock: SlaClockView | null | undefined,
+  now: Date = new Date(),
+): number | undefined {
+  if (!clock || clock.state === 'met') {
+    return undefined;
+  }
+  if (clock.state === 'running' && clock.dueAt) {
+    return Date.parse(clock.dueAt) - now.getTime();
+  }
+  if (clock.state === 'breached' && clock.breachedAt) {
+    return Date.parse(clock.breachedAt) - now.getTime();
+  }
+  return clock.remainingMs;
+}
+
+/**
+ * The words and colour of a clock ticking live: a running clock counts down to its `dueAt`
+ * to the second; paused, met and breached clocks read as static text.
+ */
+export function describeLiveSlaClock(
+  clock: SlaClockView | null | undefined,
+  now: Date,
+): { text: string; tone: SlaTone } {
+  if (!clock || clock.state !== 'running' || !clock.dueAt) {
+    return describeSlaClock(clock, now);
+  }
+  const left = Date.parse(clock.dueAt) - now.getTime();
+  if (left <= 0) {
+    return { text: `breached ${formatDuration(left)} ago`, tone: 'error' };
+  }
+  const atRisk =
+    clock.percent >= AT_RISK_PERCENT ||
+    left <= clock.targetMs * (1 - AT_RISK_PERCENT / 100);
+  return {
+    text: `${formatCountdown(left)} left`,
+    tone: atRisk ? 'warning' : 'ok',
+  };
+}
+
+/** `awaiting_caller` → `Awaiting caller`, `change_rolled_back` → `Change rolled back`. */
+export function humanizeCode(code: string): string {
+  const words = code.replace(/_/g, ' ');
+  return words.charAt(0).toLocaleUpperCase('en-US') + words.slice(1);
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type {
@@ -11,27 +11,28 @@ import { itsmApiRef } from '../api';
 const PAGE_SIZE = 50;
 
 /**
- * Pages through the incidents of one entity, newest first: the first page loads
- * with the component, further pages on `loadMore()`.
+ * Pages through incidents, newest first: those of one entity, or my queue. The first
+ * page loads with the component, further pages on `loadMore()`.
  */
 export function useIncidents(options: {
-  entityRef: string;
+  entityRef?: string;
+  queue?: 'mine';
   status?: readonly IncidentStatus[];
 }) {
   const itsmApi = useApi(itsmApiRef);
-  const { entityRef } = options;
+  const { entityRef, queue } = options;
   const statusKey = options.status?.join(',') ?? '';
 
   const first = useAsyncRetry(
     () =>
       itsmApi.listIncidents({
-        entityRef,
+        ...(queue ? { queue } : { entityRef }),
         status: statusKey
           ? (statusKey.split(',') as IncidentStatus[])
           : undefined,
         limit: PAGE_SIZE,
       }),
-    [itsmApi, entityRef, statusKey],
+    [itsmApi, entityRef, queue, statusKey],
   );
 
   const [more, setMore] = useState<Page<Incident>[]>([]);
@@ -41,7 +42,8 @@ export function useIncidents(options: {
   const generation = useRef(first.value);
   useEffect(() => {
     generation.current = first.value;
-    setMore([]);
+    // Keep the same array when there is nothing to drop, so the table keeps its rows.
+    setMore(pages => (pages.length ? [] : pages));
     setMoreError(undefined);
   }, [first.value]);
 
@@ -57,7 +59,7 @@ export function useIncidents(options: {
     setMoreError(undefined);
     try {
       const page = await itsmApi.listIncidents({
-        entityRef,
+        ...(queue ? { queue } : { entityRef }),
         status: statusKey
           ? (statusKey.split(',') as IncidentStatus[])
           : undefined,
@@ -72,11 +74,13 @@ export function useIncidents(options: {
     } finally {
       setLoadingMore(false);
     }
-  }, [itsmApi, entityRef, statusKey, nextCursor]);
+  }, [itsmApi, entityRef, queue, statusKey, nextCursor]);
 
-  const incidents = first.value
-    ? [first.value, ...more].flatMap(page => page.items)
-    : [];
+  const incidents = useMemo(
+    () =>
+      first.value ? [first.value, ...more].flatMap(page => page.items) : [],
+    [first.value, more],
+  );
 
   return {
     incidents,

@@ -1,12 +1,27 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../api';
+import {
+  INCIDENTS_CHANNEL,
+  concernsEntity,
+  type IncidentsSignal,
+} from '../signals';
+import { useOnSignal } from './useOnSignal';
 
-/** Loads the service health of one entity; `retry` reloads it. */
+/**
+ * Loads the service health of one entity; `retry` reloads it, and so does any
+ * incident write on the entity.
+ */
 export function useServiceHealth(entityRef: string) {
   const itsmApi = useApi(itsmApiRef);
-  return useAsyncRetry(
+  const state = useAsyncRetry(
     () => itsmApi.getServiceHealth({ entityRef }),
     [itsmApi, entityRef],
   );
+  useOnSignal<IncidentsSignal>(INCIDENTS_CHANNEL, message => {
+    if (concernsEntity(message, entityRef)) {
+      state.retry();
+    }
+  });
+  return state;
 }

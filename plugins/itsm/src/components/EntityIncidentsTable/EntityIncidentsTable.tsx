@@ -9,7 +9,14 @@ import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import { OPEN_INCIDENT_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import { useIncidents } from '../../hooks/useIncidents';
+import { useOnSignal } from '../../hooks/useOnSignal';
+import {
+  INCIDENTS_CHANNEL,
+  concernsEntity,
+  type IncidentsSignal,
+} from '../../signals';
 import { IncidentsTable } from '../IncidentsTable';
+import { ReportIncidentButton } from '../ReportIncident';
 
 function NoIncidents(props: { includeClosed: boolean }) {
   return (
@@ -26,18 +33,31 @@ function NoIncidents(props: { includeClosed: boolean }) {
   );
 }
 
-/** The incidents of the current catalog entity: open ones by default, all on request. */
+/**
+ * The incidents of the current catalog entity: open ones by default, all on request,
+ * with "Report incident" above them; kept live by the `itsm:incidents` signal.
+ */
 export function EntityIncidentsTable() {
   const { entity } = useEntity();
+  const entityRef = stringifyEntityRef(entity);
   const [includeClosed, setIncludeClosed] = useState(false);
-  const { incidents, loading, error, hasMore, loadingMore, loadMore } =
+  const { incidents, loading, error, retry, hasMore, loadingMore, loadMore } =
     useIncidents({
-      entityRef: stringifyEntityRef(entity),
+      entityRef,
       status: includeClosed ? undefined : OPEN_INCIDENT_STATUSES,
     });
+  // Someone else's write on this entity: reload the first page.
+  useOnSignal<IncidentsSignal>(INCIDENTS_CHANNEL, message => {
+    if (concernsEntity(message, entityRef)) {
+      retry();
+    }
+  });
 
   return (
     <>
+      <Box mb={1}>
+        <ReportIncidentButton entityRef={entityRef} onCreated={() => retry()} />
+      </Box>
       {error ? (
         <ResponseErrorPanel error={error} title="Could not load incidents" />
       ) : (

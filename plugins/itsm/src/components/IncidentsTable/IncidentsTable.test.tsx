@@ -1,8 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
-import { makeClock, makeIncident } from '../../__testUtils__/fixtures';
-import { IncidentsTable } from './IncidentsTable';
+import {
+  makeClock,
+  makeIncident,
+  mountedRoutes,
+} from '../../__testUtils__/fixtures';
+import { IncidentsTable, compareSlaTimeLeft } from './IncidentsTable';
 
 const MIN = 60_000;
 
@@ -111,5 +115,55 @@ describe('IncidentsTable', () => {
       <IncidentsTable incidents={[]} emptyContent={<p>Nothing here</p>} />,
     );
     expect(screen.getByText('Nothing here')).toBeInTheDocument();
+  });
+
+  it('links the id to the incident page when the ITSM page is mounted', async () => {
+    await renderInTestApp(
+      <IncidentsTable incidents={[makeIncident({ id: 'INC-7' })]} />,
+      { mountedRoutes },
+    );
+    expect(screen.getByRole('link', { name: 'INC-7' })).toHaveAttribute(
+      'href',
+      '/itsm/incidents/INC-7',
+    );
+  });
+});
+
+describe('compareSlaTimeLeft', () => {
+  it('puts breached first, then the least time left, then no target', () => {
+    const withClock = (
+      id: string,
+      clock: ReturnType<typeof makeClock> | null,
+    ) => makeIncident({ id, sla: { response: null, resolution: clock } });
+    const sorted = [
+      withClock('none', null),
+      withClock('met', makeClock({ state: 'met' })),
+      withClock(
+        'later',
+        makeClock({ dueAt: new Date(Date.now() + 5 * 60 * MIN).toISOString() }),
+      ),
+      withClock(
+        'breached',
+        makeClock({
+          state: 'breached',
+          breachedAt: new Date(Date.now() - 10 * MIN).toISOString(),
+        }),
+      ),
+      withClock(
+        'soon',
+        makeClock({ dueAt: new Date(Date.now() + 5 * MIN).toISOString() }),
+      ),
+    ].sort(compareSlaTimeLeft);
+    expect(sorted.map(i => i.id).slice(0, 3)).toEqual([
+      'breached',
+      'soon',
+      'later',
+    ]);
+    expect(
+      sorted
+        .map(i => i.id)
+        .slice(3)
+        .sort(),
+    ).toEqual(['met', 'none']);
   });
 });

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Table, type TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -6,7 +6,12 @@ import {
   PRIORITY_LABELS,
   type Incident,
 } from '@backstage-itsm/plugin-itsm-common';
-import { formatIncidentStatus, formatRelativeTime } from '../format';
+import { IncidentLink } from '../IncidentLink';
+import {
+  formatIncidentStatus,
+  formatRelativeTime,
+  slaTimeLeftMs,
+} from '../format';
 import { SlaTimeLeft } from './SlaTimeLeft';
 
 function Assignee({ incident }: { incident: Incident }) {
@@ -23,54 +28,84 @@ function Assignee({ incident }: { incident: Incident }) {
   );
 }
 
-const columns: TableColumn<Incident>[] = [
-  {
-    title: 'ID',
-    field: 'id',
-    width: '8em',
-    render: incident => (
-      <Typography variant="body2" component="span" noWrap>
-        {incident.id}
-      </Typography>
-    ),
-  },
-  {
-    title: 'Title',
-    field: 'title',
-    highlight: true,
-    cellStyle: { minWidth: 240 },
-  },
-  {
-    title: 'Priority',
-    field: 'priority',
-    render: incident => PRIORITY_LABELS[incident.priority],
-  },
-  {
-    title: 'Status',
-    field: 'status',
-    render: incident => formatIncidentStatus(incident.status),
-  },
-  {
-    title: 'Resolution SLA',
-    field: 'sla.resolution.remainingMs',
-    render: incident => <SlaTimeLeft clock={incident.sla?.resolution} />,
-  },
-  {
-    title: 'Assignee',
-    field: 'assignee',
-    render: incident => <Assignee incident={incident} />,
-  },
-  {
-    title: 'Created',
-    field: 'createdAt',
-    defaultSort: 'desc',
-    render: incident => (
-      <span title={new Date(incident.createdAt).toLocaleString()}>
-        {formatRelativeTime(incident.createdAt)}
-      </span>
-    ),
-  },
-];
+/**
+ * Orders by resolution time left, least first: breached clocks first (longest breached
+ * first), then running and paused ones, then incidents without a clock to beat.
+ */
+export function compareSlaTimeLeft(a: Incident, b: Incident): number {
+  const now = new Date();
+  const left = (incident: Incident) =>
+    slaTimeLeftMs(incident.sla?.resolution, now) ?? Number.POSITIVE_INFINITY;
+  const diff = left(a) - left(b);
+  return Number.isNaN(diff) ? 0 : diff;
+}
+
+function buildColumns(options: {
+  showService?: boolean;
+  sortBySlaTimeLeft?: boolean;
+}): TableColumn<Incident>[] {
+  return [
+    {
+      title: 'ID',
+      field: 'id',
+      width: '8em',
+      render: incident => (
+        <Typography variant="body2" component="span" noWrap>
+          <IncidentLink id={incident.id} />
+        </Typography>
+      ),
+    },
+    {
+      title: 'Title',
+      field: 'title',
+      highlight: true,
+      cellStyle: { minWidth: 240 },
+    },
+    ...(options.showService
+      ? [
+          {
+            title: 'Service',
+            field: 'entityRef',
+            render: (incident: Incident) => (
+              <EntityRefLink entityRef={incident.entityRef} hideIcon />
+            ),
+          },
+        ]
+      : []),
+    {
+      title: 'Priority',
+      field: 'priority',
+      render: incident => PRIORITY_LABELS[incident.priority],
+    },
+    {
+      title: 'Status',
+      field: 'status',
+      render: incident => formatIncidentStatus(incident.status),
+    },
+    {
+      title: 'Resolution SLA',
+      field: 'sla.resolution.remainingMs',
+      customSort: compareSlaTimeLeft,
+      ...(options.sortBySlaTimeLeft ? { defaultSort: 'asc' as const } : {}),
+      render: incident => <SlaTimeLeft clock={incident.sla?.resolution} />,
+    },
+    {
+      title: 'Assignee',
+      field: 'assignee',
+      render: incident => <Assignee incident={incident} />,
+    },
+    {
+      title: 'Created',
+      field: 'createdAt',
+      ...(options.sortBySlaTimeLeft ? {} : { defaultSort: 'desc' as const }),
+      render: incident => (
+        <span title={new Date(incident.createdAt).toLocaleString()}>
+          {formatRelativeTime(incident.createdAt)}
+        </span>
+      ),
+    },
+  ];
+}
 
 /** Props of {@link IncidentsTable}. */
 export interface IncidentsTableProps {
@@ -80,10 +115,20 @@ export interface IncidentsTableProps {
   subtitle?: string;
   /** Shown instead of the rows when there are no incidents. */
   emptyContent?: ReactNode;
+  /** Adds the service column (for lists that span services). */
+  showService?: boolean;
+  /** Sorts by resolution time left, least first, instead of newest first. */
+  sortBySlaTimeLeft?: boolean;
 }
 
-/** A table of incidents: id, title, priority, status, resolution SLA, assignee, created. */
+/** A table of incidents: id (linking to its page), title, priority, status, resolution SLA, assignee, created. */
 export function IncidentsTable(props: IncidentsTableProps) {
+  const { showService, sortBySlaTimeLeft } = props;
+  // Stable columns: material-table resets its sort and paging when they change.
+  const columns = useMemo(
+    () => buildColumns({ showService, sortBySlaTimeLeft }),
+    [showService, sortBySlaTimeLeft],
+  );
   return (
     <Table<Incident>
       title={props.title ?? 'Incidents'}

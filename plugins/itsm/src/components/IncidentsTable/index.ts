@@ -1,3 +1,3 @@
-export { IncidentsTable } from './IncidentsTable';
+export { IncidentsTable, compareSlaTimeLeft } from './IncidentsTable';
 export type { IncidentsTableProps } from './IncidentsTable';
 export { SlaTimeLeft } from './SlaTimeLeft';

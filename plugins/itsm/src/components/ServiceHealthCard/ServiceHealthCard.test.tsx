@@ -3,6 +3,7 @@ import type { ServiceStatus } from '@backstage-itsm/plugin-itsm-common';
 import {
   makeHealth,
   mockItsmApi,
+  mockSignalApi,
   notFound,
   renderForEntity,
 } from '../../__testUtils__/fixtures';
@@ -105,5 +106,30 @@ describe('ServiceHealthCard', () => {
     ).not.toHaveLength(0);
     expect(screen.getByText('404: NotFoundError')).toBeInTheDocument();
     expect(screen.queryByText('Operational')).not.toBeInTheDocument();
+  });
+
+  it('refreshes when an incident of its entity is written, not for other entities', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest
+        .fn()
+        .mockResolvedValueOnce(makeHealth())
+        .mockResolvedValueOnce(makeHealth({ status: 'degraded' })),
+    });
+    const signals = mockSignalApi();
+    await renderForEntity(<ServiceHealthCard />, { api, signals });
+    expect(await screen.findByText('Operational')).toBeInTheDocument();
+
+    signals.publish('itsm:incidents', {
+      id: 'INC-1',
+      entityRef: 'component:default/refunds',
+    });
+    expect(api.getServiceHealth).toHaveBeenCalledTimes(1);
+
+    signals.publish('itsm:incidents', {
+      id: 'INC-2',
+      entityRef: 'component:default/Payments-API',
+    });
+    expect(await screen.findByText('Degraded')).toBeInTheDocument();
+    expect(api.getServiceHealth).toHaveBeenCalledTimes(2);
   });
 });

@@ -149,14 +149,13 @@ export function ServiceHealthSummary({ health }: { health: ServiceHealth }) {
  */
 export function ServiceHealthCard() {
   const { entity } = useEntity();
-  const { value, loading, error } = useServiceHealth(
-    stringifyEntityRef(entity),
-  );
+  const { value, error } = useServiceHealth(stringifyEntityRef(entity));
 
   let body;
   if (error) {
     body = <ResponseErrorPanel error={error} />;
-  } else if (loading || !value) {
+  } else if (!value) {
+    // A refresh after a signal keeps showing the previous value.
     body = <Progress />;
   } else {
     body = <ServiceHealthSummary health={value} />;

@@ -1,10 +1,11 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Entity } from '@backstage/catalog-model';
 import {
   makeHealth,
   makeIncident,
   mockItsmApi,
+  mockSignalApi,
   notFound,
   paymentsApi,
   renderForEntity,
@@ -119,6 +120,158 @@ describe('ServiceManagementContent', () => {
 
     expect(
       await screen.findByText(/Could not load incidents/),
+    ).toBeInTheDocument();
+  });
+
+  it('links incident ids to their pages', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth()),
+      listIncidents: jest.fn(async () => ({
+        items: [makeIncident({ id: 'INC-9', title: 'Refunds stuck' })],
+        nextCursor: null,
+      })),
+    });
+    await renderForEntity(<ServiceManagementContent />, { api });
+
+    expect(await screen.findByRole('link', { name: 'INC-9' })).toHaveAttribute(
+      'href',
+      '/itsm/incidents/INC-9',
+    );
+  });
+
+  it('shows incident ids as text when the app has not mounted the ITSM page', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth()),
+      listIncidents: jest.fn(async () => ({
+        items: [makeIncident({ id: 'INC-9', title: 'Refunds stuck' })],
+        nextCursor: null,
+      })),
+    });
+    await renderForEntity(<ServiceManagementContent />, {
+      api,
+      withItsmPage: false,
+    });
+
+    expect(await screen.findByText('INC-9')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'INC-9' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the blast radius three hops deep, with distance and tier', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth()),
+      listIncidents: jest.fn(async () => ({ items: [], nextCursor: null })),
+      getImpact: jest.fn(async () => ({
+        entityRef: 'component:default/payments-api',
+        direction: 'downstream' as const,
+        depth: 3,
+        items: [
+          {
+            entityRef: 'component:default/checkout-web',
+            kind: 'Component',
+            name: 'checkout-web',
+            tier: 1,
+            distance: 1,
+            via: 'component:default/payments-api',
+          },
+        ],
+      })),
+    });
+    await renderForEntity(<ServiceManagementContent />, { api });
+
+    const list = await screen.findByRole('list', { name: 'Blast radius' });
+    expect(within(list).getByRole('link')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/checkout-web',
+    );
+    expect(list).toHaveTextContent('1 hop');
+    expect(list).toHaveTextContent('Tier 1');
+    expect(api.getImpact).toHaveBeenCalledWith({
+      entityRef: 'component:default/payments-api',
+      direction: 'downstream',
+      depth: 3,
+    });
+  });
+
+  it('reports an incident on the entity and refreshes the list', async () => {
+    const created = makeIncident({ id: 'INC-10', title: 'Payouts delayed' });
+    let raised = false;
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth()),
+      listIncidents: jest.fn(async () => ({
+        items: raised ? [created] : [],
+        nextCursor: null,
+      })),
+      createIncident: jest.fn(async () => {
+        raised = true;
+        return created;
+      }),
+    });
+    await renderForEntity(<ServiceManagementContent />, {
+      api,
+      entity: annotated,
+    });
+    expect(await screen.findByText('No open incidents')).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Report incident' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByLabelText(/Title/),
+      'Payouts delayed',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Report incident' }),
+    );
+
+    await waitFor(() =>
+      expect(api.createIncident).toHaveBeenCalledWith({
+        title: 'Payouts delayed',
+        description: '',
+        entityRef: 'component:default/payments-api',
+        impact: 3,
+        urgency: 3,
+      }),
+    );
+    await waitFor(() => expect(api.listIncidents).toHaveBeenCalledTimes(2));
+    expect(
+      await screen.findByRole('cell', { name: 'Payouts delayed' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Reported INC-10: Payouts delayed',
+    );
+  }, 15_000); // typing into a dialog over the whole tab is slow in jsdom
+
+  it('reloads the incidents when one of the entity is written elsewhere', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth()),
+      listIncidents: jest
+        .fn()
+        .mockResolvedValueOnce({ items: [], nextCursor: null })
+        .mockResolvedValue({
+          items: [
+            makeIncident({ id: 'INC-11', title: 'Raised by Alertmanager' }),
+          ],
+          nextCursor: null,
+        }),
+    });
+    const signals = mockSignalApi();
+    await renderForEntity(<ServiceManagementContent />, {
+      api,
+      signals,
+      entity: annotated,
+    });
+    expect(await screen.findByText('No open incidents')).toBeInTheDocument();
+
+    signals.publish('itsm:incidents', {
+      id: 'INC-11',
+      entityRef: 'component:default/payments-api',
+    });
+
+    expect(
+      await screen.findByRole('cell', { name: 'Raised by Alertmanager' }),
     ).toBeInTheDocument();
   });
 });

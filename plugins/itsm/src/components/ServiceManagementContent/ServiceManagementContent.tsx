@@ -1,10 +1,14 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import { BlastRadiusCard } from '../BlastRadius';
 import { EntityIncidentsTable } from '../EntityIncidentsTable';
 import { ServiceHealthCard } from '../ServiceHealthCard';
 import { SlaAnnotationHint, lacksSlaAnnotations } from '../SlaAnnotationHint';
 
-/** The "Service management" tab of an entity page: its health and its incidents. */
+/**
+ * The "Service management" tab of an entity page: its health, its blast radius and its
+ * incidents, with "Report incident".
+ */
 export function ServiceManagementContent() {
   const { entity } = useEntity();
   return (
@@ -16,6 +20,9 @@ export function ServiceManagementContent() {
       )}
       <Grid item xs={12} md={6} lg={4}>
         <ServiceHealthCard />
+      </Grid>
+      <Grid item xs={12} md={6} lg={8}>
+        <BlastRadiusCard />
       </Grid>
       <Grid item xs={12}>
         <EntityIncidentsTable />

@@ -1,0 +1,1 @@
+export { EntityRefPicker, EntityRefsPicker } from './EntityRefPicker';

@@ -1,0 +1,1 @@
+export { MajorBadge, PriorityChip, StatusChip } from './IncidentBadges';

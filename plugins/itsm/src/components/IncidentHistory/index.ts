@@ -1,0 +1,2 @@
+export { Actor, HistoryEventItem, IncidentHistory } from './IncidentHistory';
+export { actionLabel, changeLines, formatFieldValue } from './describeEvent';

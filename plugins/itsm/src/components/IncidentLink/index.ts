@@ -1,0 +1,1 @@
+export { IncidentLink, useIncidentPath } from './IncidentLink';

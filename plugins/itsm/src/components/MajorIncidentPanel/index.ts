@@ -1,0 +1,1 @@
+export { MajorIncidentPanel, statusUpdatesOf } from './MajorIncidentPanel';

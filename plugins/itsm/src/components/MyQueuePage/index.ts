@@ -1,0 +1,1 @@
+export { MyQueuePage } from './MyQueuePage';

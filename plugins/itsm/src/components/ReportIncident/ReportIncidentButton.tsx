@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
+import CloseIcon from '@material-ui/icons/Close';
+import AddAlertIcon from '@material-ui/icons/AddAlert';
+import Alert from '@material-ui/lab/Alert';
+import type { Incident } from '@backstage-itsm/plugin-itsm-common';
+import { IncidentLink } from '../IncidentLink';
+import { ReportIncidentDialog } from './ReportIncidentDialog';
+
+/**
+ * "Report incident" for a service: opens the dialog and, once the incident is raised,
+ * says so with a link to its page.
+ */
+export function ReportIncidentButton(props: {
+  entityRef: string;
+  onCreated?: (incident: Incident) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<Incident>();
+  return (
+    <>
+      <Button
+        variant="contained"
+        color="primary"
+        startIcon={<AddAlertIcon />}
+        onClick={() => setOpen(true)}
+      >
+        Report incident
+      </Button>
+      {created && (
+        <Alert
+          severity="success"
+          role="status"
+          style={{ marginTop: 8 }}
+          action={
+            <IconButton
+              aria-label="Dismiss"
+              size="small"
+              color="inherit"
+              onClick={() => setCreated(undefined)}
+            >
+              <CloseIcon fontSize="small" />
+            </IconButton>
+          }
+        >
+          Reported <IncidentLink id={created.id} />: {created.title}
+        </Alert>
+      )}
+      <ReportIncidentDialog
+        open={open}
+        entityRef={props.entityRef}
+        onClose={() => setOpen(false)}
+        onCreated={incident => {
+          setOpen(false);
+          setCreated(incident);
+          props.onCreated?.(incident);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,265 @@
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
+import {
+  incidentCreateSchema,
+  type Incident,
+  type IncidentCreateRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../../api';
+import { EntityRefsPicker } from '../EntityRefPicker';
+import {
+  ExpectedPriority,
+  LevelSelect,
+  emptyToNull,
+  formErrorMap,
+  impactOptions,
+  urgencyOptions,
+} from '../forms';
+import { WriteErrorAlert } from '../WriteErrorAlert';
+
+type ReportValues = z.output<typeof incidentCreateSchema>;
+
+const CONFIGURATION_ITEM_KINDS = ['Component', 'Resource', 'System', 'API'];
+
+/** Props of {@link ReportIncidentDialog}. */
+export interface ReportIncidentDialogProps {
+  open: boolean;
+  /** The service the incident is raised on (read-only in the form). */
+  entityRef: string;
+  onClose: () => void;
+  onCreated: (incident: Incident) => void;
+}
+
+/**
+ * Raises an incident on a service: title, Markdown description, impact and urgency in
+ * words with the expected priority shown live, affected entities and category.
+ */
+export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
+  const { open, entityRef, onClose, onCreated } = props;
+  const itsmApi = useApi(itsmApiRef);
+  const [serverError, setServerError] = useState<unknown>();
+  const {
+    control,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<IncidentCreateRequest, unknown, ReportValues>({
+    resolver: zodResolver(incidentCreateSchema, { error: formErrorMap }),
+    defaultValues: {
+      title: '',
+      description: '',
+      entityRef,
+      affectedEntityRefs: [],
+      impact: 3,
+      urgency: 3,
+      category: null,
+    },
+  });
+
+  const [impact, urgency] = useWatch({ control, name: ['impact', 'urgency'] });
+
+  const close = () => {
+    reset();
+    setServerError(undefined);
+    onClose();
+  };
+
+  const submit = handleSubmit(async values => {
+    setServerError(undefined);
+    try {
+      const incident = await itsmApi.createIncident({
+        title: values.title,
+        description: values.description,
+        entityRef,
+        impact: values.impact,
+        urgency: values.urgency,
+        ...(values.affectedEntityRefs?.length
+          ? { affectedEntityRefs: values.affectedEntityRefs }
+          : {}),
+        ...(values.category ? { category: values.category } : {}),
+      });
+      reset();
+      onCreated(incident);
+    } catch (e) {
+      setServerError(e);
+    }
+  });
+
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="itsm-report-incident-title"
+    >
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="itsm-report-incident-title">
+          Report incident
+        </DialogTitle>
+        <DialogContent>
+          <Grid container spacing={2}>
+            <Grid item xs={12}>
+              <TextField
+                id="itsm-report-service"
+                label="Service"
+                value={entityRef}
+                InputProps={{ readOnly: true }}
+                margin="dense"
+                fullWidth
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <Controller
+                control={control}
+                name="title"
+                render={({ field }) => (
+                  <TextField
+                    {...field}
+                    id="itsm-report-title"
+                    label="Title"
+                    required
+                    error={Boolean(errors.title)}
+                    helperText={
+                      errors.title?.message ?? 'What is broken, in one line'
+                    }
+                    margin="dense"
+                    fullWidth
+                  />
+                )}
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <Controller
+                control={control}
+                name="description"
+                render={({ field }) => (
+                  <TextField
+                    {...field}
+                    id="itsm-report-description"
+                    label="Description"
+                    multiline
+                    minRows={4}
+                    error={Boolean(errors.description)}
+                    helperText={
+                      errors.description?.message ??
+                      'Markdown: what you see, since when, who is affected'
+                    }
+                    margin="dense"
+                    fullWidth
+                  />
+                )}
+              />
+            </Grid>
+            <Grid item xs={12} sm={4}>
+              <Controller
+                control={control}
+                name="impact"
+                render={({ field }) => (
+                  <LevelSelect
+                    id="itsm-report-impact"
+                    label="Impact"
+                    value={field.value}
+                    options={impactOptions}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    error={errors.impact?.message}
+                  />
+                )}
+              />
+            </Grid>
+            <Grid item xs={12} sm={4}>
+              <Controller
+                control={control}
+                name="urgency"
+                render={({ field }) => (
+                  <LevelSelect
+                    id="itsm-report-urgency"
+                    label="Urgency"
+                    value={field.value}
+                    options={urgencyOptions}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    error={errors.urgency?.message}
+                  />
+                )}
+              />
+            </Grid>
+            <Grid item xs={12} sm={4}>
+              <ExpectedPriority impact={impact} urgency={urgency} />
+            </Grid>
+            <Grid item xs={12} sm={8}>
+              <Controller
+                control={control}
+                name="affectedEntityRefs"
+                render={({ field }) => (
+                  <EntityRefsPicker
+                    id="itsm-report-affected"
+                    label="Also affected"
+                    kinds={CONFIGURATION_ITEM_KINDS}
+                    value={field.value ?? []}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    error={Boolean(errors.affectedEntityRefs)}
+                    helperText={
+                      errors.affectedEntityRefs
+                        ? 'Each must be a full entity ref like component:default/payments'
+                        : 'Other services, resources or APIs; press Enter after each'
+                    }
+                  />
+                )}
+              />
+            </Grid>
+            <Grid item xs={12} sm={4}>
+              <Controller
+                control={control}
+                name="category"
+                render={({ field }) => (
+                  <TextField
+                    id="itsm-report-category"
+                    label="Category"
+                    value={field.value ?? ''}
+                    onChange={e => field.onChange(emptyToNull(e.target.value))}
+                    onBlur={field.onBlur}
+                    error={Boolean(errors.category)}
+                    helperText={
+                      errors.category?.message ?? 'e.g. network, database'
+                    }
+                    margin="dense"
+                    fullWidth
+                  />
+                )}
+              />
+            </Grid>
+            {serverError !== undefined && (
+              <Grid item xs={12}>
+                <WriteErrorAlert error={serverError} />
+              </Grid>
+            )}
+          </Grid>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close}>Cancel</Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={isSubmitting}
+          >
+            {isSubmitting ? 'Reporting…' : 'Report incident'}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

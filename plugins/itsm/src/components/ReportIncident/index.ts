@@ -1,0 +1,3 @@
+export { ReportIncidentButton } from './ReportIncidentButton';
+export { ReportIncidentDialog } from './ReportIncidentDialog';
+export type { ReportIncidentDialogProps } from './ReportIncidentDialog';

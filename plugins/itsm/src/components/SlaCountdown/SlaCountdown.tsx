@@ -1,0 +1,55 @@
+import {
+  StatusError,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import type { SlaClockView } from '@backstage-itsm/plugin-itsm-common';
+import { useNow } from '../../hooks/useNow';
+import { describeLiveSlaClock } from '../format';
+
+/**
+ * One SLA clock counting down live, every second, from its fetched `dueAt`; paused,
+ * met and breached clocks show static text.
+ */
+export function SlaCountdown(props: {
+  label: string;
+  clock: SlaClockView | null | undefined;
+}) {
+  const now = useNow(1000);
+  const { clock, label } = props;
+  const { text, tone } = describeLiveSlaClock(clock, now);
+  let content;
+  switch (tone) {
+    case 'error':
+      content = <StatusError>{text}</StatusError>;
+      break;
+    case 'warning':
+      content = <StatusWarning>{text}</StatusWarning>;
+      break;
+    case 'ok':
+      content = <StatusOK>{text}</StatusOK>;
+      break;
+    default:
+      content = text;
+  }
+  return (
+    <Box role="group" aria-label={`${label} SLA`}>
+      <Typography variant="caption" color="textSecondary" component="div">
+        {label} SLA
+      </Typography>
+      <Typography
+        variant="body1"
+        component="div"
+        title={
+          clock?.dueAt
+            ? `Due ${new Date(clock.dueAt).toLocaleString()}`
+            : undefined
+        }
+      >
+        {content}
+      </Typography>
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { SlaCountdown } from './SlaCountdown';

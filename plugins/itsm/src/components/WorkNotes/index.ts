@@ -1,0 +1,2 @@
+export { NoteForm } from './NoteForm';
+export { WorkNoteForm } from './WorkNotes';

@@ -1,0 +1,2 @@
+export { WriteErrorAlert } from './WriteErrorAlert';
+export { isStaleVersion, serverMessageOf, statusCodeOf } from './errors';
