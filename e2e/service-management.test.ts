@@ -39,8 +39,9 @@ test('a guest opens a component and sees its Service management tab and health c
   );
 
   await expect(page.getByText('Service health').first()).toBeVisible();
-  await expect(page.getByText('Degraded').first()).toBeVisible();
-  await expect(page.getByText(title)).toBeVisible();
+  // checkout-service is tier 1, so any incident on it is a major incident (the default criteria).
+  await expect(page.getByText('Major outage').first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: title })).toBeVisible();
   await expect(page.getByText('P2 High').first()).toBeVisible();
   await screenshot(page, '03-service-management');
 });

@@ -24,8 +24,9 @@ const useStyles = makeStyles(theme => ({
     ...theme.typography.body2,
   },
   // No opposite content: the dots sit at the left edge rather than mid-card.
-  item: {
-    '&::before': { display: 'none' },
+  // No opposite content: without this the timeline keeps an empty left half.
+  noOpposite: {
+    '&::before': { display: 'none', flex: 0, padding: 0 },
   },
   comment: {
     marginTop: theme.spacing(0.5),
@@ -58,7 +59,7 @@ export function HistoryEventItem(props: {
   const { event } = props;
   const lines = changeLines(event);
   return (
-    <TimelineItem className={classes.item}>
+    <TimelineItem classes={{ missingOppositeContent: classes.noOpposite }}>
       <TimelineSeparator>
         <TimelineDot color={dotColor(event.action)} variant="outlined" />
         {!props.last && <TimelineConnector />}
