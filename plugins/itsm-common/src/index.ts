@@ -13,3 +13,5 @@ export * from './priority';
 export * from './sla';
 export * from './incidents';
 export * from './health';
+export * from './signals';
+export * from './impact';

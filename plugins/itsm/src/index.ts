@@ -18,6 +18,7 @@ export type {
   ImpactAnalysis,
   ImpactDirection,
   ImpactedEntity,
+  ImpactItem,
   ItsmApi,
   ListIncidentsOptions,
 } from './api';

@@ -1,16 +1,16 @@
-/** Channel of one incident: a message on every write of it. */
-export function incidentChannel(id: string): string {
-  return `itsm:incident:${id}`;
-}
+import type { IncidentsSignal } from '@backstage-itsm/plugin-itsm-common';
 
-/** Channel of all incidents: a message on any incident write. */
-export const INCIDENTS_CHANNEL = 'itsm:incidents';
-
-/** What `itsm:incident:<id>` carries. */
-export type IncidentSignal = { id: string; version: number };
-
-/** What `itsm:incidents` carries: the incident and its primary entity. */
-export type IncidentsSignal = { id: string; entityRef: string };
+// The channels and messages are defined once, in -common, for the backend that
+// publishes them and the hooks that subscribe; re-exported here under the names
+// the hooks and components import.
+export {
+  incidentSignalChannel as incidentChannel,
+  INCIDENTS_SIGNAL_CHANNEL as INCIDENTS_CHANNEL,
+} from '@backstage-itsm/plugin-itsm-common';
+export type {
+  IncidentSignal,
+  IncidentsSignal,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** True when an `itsm:incidents` message is about an incident of `entityRef` (any ref case). */
 export function concernsEntity(

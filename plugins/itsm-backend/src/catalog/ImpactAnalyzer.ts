@@ -39,36 +39,12 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ServiceTier,
+  ImpactAnalysis,
+  ImpactDirection,
+  ImpactItem,
   readServiceTier,
 } from '@backstage-itsm/plugin-itsm-common';
 import { canonicalEntityRef } from './entities';
-
-/** Which way to follow the graph. */
-export type ImpactDirection = 'downstream' | 'upstream';
-
-/** An entity reached by the analysis. */
-export interface ImpactItem {
-  /** Lowercase canonical ref. */
-  entityRef: string;
-  kind: string;
-  name: string;
-  title?: string;
-  tier?: ServiceTier;
-  /** Hops from the analysed entity, from 1. */
-  distance: number;
-  /** The ref this entity was reached from. */
-  via: string;
-}
-
-/** The result of {@link ImpactAnalyzer.analyze}. */
-export interface ImpactAnalysis {
-  entityRef: string;
-  direction: ImpactDirection;
-  depth: number;
-  /** Ordered by distance, then entity ref. */
-  items: ImpactItem[];
-}
 
 /** Depth when none is given, and the largest accepted. */
 export const DEFAULT_IMPACT_DEPTH = 3;

@@ -1,15 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
-import { Incident } from '@backstage-itsm/plugin-itsm-common';
-
-/** Channel of one incident's live updates: `{ id, version }` on every write. */
-export function incidentChannel(id: string): string {
-  return `itsm:incident:${id}`;
-}
-
-/** Channel of all incidents: `{ id, entityRef }` on every write. */
-export const INCIDENTS_CHANNEL = 'itsm:incidents';
+import {
+  INCIDENTS_SIGNAL_CHANNEL,
+  Incident,
+  IncidentSignal,
+  IncidentsSignal,
+  incidentSignalChannel,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /**
  * What happens after a write has committed: signals so open pages update live,
@@ -39,14 +37,14 @@ export class IncidentNotifier {
     }
     await this.#safely(`publish signals for ${incident.id}`, () =>
       Promise.all([
-        signals.publish({
+        signals.publish<IncidentSignal>({
           recipients: { type: 'broadcast' },
-          channel: incidentChannel(incident.id),
+          channel: incidentSignalChannel(incident.id),
           message: { id: incident.id, version: incident.version },
         }),
-        signals.publish({
+        signals.publish<IncidentsSignal>({
           recipients: { type: 'broadcast' },
-          channel: INCIDENTS_CHANNEL,
+          channel: INCIDENTS_SIGNAL_CHANNEL,
           message: { id: incident.id, entityRef: incident.entityRef },
         }),
       ]),

@@ -1,10 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   HistoryEvent,
+  ImpactAnalysis,
+  ImpactDirection,
+  ImpactItem,
   Incident,
   IncidentCreateRequest,
   IncidentPatchRequest,
   IncidentStatus,
+  Priority,
   IncidentTransitionRequest,
   Page,
   ServiceHealth,
@@ -20,6 +24,12 @@ export interface ListIncidentsOptions {
   entityRef?: string | string[];
   /** Only incidents in one of these statuses; all statuses when omitted. */
   status?: readonly IncidentStatus[];
+  /** Only incidents of these priorities; all when omitted. */
+  priority?: readonly Priority[];
+  /** Only major (true) or only other (false) incidents; both when omitted. */
+  major?: boolean;
+  /** Free text, matched against title and description. */
+  q?: string;
   /** `mine`: assigned to the signed-in user or to one of their groups. */
   queue?: 'mine';
   /** Page size, 1–200 (server default 50). */
@@ -29,42 +39,12 @@ export interface ListIncidentsOptions {
 }
 
 /**
- * Direction of an impact analysis: `downstream` is the blast radius (what depends on the
- * entity), `upstream` what the entity depends on.
- *
- * @public
- */
-export type ImpactDirection = 'downstream' | 'upstream';
-
-/**
  * One entity reached by an impact analysis.
  *
  * @public
+ * @deprecated Use `ImpactItem` from `@backstage-itsm/plugin-itsm-common`.
  */
-export interface ImpactedEntity {
-  entityRef: string;
-  kind: string;
-  name: string;
-  title?: string;
-  /** The `itsm/tier` annotation, 1 (business critical) to 4. */
-  tier?: number;
-  /** Number of relation hops from the analysed entity, from 1. */
-  distance: number;
-  /** The ref this entity was reached from (the analysed entity itself at distance 1). */
-  via: string;
-}
-
-/**
- * What `GET /impact` answers.
- *
- * @public
- */
-export interface ImpactAnalysis {
-  entityRef: string;
-  direction: ImpactDirection;
-  depth: number;
-  items: ImpactedEntity[];
-}
+export type ImpactedEntity = ImpactItem;
 
 /**
  * The ITSM backend (`/api/itsm`) as the portal sees it.

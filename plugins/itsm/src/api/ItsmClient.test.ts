@@ -59,6 +59,22 @@ describe('ItsmClient', () => {
     );
   });
 
+  it('sends the priority, major and free-text filters', async () => {
+    const { client, fetch } = setup(
+      jsonResponse(200, { items: [], nextCursor: null }),
+    );
+
+    await client.listIncidents({
+      priority: [1, 2],
+      major: true,
+      q: 'card 502',
+    });
+
+    expect(fetch.mock.calls[0][0]).toBe(
+      `${baseUrl}/incidents?priority=1&priority=2&major=true&q=card+502`,
+    );
+  });
+
   it('lists all incidents without a query string', async () => {
     const { client, fetch } = setup(
       jsonResponse(200, { items: [], nextCursor: null }),

@@ -2,6 +2,8 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   HistoryEvent,
+  ImpactAnalysis,
+  ImpactDirection,
   Incident,
   IncidentCreateRequest,
   IncidentPatchRequest,
@@ -9,12 +11,7 @@ import type {
   Page,
   ServiceHealth,
 } from '@backstage-itsm/plugin-itsm-common';
-import type {
-  ImpactAnalysis,
-  ImpactDirection,
-  ItsmApi,
-  ListIncidentsOptions,
-} from './ItsmApi';
+import type { ItsmApi, ListIncidentsOptions } from './ItsmApi';
 
 /** The backend compares entity refs in their lowercase canonical form. */
 function canonicalRef(entityRef: string): string {
@@ -64,6 +61,15 @@ export class ItsmClient implements ItsmApi {
     }
     for (const status of options.status ?? []) {
       query.append('status', status);
+    }
+    for (const priority of options.priority ?? []) {
+      query.append('priority', String(priority));
+    }
+    if (options.major !== undefined) {
+      query.set('major', String(options.major));
+    }
+    if (options.q) {
+      query.set('q', options.q);
     }
     if (options.queue) {
       query.set('queue', options.queue);

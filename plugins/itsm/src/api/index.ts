@@ -1,9 +1,8 @@
 export { itsmApiRef } from './ItsmApi';
+export type { ImpactedEntity, ItsmApi, ListIncidentsOptions } from './ItsmApi';
 export type {
   ImpactAnalysis,
   ImpactDirection,
-  ImpactedEntity,
-  ItsmApi,
-  ListIncidentsOptions,
-} from './ItsmApi';
+  ImpactItem,
+} from '@backstage-itsm/plugin-itsm-common';
 export { ItsmClient } from './ItsmClient';

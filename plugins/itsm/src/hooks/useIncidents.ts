@@ -5,34 +5,56 @@ import type {
   Incident,
   IncidentStatus,
   Page,
+  Priority,
 } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../api';
+import { itsmApiRef, type ListIncidentsOptions } from '../api';
 
 const PAGE_SIZE = 50;
 
+type IncidentListQuery = ListIncidentsOptions;
+
 /**
  * Pages through incidents, newest first: those of one entity, or my queue. The first
- * page loads with the component, further pages on `loadMore()`.
+ * page loads with the component and again whenever a filter changes (from the first
+ * page, without a cursor); further pages on `loadMore()`.
  */
 export function useIncidents(options: {
   entityRef?: string;
   queue?: 'mine';
   status?: readonly IncidentStatus[];
+  priority?: readonly Priority[];
+  /** Only major incidents when true; no filter otherwise. */
+  major?: boolean;
+  /** Free text, matched by the server; blank means no filter. */
+  q?: string;
 }) {
   const itsmApi = useApi(itsmApiRef);
   const { entityRef, queue } = options;
+  // Primitive keys, so callers may pass fresh arrays on every render.
   const statusKey = options.status?.join(',') ?? '';
+  const priorityKey = options.priority?.join(',') ?? '';
+  const major = options.major === true;
+  const q = options.q?.trim() ?? '';
+
+  const query = useMemo<IncidentListQuery>(
+    () => ({
+      ...(queue ? { queue } : { entityRef }),
+      status: statusKey
+        ? (statusKey.split(',') as IncidentStatus[])
+        : undefined,
+      ...(priorityKey
+        ? { priority: priorityKey.split(',').map(Number) as Priority[] }
+        : {}),
+      ...(major ? { major } : {}),
+      ...(q ? { q } : {}),
+      limit: PAGE_SIZE,
+    }),
+    [entityRef, queue, statusKey, priorityKey, major, q],
+  );
 
   const first = useAsyncRetry(
-    () =>
-      itsmApi.listIncidents({
-        ...(queue ? { queue } : { entityRef }),
-        status: statusKey
-          ? (statusKey.split(',') as IncidentStatus[])
-          : undefined,
-        limit: PAGE_SIZE,
-      }),
-    [itsmApi, entityRef, queue, statusKey],
+    () => itsmApi.listIncidents(query),
+    [itsmApi, query],
   );
 
   const [more, setMore] = useState<Page<Incident>[]>([]);
@@ -51,7 +73,8 @@ export function useIncidents(options: {
   const nextCursor = lastPage?.nextCursor ?? null;
 
   const loadMore = useCallback(async () => {
-    if (!nextCursor) {
+    // While the first page reloads, the cursor belongs to the previous list.
+    if (!nextCursor || first.loading) {
       return;
     }
     const startedFor = generation.current;
@@ -59,11 +82,7 @@ export function useIncidents(options: {
     setMoreError(undefined);
     try {
       const page = await itsmApi.listIncidents({
-        ...(queue ? { queue } : { entityRef }),
-        status: statusKey
-          ? (statusKey.split(',') as IncidentStatus[])
-          : undefined,
-        limit: PAGE_SIZE,
+        ...query,
         cursor: nextCursor,
       });
       if (generation.current === startedFor) {
@@ -74,7 +93,7 @@ export function useIncidents(options: {
     } finally {
       setLoadingMore(false);
     }
-  }, [itsmApi, entityRef, queue, statusKey, nextCursor]);
+  }, [itsmApi, query, nextCursor, first.loading]);
 
   const incidents = useMemo(
     () =>

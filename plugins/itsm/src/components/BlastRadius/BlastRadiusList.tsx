@@ -5,10 +5,10 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import type { ImpactedEntity } from '../../api';
+import type { ImpactItem } from '../../api';
 
 /** Beyond the first hop, the entity it was reached through. */
-function Via(props: { item: ImpactedEntity }) {
+function Via(props: { item: ImpactItem }) {
   const { item } = props;
   if (item.distance < 2 || !item.via) {
     return null;
@@ -21,7 +21,7 @@ function Via(props: { item: ImpactedEntity }) {
 }
 
 /** Nearest and most critical first: by hops, then tier (1 first, untiered last). */
-function byDistanceThenTier(a: ImpactedEntity, b: ImpactedEntity): number {
+function byDistanceThenTier(a: ImpactItem, b: ImpactItem): number {
   return (
     a.distance - b.distance ||
     (a.tier ?? Number.MAX_SAFE_INTEGER) - (b.tier ?? Number.MAX_SAFE_INTEGER) ||
@@ -31,7 +31,7 @@ function byDistanceThenTier(a: ImpactedEntity, b: ImpactedEntity): number {
 
 /** Entities reached by an impact analysis, each linked, with its distance and tier. */
 export function BlastRadiusList(props: {
-  items: ImpactedEntity[];
+  items: ImpactItem[];
   emptyText?: string;
 }) {
   if (props.items.length === 0) {

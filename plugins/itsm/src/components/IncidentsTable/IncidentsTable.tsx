@@ -119,6 +119,8 @@ export interface IncidentsTableProps {
   showService?: boolean;
   /** Sorts by resolution time left, least first, instead of newest first. */
   sortBySlaTimeLeft?: boolean;
+  /** Hides the table's own search, for a caller that filters on the server. */
+  hideSearch?: boolean;
 }
 
 /** A table of incidents: id (linking to its page), title, priority, status, resolution SLA, assignee, created. */
@@ -142,7 +144,7 @@ export function IncidentsTable(props: IncidentsTableProps) {
         paging: props.incidents.length > 10,
         pageSize: 10,
         pageSizeOptions: [10, 25, 50],
-        search: props.incidents.length > 0,
+        search: !props.hideSearch && props.incidents.length > 0,
       }}
     />
   );

@@ -171,7 +171,7 @@ describe('ServiceManagementContent', () => {
             entityRef: 'component:default/checkout-web',
             kind: 'Component',
             name: 'checkout-web',
-            tier: 1,
+            tier: 1 as const,
             distance: 1,
             via: 'component:default/payments-api',
           },
