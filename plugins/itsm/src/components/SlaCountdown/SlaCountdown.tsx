@@ -1,13 +1,9 @@
-import {
-  StatusError,
-  StatusOK,
-  StatusWarning,
-} from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { SlaClockView } from '@backstage-itsm/plugin-itsm-common';
 import { useNow } from '../../hooks/useNow';
 import { describeLiveSlaClock } from '../format';
+import { SlaTone } from '../SlaTone';
 
 /**
  * One SLA clock counting down live, every second, from its fetched `dueAt`; paused,
@@ -20,20 +16,6 @@ export function SlaCountdown(props: {
   const now = useNow(1000);
   const { clock, label } = props;
   const { text, tone } = describeLiveSlaClock(clock, now);
-  let content;
-  switch (tone) {
-    case 'error':
-      content = <StatusError>{text}</StatusError>;
-      break;
-    case 'warning':
-      content = <StatusWarning>{text}</StatusWarning>;
-      break;
-    case 'ok':
-      content = <StatusOK>{text}</StatusOK>;
-      break;
-    default:
-      content = text;
-  }
   return (
     <Box role="group" aria-label={`${label} SLA`}>
       <Typography variant="caption" color="textSecondary" component="div">
@@ -48,7 +30,7 @@ export function SlaCountdown(props: {
             : undefined
         }
       >
-        {content}
+        <SlaTone tone={tone}>{text}</SlaTone>
       </Typography>
     </Box>
   );

@@ -1,0 +1,1 @@
+export { SlaTone } from './SlaTone';
