@@ -12,6 +12,7 @@ export * from './calendar';
 export * from './priority';
 export * from './sla';
 export * from './incidents';
+export * from './changes';
 export * from './health';
 export * from './signals';
 export * from './impact';

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './lifecycle';
+export * from './schemas';
+export * from './approvals';
+export * from './risk';
+export * from './conflicts';
