@@ -374,3 +374,20 @@ function readWebhooksConfig(config: Config): WebhooksConfig {
   }
   return webhooks;
 }
+
+/**
+ * The calendar with this id, or the default calendar (with `known: false`) for an id that is
+ * no longer configured, so a clock stored against a removed calendar still evaluates.
+ */
+export function calendarOrDefault(
+  config: ItsmConfig,
+  id: string,
+): { calendar: ServiceCalendar; known: boolean } {
+  const calendar = config.calendars.get(id);
+  return calendar
+    ? { calendar, known: true }
+    : {
+        calendar: config.calendars.get(config.incidents.defaultCalendarId)!,
+        known: false,
+      };
+}

@@ -9,7 +9,7 @@ import {
   ServiceTier,
 } from '@backstage-itsm/plugin-itsm-common';
 import { canonicalEntityRef, ownerRefOf } from '../catalog/entities';
-import { ItsmConfig } from '../config';
+import { ItsmConfig, calendarOrDefault } from '../config';
 import type { IncidentRecord, SlaClockRecord } from '../database/IncidentStore';
 import {
   ResolvedClockTarget,
@@ -89,15 +89,13 @@ export class IncidentPolicy {
 
   /** A stored clock's calendar; one removed from config since counts in the default calendar. */
   calendar(id: string): ServiceCalendar {
-    const calendar = this.#config.calendars.get(id);
-    if (calendar) {
-      return calendar;
+    const { calendar, known } = calendarOrDefault(this.#config, id);
+    if (!known) {
+      this.#logger.warn(
+        `Unknown calendar '${id}' on an SLA clock; using '${this.defaultCalendarId}'`,
+      );
     }
-    const fallback = this.defaultCalendarId;
-    this.#logger.warn(
-      `Unknown calendar '${id}' on an SLA clock; using '${fallback}'`,
-    );
-    return this.#config.calendars.get(fallback)!;
+    return calendar;
   }
 
   /** The `itsm/assignment-group` annotation, else the owner when it is a group. */

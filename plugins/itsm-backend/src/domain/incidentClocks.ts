@@ -1,6 +1,7 @@
 import {
   IncidentStatus,
   ServiceCalendar,
+  SlaClockResult,
   computeSlaClock,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { ClockTarget } from '../config';
@@ -29,13 +30,13 @@ export function resolveTarget(
   };
 }
 
-/** The clock's persisted state (state, due and breach instants) as of `now`. */
-export function evaluateClock(
+/** A stored clock evaluated at `now` with `computeSlaClock`. */
+export function computeStoredClock(
   clock: SlaClockRecord,
   calendar: ServiceCalendar,
   now: Date,
-): SlaClockRecord {
-  const result = computeSlaClock({
+): SlaClockResult {
+  return computeSlaClock({
     targetMs: clock.targetMs,
     calendar,
     startedAt: clock.startedAt,
@@ -43,6 +44,15 @@ export function evaluateClock(
     stoppedAt: clock.stoppedAt ?? undefined,
     now,
   });
+}
+
+/** The clock's persisted state (state, due and breach instants) as of `now`. */
+export function evaluateClock(
+  clock: SlaClockRecord,
+  calendar: ServiceCalendar,
+  now: Date,
+): SlaClockRecord {
+  const result = computeStoredClock(clock, calendar, now);
   return {
     ...clock,
     state: result.state,

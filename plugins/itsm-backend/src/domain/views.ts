@@ -3,7 +3,6 @@ import {
   Incident,
   ServiceCalendar,
   SlaClockView,
-  computeSlaClock,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   HistoryEventRecord,
@@ -11,6 +10,7 @@ import type {
   IncidentRecord,
   SlaClockRecord,
 } from '../database/IncidentStore';
+import { computeStoredClock } from './incidentClocks';
 
 // Wire forms of stored records. SLA views are computed at request time.
 
@@ -34,14 +34,7 @@ export function slaClockView(
   calendar: ServiceCalendar,
   now: Date,
 ): SlaClockView {
-  const result = computeSlaClock({
-    targetMs: clock.targetMs,
-    calendar,
-    startedAt: clock.startedAt,
-    pauses: clock.pauses,
-    stoppedAt: clock.stoppedAt ?? undefined,
-    now,
-  });
+  const result = computeStoredClock(clock, calendar, now);
   return {
     targetMs: clock.targetMs,
     elapsedMs: result.elapsedMs,

@@ -4,10 +4,9 @@ import type { NotificationPayload } from '@backstage/plugin-notifications-common
 import {
   OPEN_INCIDENT_STATUSES,
   PRIORITY_LABELS,
-  ServiceCalendar,
-  computeSlaClock,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ItsmConfig } from '../config';
+import { ItsmConfig, calendarOrDefault } from '../config';
+import { computeStoredClock } from '../domain/incidentClocks';
 import {
   LedgerEntry,
   LedgerStore,
@@ -231,18 +230,8 @@ export class SlaEscalationJob {
 
   #percent(incident: OpenIncidentClock, now: Date): number {
     const { clock } = incident;
-    return computeSlaClock({
-      targetMs: clock.targetMs,
-      calendar: this.#calendar(clock.calendarId),
-      startedAt: clock.startedAt,
-      pauses: clock.pauses,
-      now,
-    }).percent;
-  }
-
-  #calendar(id: string): ServiceCalendar {
-    const { calendars, incidents } = this.#config;
-    return calendars.get(id) ?? calendars.get(incidents.defaultCalendarId)!;
+    const { calendar } = calendarOrDefault(this.#config, clock.calendarId);
+    return computeStoredClock(clock, calendar, now).percent;
   }
 }
 
