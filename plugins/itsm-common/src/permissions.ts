@@ -28,6 +28,51 @@ export const incidentUpdatePermission = createPermission({
 });
 
 /**
+ * Resource type of changes in the permission framework.
+ *
+ * @public
+ */
+export const ITSM_CHANGE_RESOURCE_TYPE = 'itsm-change';
+
+/** @public */
+export const changeReadPermission = createPermission({
+  name: 'itsm.change.read',
+  attributes: { action: 'read' },
+  resourceType: ITSM_CHANGE_RESOURCE_TYPE,
+});
+
+/** Submitting a change (and creating or editing standard change templates is `update`). @public */
+export const changeCreatePermission = createPermission({
+  name: 'itsm.change.create',
+  attributes: { action: 'create' },
+});
+
+/** @public */
+export const changeUpdatePermission = createPermission({
+  name: 'itsm.change.update',
+  attributes: { action: 'update' },
+  resourceType: ITSM_CHANGE_RESOURCE_TYPE,
+});
+
+/**
+ * Deciding on a change. The policy may deny it; it can never grant more than the approval
+ * rules allow (the requester never approves, only required approvers vote).
+ *
+ * @public
+ */
+export const changeApprovePermission = createPermission({
+  name: 'itsm.change.approve',
+  attributes: { action: 'update' },
+  resourceType: ITSM_CHANGE_RESOURCE_TYPE,
+});
+
+/** Creating and editing standard change templates. @public */
+export const changeTemplateManagePermission = createPermission({
+  name: 'itsm.change.template.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the ITSM plugins.
  *
  * @public
@@ -36,4 +81,9 @@ export const itsmPermissions = [
   incidentReadPermission,
   incidentCreatePermission,
   incidentUpdatePermission,
+  changeReadPermission,
+  changeCreatePermission,
+  changeUpdatePermission,
+  changeApprovePermission,
+  changeTemplateManagePermission,
 ];

@@ -35,3 +35,29 @@ export type IncidentSignal = { id: string; version: number };
  * @public
  */
 export type IncidentsSignal = { id: string; entityRef: string };
+
+/**
+ * Channel of one change's live updates: a {@link ChangeSignal} on every write of it.
+ *
+ * @public
+ */
+export function changeSignalChannel(id: string): string {
+  return `itsm:change:${id}`;
+}
+
+/**
+ * Channel of all changes: a {@link ChangesSignal} on every change write.
+ *
+ * @public
+ */
+export const CHANGES_SIGNAL_CHANNEL = 'itsm:changes';
+
+/** What {@link changeSignalChannel} carries. @public */
+export type ChangeSignal = { id: string; version: number };
+
+/** What {@link CHANGES_SIGNAL_CHANNEL} carries: the change, its status and its entities. @public */
+export type ChangesSignal = {
+  id: string;
+  status: string;
+  entityRefs: string[];
+};

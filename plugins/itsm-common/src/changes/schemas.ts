@@ -170,3 +170,49 @@ export const approvalDecisionSchema = z.strictObject({
 
 /** @public */
 export type ApprovalDecisionRequest = z.input<typeof approvalDecisionSchema>;
+
+/** Body of `POST /change-templates`. @public */
+export const changeTemplateCreateSchema = z.strictObject({
+  title,
+  description: text.default(''),
+  owner: entityRefSchema,
+  entityRefs: z.array(entityRefSchema).max(100).default([]),
+  implementationPlan: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
+  backoutPlan: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
+  testPlan: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+});
+
+/** @public */
+export type ChangeTemplateCreateRequest = z.input<
+  typeof changeTemplateCreateSchema
+>;
+
+/** Body of `PATCH /change-templates/{id}` (raises the template's version). @public */
+export const changeTemplatePatchSchema = z
+  .strictObject({
+    title,
+    description: text,
+    owner: entityRefSchema,
+    entityRefs: z.array(entityRefSchema).max(100),
+    implementationPlan: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
+    backoutPlan: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
+    testPlan: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+    active: z.boolean(),
+  })
+  .partial();
+
+/** @public */
+export type ChangeTemplatePatchRequest = z.input<
+  typeof changeTemplatePatchSchema
+>;

@@ -107,6 +107,9 @@ export interface Change {
   risk: RiskLevel | null;
   riskReasons: string[];
   status: ChangeStatus;
+  /** The standard change template it was created from (`STD-n`), and that template's version. */
+  templateId: string | null;
+  templateVersion: number | null;
   /** User entity ref of who asked for the change. */
   requester: string;
   requiredApprovals: RequiredApproval[];
@@ -117,4 +120,93 @@ export interface Change {
   review: PostImplementationReview | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A standard change template (DESIGN §3): a pre-approved, owned and versioned recipe. A standard
+ * change is created from an active template, copies its plans and skips authorisation.
+ *
+ * @public
+ */
+export interface ChangeTemplate {
+  /** `STD-n`. */
+  id: string;
+  /** Starts at 1; every edit raises it. A change records the version it was created from. */
+  version: number;
+  title: string;
+  description: string;
+  /** Group entity ref of the owner, who answers for the recipe. */
+  owner: string;
+  /** The entities it may be used on; empty = any entity. */
+  entityRefs: string[];
+  implementationPlan: string;
+  backoutPlan: string;
+  testPlan: string;
+  /** Default length of the window a change from it gets, in minutes. */
+  durationMinutes: number;
+  /** Inactive templates can no longer be used for new changes. */
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * What a change would need if it were submitted as is (`POST /change-assessments`, nothing is
+ * written): its risk with reasons, the approvals it will need and the conflicts of its window.
+ *
+ * @public
+ */
+export interface ChangeAssessment {
+  risk: RiskLevel;
+  /** Questionnaire score. */
+  score: number;
+  riskReasons: string[];
+  /** Empty for a standard change (pre-approved). */
+  requiredApprovals: RequiredApproval[];
+  /** Empty when no window was given. */
+  conflicts: ChangeConflict[];
+  /** Whether a freeze window blocks scheduling this change in its window. */
+  blockedByFreeze: boolean;
+  /** How many entities depend on the affected ones. */
+  blastRadius: number;
+}
+
+/** A freeze window as the API returns it (ISO strings). @public */
+export interface FreezeWindow {
+  name: string;
+  start: string;
+  end: string;
+  /** Empty = every entity. */
+  entityRefs: string[];
+}
+
+/**
+ * `GET /change-calendar`: changes with a window inside the range (every status but draft,
+ * rejected and cancelled), with their conflicts, and the freeze windows overlapping it.
+ *
+ * @public
+ */
+export interface ChangeCalendar {
+  from: string;
+  to: string;
+  changes: Change[];
+  freezeWindows: FreezeWindow[];
+}
+
+/**
+ * Change-failure figures of one entity over a period (`GET /change-stats`): changes closed with
+ * outcome failed or backed out, or that caused an incident, count as failed.
+ *
+ * @public
+ */
+export interface ChangeStats {
+  entityRef: string;
+  /** Changes closed (or in review) in the period. */
+  total: number;
+  failed: number;
+  /** Changes referenced as `causedByChangeId` by at least one incident. */
+  causedIncidents: number;
+  /** failed / total, 0 when total is 0. */
+  failureRate: number;
 }
