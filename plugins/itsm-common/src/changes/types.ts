@@ -120,6 +120,13 @@ export interface Change {
   review: PostImplementationReview | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Computed at request time while the change is in `authorization`: the requirements not yet
+   * met and how many approvals each still needs (empty otherwise).
+   */
+  outstandingApprovals?: Array<RequiredApproval & { remaining: number }>;
+  /** Computed at request time: whether the caller may vote on the current plan revision now. */
+  canDecide?: boolean;
 }
 
 /**
