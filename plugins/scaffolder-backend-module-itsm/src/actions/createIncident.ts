@@ -1,0 +1,126 @@
+import type {
+  AuthService,
+  DiscoveryService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  incidentCreateSchema,
+  priorityOf,
+} from '@backstage-itsm/plugin-itsm-common';
+import { ItsmApiClient } from '../client/ItsmApiClient';
+import { examples } from './createIncident.examples';
+import { optionalText, parseBody, recordUrl, toEntityRef } from './inputs';
+
+/** Id shown instead of a real one by a dry run, which creates nothing. */
+const DRY_RUN_ID = 'INC-0';
+
+/**
+ * `itsm:incident:create`: raises an incident in ITSM for Backstage, reported by the user running
+ * the template.
+ *
+ * @public
+ */
+export function createItsmIncidentCreateAction(options: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  config: RootConfigService;
+}) {
+  const client = ItsmApiClient.create(options);
+  const appBaseUrl = options.config.getString('app.baseUrl');
+
+  return createTemplateAction({
+    id: 'itsm:incident:create',
+    description:
+      'Raises an incident in ITSM for Backstage on a catalog entity, reported by the user running the template. Its priority follows from impact and urgency.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        title: z => z.string().min(1).max(200).describe('Short title'),
+        description: z =>
+          z.string().optional().describe('What is happening (Markdown)'),
+        entityRef: z =>
+          z
+            .string()
+            .describe(
+              'The service the incident is raised on, e.g. component:default/payments-service',
+            ),
+        affectedEntityRefs: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe('Other affected catalog entities'),
+        impact: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(3)
+            .describe('1 = high (many users or a critical service) … 3 = low'),
+        urgency: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(3)
+            .describe('1 = high (needs action now) … 3 = low'),
+        category: z =>
+          z.string().optional().describe('Category, e.g. database or network'),
+      },
+      output: {
+        id: z => z.string().describe('Incident id, e.g. INC-42'),
+        url: z => z.string().describe('The incident page in the portal'),
+        priority: z =>
+          z.number().describe('Priority 1 (critical) … 5 (planning)'),
+      },
+    },
+
+    async handler(ctx) {
+      const input = ctx.input;
+      const body = parseBody(
+        incidentCreateSchema,
+        {
+          title: input.title,
+          description: optionalText(input.description),
+          entityRef: toEntityRef(input.entityRef, 'entityRef'),
+          affectedEntityRefs: (input.affectedEntityRefs ?? [])
+            .map(ref => optionalText(ref))
+            .filter((ref): ref is string => ref !== undefined)
+            .map((ref, i) => toEntityRef(ref, `affectedEntityRefs[${i}]`)),
+          impact: input.impact,
+          urgency: input.urgency,
+          category: optionalText(input.category),
+        },
+        'incident',
+      );
+      const credentials = await ctx.getInitiatorCredentials();
+
+      if (ctx.isDryRun) {
+        // The server may configure another matrix; the default one is a fair preview.
+        const priority = priorityOf(body.impact, body.urgency);
+        ctx.logger.info(
+          `Dry run: would raise the incident "${body.title}" on ${body.entityRef} (impact ${body.impact}, urgency ${body.urgency}, priority P${priority} by the default matrix)`,
+        );
+        ctx.output('id', DRY_RUN_ID);
+        ctx.output('url', recordUrl(appBaseUrl, 'incidents', DRY_RUN_ID));
+        ctx.output('priority', priority);
+        return;
+      }
+
+      // The checkpoint makes a retried task reuse the incident it already raised.
+      const incident = await ctx.checkpoint({
+        key: 'itsm.incident.create',
+        fn: async () => {
+          const created = await client.createIncident({ body, credentials });
+          return { id: created.id, priority: created.priority as number };
+        },
+      });
+      const url = recordUrl(appBaseUrl, 'incidents', incident.id);
+      ctx.logger.info(`Raised ${incident.id} (P${incident.priority}): ${url}`);
+      ctx.output('id', incident.id);
+      ctx.output('url', url);
+      ctx.output('priority', incident.priority);
+    },
+  });
+}
