@@ -19,6 +19,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// ITSM scaffolder actions: itsm:change:create, itsm:incident:create
+backend.add(import('@backstage-itsm/plugin-scaffolder-backend-module-itsm'));
 
 // techdocs plugin
 backend.add(import('@backstage/plugin-techdocs-backend'));
@@ -28,6 +30,8 @@ backend.add(import('@backstage/plugin-auth-backend'));
 // See https://backstage.io/docs/backend-system/building-backends/migrating#the-auth-plugin
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 // See https://backstage.io/docs/auth/guest/provider
+// sign in as any demo user of the catalog in development (itsmDemo.signIn.enabled in app-config.yaml)
+backend.add(import('./modules/demoAuth'));
 
 // catalog plugin
 backend.add(import('@backstage/plugin-catalog-backend'));
