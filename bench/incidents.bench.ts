@@ -14,78 +14,22 @@
  * Environment: BENCH_PG (default postgresql://postgres@127.0.0.1:5432), BENCH_SIZES
  * (default 50000,500000), BENCH_REQUESTS per query and size (default 200).
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
+import {
+  BACKEND,
+  catalogReference,
+  measure,
+  printTable,
+  REQUESTS,
+  withBenchBackend,
+} from './harness';
 
-const PG = process.env.BENCH_PG ?? 'postgresql://postgres@127.0.0.1:5432';
 const SIZES = (process.env.BENCH_SIZES ?? '50000,500000')
   .split(',')
   .map(Number);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const ENTITIES = 2000;
-const PREFIX = 'itsm_bench_';
-const BACKEND = 'http://localhost:7007';
-const ROOT = path.resolve(__dirname, '..');
 
 const entityRef = (n: number) => `component:default/bench-service-${n}`;
-
-async function dropBenchDatabases() {
-  const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
-  const { rows } = await admin.raw(
-    'SELECT datname FROM pg_database WHERE datname LIKE ?',
-    [`${PREFIX}%`],
-  );
-  for (const { datname } of rows) {
-    await admin.raw('DROP DATABASE ?? WITH (FORCE)', [datname]);
-  }
-  await admin.destroy();
-}
-
-function startBackend(): ChildProcess {
-  const url = new URL(PG);
-  const child = spawn(
-    'yarn',
-    [
-      'workspace',
-      'backend',
-      'start',
-      '--config',
-      '../../app-config.yaml',
-      '--config',
-      '../../app-config.postgres.yaml',
-    ],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        POSTGRES_HOST: url.hostname,
-        POSTGRES_PORT: url.port || '5432',
-        POSTGRES_USER: decodeURIComponent(url.username) || 'postgres',
-        POSTGRES_PASSWORD: decodeURIComponent(url.password),
-        APP_CONFIG_backend_database_prefix: PREFIX,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    },
-  );
-  return child;
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string) {
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) {
-        return;
-      }
-    } catch {
-      // not there yet
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 /** Adds incidents seq (from, to] spread over the entities, with their entity rows and clocks. */
 async function load(db: Knex, from: number, to: number) {
@@ -133,92 +77,14 @@ async function load(db: Knex, from: number, to: number) {
   return (Date.now() - started) / 1000;
 }
 
-async function time(url: string, token: string): Promise<number> {
-  const started = process.hrtime.bigint();
-  const res = await fetch(url, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  await res.arrayBuffer();
-  if (!res.ok) {
-    throw new Error(`${url} answered ${res.status}`);
-  }
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-function percentile(sorted: number[], p: number) {
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ];
-}
-
-async function measure(token: string) {
-  const queries: Record<string, (i: number) => string> = {
-    'list open incidents of one entity': i =>
-      `${BACKEND}/api/itsm/incidents?entityRef=${encodeURIComponent(
-        entityRef((i * 7919) % ENTITIES),
-      )}&status=new&status=in_progress&status=on_hold&limit=50`,
-    'service health of one entity': i =>
-      `${BACKEND}/api/itsm/service-health?entityRef=${encodeURIComponent(
-        entityRef((i * 7919) % ENTITIES),
-      )}`,
-    'catalog entities/by-name (reference)': () =>
-      `${BACKEND}/api/catalog/entities/by-name/component/default/checkout-service`,
-  };
-  const results: Record<string, { p50: number; p95: number }> = {};
-  for (const [name, url] of Object.entries(queries)) {
-    for (let i = 0; i < 20; i++) {
-      await time(url(i), token); // warm up
-    }
-    const samples: number[] = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      samples.push(await time(url(i), token));
-    }
-    samples.sort((a, b) => a - b);
-    results[name] = {
-      p50: percentile(samples, 50),
-      p95: percentile(samples, 95),
-    };
-  }
-  return results;
-}
-
 async function main() {
-  await dropBenchDatabases();
-  const backend = startBackend();
-  const stop = () => {
-    try {
-      process.kill(-backend.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  try {
-    await waitFor(
-      async () => (await fetch(`${BACKEND}/.backstage/health/v1/readiness`)).ok,
-      'the backend',
-    );
-    const db = knexFactory({ client: 'pg', connection: `${PG}/${PREFIX}itsm` });
-    await waitFor(
-      async () => db.schema.hasTable('itsm_sla_clocks'),
-      'the ITSM tables',
-    );
-    const refresh = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    });
-    const token = (await refresh.json()).backstageIdentity.token as string;
-    await waitFor(
-      async () =>
-        (
-          await fetch(
-            `${BACKEND}/api/catalog/entities/by-name/component/default/checkout-service`,
-            { headers: { Authorization: `Bearer ${token}` } },
-          )
-        ).ok,
-      'the demo catalog',
-    );
-
-    const rows: string[] = [];
+  await withBenchBackend('itsm_sla_clocks', async (db, token) => {
+    const rows: Array<{
+      size: number;
+      name: string;
+      p50: number;
+      p95: number;
+    }> = [];
     let loaded = 0;
     for (const size of SIZES) {
       const seconds = await load(db, loaded, size);
@@ -228,29 +94,29 @@ async function main() {
           1,
         )} s)`,
       );
-      const results = await measure(token);
+      const results = await measure(token, {
+        'list open incidents of one entity': i => ({
+          url: `${BACKEND}/api/itsm/incidents?entityRef=${encodeURIComponent(
+            entityRef((i * 7919) % ENTITIES),
+          )}&status=new&status=in_progress&status=on_hold&limit=50`,
+        }),
+        'service health of one entity': i => ({
+          url: `${BACKEND}/api/itsm/service-health?entityRef=${encodeURIComponent(
+            entityRef((i * 7919) % ENTITIES),
+          )}`,
+        }),
+        'catalog entities/by-name (reference)': catalogReference,
+      });
       for (const [name, { p50, p95 }] of Object.entries(results)) {
-        rows.push(
-          `| ${size.toLocaleString('en-US').padStart(9)} | ${name.padEnd(
-            38,
-          )} | ${p50.toFixed(1).padStart(7)} | ${p95.toFixed(1).padStart(7)} |`,
-        );
+        rows.push({ size, name, p50, p95 });
       }
     }
-    await db.destroy();
-    console.log(
-      `\nPostgreSQL, ${ENTITIES} entities, ${REQUESTS} sequential requests per row (ms)\n`,
+    printTable(
+      `PostgreSQL, ${ENTITIES} entities, ${REQUESTS} sequential requests per row (ms)`,
+      'incidents',
+      rows,
     );
-    console.log(
-      '| incidents | query                                  |     p50 |     p95 |',
-    );
-    console.log(
-      '| --------: | -------------------------------------- | ------: | ------: |',
-    );
-    rows.forEach(row => console.log(row));
-  } finally {
-    stop();
-  }
+  });
 }
 
 main().catch(error => {
