@@ -16,6 +16,11 @@ export const entityRefSchema = z
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
+/** A change id, `CHG-n`: the change that caused an incident. @public */
+export const changeIdSchema = z
+  .string()
+  .regex(/^CHG-\d+$/, 'must be a change id like CHG-42');
+
 /**
  * Body of `POST /incidents`. Priority, status and SLA are never accepted from a client.
  *
@@ -33,6 +38,7 @@ export const incidentCreateSchema = z.strictObject({
   assignmentGroup: entityRefSchema.nullish(),
   source: z.enum(INCIDENT_SOURCES).default('portal'),
   externalId: z.string().min(1).max(255).nullish(),
+  causedByChangeId: changeIdSchema.nullish(),
 });
 
 /** @public */
@@ -46,6 +52,7 @@ export const incidentListQuerySchema = z.strictObject({
   assignee: z.array(z.string().min(1).max(255)).optional(),
   assignmentGroup: z.array(z.string().min(1).max(255)).optional(),
   major: z.enum(['true', 'false']).optional(),
+  causedByChangeId: z.array(changeIdSchema).optional(),
   q: z.string().max(200).optional(),
   /** `mine`: assigned to the caller or to one of the caller's groups. */
   queue: z.enum(['mine']).optional(),
@@ -76,6 +83,7 @@ export const incidentPatchSchema = z
       .string()
       .regex(/^INC-\d+$/)
       .nullable(),
+    causedByChangeId: changeIdSchema.nullable(),
     outageStart: z.iso.datetime().nullable(),
     outageEnd: z.iso.datetime().nullable(),
     postIncidentReview: z
