@@ -18,8 +18,13 @@ import {
 } from '@backstage/frontend-test-utils';
 import { itsmApiRef } from './api';
 import itsmPlugin from './alpha';
-import { rootRouteRef } from './routes';
 import {
+  approvalsRouteRef,
+  changeCalendarRouteRef,
+  rootRouteRef,
+} from './routes';
+import {
+  makeChange,
   makeHealth,
   makeIncident,
   mockItsmApi,
@@ -39,7 +44,10 @@ describe('itsm plugin (new frontend system)', () => {
     for (const id of [
       'api:itsm',
       'page:itsm',
+      'page:itsm/approvals',
+      'page:itsm/change-calendar',
       'entity-content:itsm/service-management',
+      'entity-content:itsm/changes',
       'entity-card:itsm/service-health',
     ] as const) {
       expect(() => itsmPlugin.getExtension(id)).not.toThrow();
@@ -92,7 +100,7 @@ describe('itsm plugin (new frontend system)', () => {
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
       'Service management',
     );
-    expect(tester.get(EntityContentBlueprint.dataRefs.group)).toBe('operation');
+    expect(tester.get(EntityContentBlueprint.dataRefs.group)).toBeUndefined();
     const filter = tester.get(
       EntityContentBlueprint.dataRefs.filterFunction,
     ) as EntityFilter;
@@ -100,6 +108,78 @@ describe('itsm plugin (new frontend system)', () => {
       expect(filter(entityOfKind(kind))).toBe(true);
     }
     expect(filter(entityOfKind('Group'))).toBe(false);
+  });
+});
+
+describe('changes (new frontend system)', () => {
+  it('mounts the Changes tab at /changes for configuration items', () => {
+    const tester = createExtensionTester(
+      itsmPlugin.getExtension('entity-content:itsm/changes'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('/changes');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Changes');
+    const filter = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    ) as EntityFilter;
+    for (const kind of ['Component', 'Resource', 'System', 'API']) {
+      expect(filter(entityOfKind(kind))).toBe(true);
+    }
+    expect(filter(entityOfKind('User'))).toBe(false);
+  });
+
+  it('renders the entity changes in the tab', async () => {
+    const api = mockItsmApi({
+      listChanges: jest.fn(async () => ({
+        items: [makeChange({ id: 'CHG-4', title: 'Upgrade Postgres' })],
+        nextCursor: null,
+      })),
+      getChangeStats: jest.fn(async () => ({
+        entityRef: 'component:default/payments-api',
+        total: 0,
+        failed: 0,
+        causedIncidents: 0,
+        failureRate: 0,
+      })),
+    });
+    const tester = createExtensionTester(
+      itsmPlugin.getExtension('entity-content:itsm/changes'),
+    );
+    renderInTestApp(
+      <EntityProvider entity={paymentsApi}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        apis: [
+          [itsmApiRef, api],
+          [signalApiRef, mockSignalApi()],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      (await screen.findAllByText('Upgrade Postgres')).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('gives Approvals and the Change calendar pages of their own, titled for the sidebar', () => {
+    const approvals = createExtensionTester(
+      itsmPlugin.getExtension('page:itsm/approvals'),
+    );
+    expect(approvals.get(coreExtensionData.routePath)).toBe('/itsm/approvals');
+    expect(approvals.get(coreExtensionData.routeRef)).toBe(approvalsRouteRef);
+    expect(approvals.get(coreExtensionData.title)).toBe('Approvals');
+    expect(approvals.get(coreExtensionData.icon)).toBeDefined();
+
+    const calendar = createExtensionTester(
+      itsmPlugin.getExtension('page:itsm/change-calendar'),
+    );
+    expect(calendar.get(coreExtensionData.routePath)).toBe(
+      '/itsm/change-calendar',
+    );
+    expect(calendar.get(coreExtensionData.routeRef)).toBe(
+      changeCalendarRouteRef,
+    );
+    expect(calendar.get(coreExtensionData.title)).toBe('Change calendar');
   });
 });
 
@@ -116,6 +196,26 @@ describe('page:itsm (new frontend system)', () => {
       getIncidentHistory: jest.fn(async () => ({
         items: [],
         nextCursor: null,
+      })),
+      getApprovalQueue: jest.fn(async () => ({
+        items: [makeChange({ id: 'CHG-5', status: 'authorization' })],
+      })),
+      getChange: jest.fn(async () =>
+        makeChange({ id: 'CHG-3', title: 'Rotate certificates' }),
+      ),
+      getChangeHistory: jest.fn(async () => ({
+        items: [],
+        nextCursor: null,
+      })),
+      listChangeTemplates: jest.fn(async () => ({
+        items: [],
+        nextCursor: null,
+      })),
+      getChangeCalendar: jest.fn(async ({ from, to }) => ({
+        from,
+        to,
+        changes: [],
+        freezeWindows: [],
       })),
       getImpact: jest.fn(async () => ({
         entityRef: 'component:default/payments-api',
@@ -186,5 +286,73 @@ describe('page:itsm (new frontend system)', () => {
     expect(
       app.apis.get(coreApis.appHistory)?.getSnapshot().location.pathname,
     ).toBe('/itsm/incidents/INC-7');
+  });
+
+  it('adds "Approvals" and "Change calendar" to the sidebar and opens them', async () => {
+    const itsmApi = api();
+    renderTestApp({
+      features: [itsmPlugin],
+      apis: apis(itsmApi),
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/itsm/approvals'],
+    });
+
+    expect(await screen.findByRole('link', { name: 'CHG-5' })).toHaveAttribute(
+      'href',
+      '/itsm/changes/CHG-5',
+    );
+    expect(itsmApi.getApprovalQueue).toHaveBeenCalled();
+    const hrefs = (name: string) =>
+      screen.getAllByRole('link', { name }).map(a => a.getAttribute('href'));
+    expect(hrefs('Approvals')).toContain('/itsm/approvals');
+    expect(hrefs('Change calendar')).toContain('/itsm/change-calendar');
+    expect(hrefs('Incidents')).toContain('/itsm');
+
+    await userEvent.click(
+      screen.getAllByRole('link', { name: 'Change calendar' })[0],
+    );
+    expect(
+      await screen.findByRole('grid', { name: 'Change calendar' }),
+    ).toBeInTheDocument();
+    expect(itsmApi.getChangeCalendar).toHaveBeenCalled();
+  });
+
+  it('renders a change and the request form under /itsm', async () => {
+    const itsmApi = api();
+    const tester = createExtensionTester(itsmPlugin.getExtension('page:itsm'));
+    const rendered = renderInTestApp(tester.reactElement(), {
+      apis: apis(itsmApi),
+      mountPath: '/itsm',
+      mountedRoutes: {
+        '/itsm': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+      initialRouteEntries: ['/itsm/changes/CHG-3'],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Rotate certificates' }),
+    ).toBeInTheDocument();
+    expect(itsmApi.getChange).toHaveBeenCalledWith({ id: 'CHG-3' });
+    rendered.unmount();
+
+    renderInTestApp(
+      createExtensionTester(
+        itsmPlugin.getExtension('page:itsm'),
+      ).reactElement(),
+      {
+        apis: apis(itsmApi),
+        mountPath: '/itsm',
+        mountedRoutes: { '/itsm': rootRouteRef },
+        initialRouteEntries: [
+          '/itsm/changes/new?entityRef=component:default/payments-api',
+        ],
+      },
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Request a change' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('component:default/payments-api'),
+    ).toBeInTheDocument();
   });
 });

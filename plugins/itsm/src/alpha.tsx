@@ -9,9 +9,19 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import AssignmentTurnedInOutlined from '@material-ui/icons/AssignmentTurnedInOutlined';
+import EventOutlined from '@material-ui/icons/EventOutlined';
 import ReportProblemOutlined from '@material-ui/icons/ReportProblemOutlined';
 import { ItsmClient, itsmApiRef } from './api';
-import { incidentRouteRef, queueRouteRef, rootRouteRef } from './routes';
+import {
+  approvalsRouteRef,
+  changeCalendarRouteRef,
+  changeRouteRef,
+  incidentRouteRef,
+  newChangeRouteRef,
+  queueRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const itsmApi = ApiBlueprint.make({
   params: defineParams =>
@@ -36,17 +46,58 @@ const itsmPage = PageBlueprint.make({
   },
 });
 
-// Configuration items by default (DESIGN §3, CMDB): the tab is offered on all of them.
+// Pages of their own, so each gets a sidebar item; `ItsmPage` serves the same paths in a
+// legacy app. The more specific path wins over `/itsm`.
+const approvalsPage = PageBlueprint.make({
+  name: 'approvals',
+  params: {
+    path: '/itsm/approvals',
+    routeRef: approvalsRouteRef,
+    title: 'Approvals',
+    icon: <AssignmentTurnedInOutlined fontSize="inherit" />,
+    loader: () =>
+      import('./components/ApprovalsPage').then(m => <m.ApprovalsPage />),
+  },
+});
+
+const changeCalendarPage = PageBlueprint.make({
+  name: 'change-calendar',
+  params: {
+    path: '/itsm/change-calendar',
+    routeRef: changeCalendarRouteRef,
+    title: 'Change calendar',
+    icon: <EventOutlined fontSize="inherit" />,
+    loader: () =>
+      import('./components/ChangeCalendarPage').then(m => (
+        <m.ChangeCalendarPage />
+      )),
+  },
+});
+
+// Configuration items by default (DESIGN §3, CMDB): the tab is offered on all of them. No tab
+// group: grouped, the two tabs would fold into one menu and hide where incidents and changes are.
 const serviceManagementContent = EntityContentBlueprint.make({
   name: 'service-management',
   params: {
     path: '/itsm',
     title: 'Service management',
-    group: 'operation',
     filter: { kind: { $in: ['component', 'resource', 'system', 'api'] } },
     loader: () =>
       import('./components/ServiceManagementContent').then(m => (
         <m.ServiceManagementContent />
+      )),
+  },
+});
+
+const changesContent = EntityContentBlueprint.make({
+  name: 'changes',
+  params: {
+    path: '/changes',
+    title: 'Changes',
+    filter: { kind: { $in: ['component', 'resource', 'system', 'api'] } },
+    loader: () =>
+      import('./components/EntityChangesContent').then(m => (
+        <m.EntityChangesContent />
       )),
   },
 });
@@ -63,9 +114,10 @@ const serviceHealthCard = EntityCardBlueprint.make({
 });
 
 /**
- * The ITSM frontend plugin for the new frontend system: the ITSM page at `/itsm` (my queue
- * and incident pages, with a sidebar item), the "Service management" entity tab and the
- * "Service health" entity card.
+ * The ITSM frontend plugin for the new frontend system: the ITSM page at `/itsm` (my queue,
+ * incident and change pages, "Request a change"), the Approvals and Change calendar pages
+ * (each with a sidebar item, as has the ITSM page), the "Service management" and "Changes"
+ * entity tabs and the "Service health" entity card.
  *
  * @alpha
  */
@@ -77,8 +129,20 @@ const itsmPlugin = createFrontendPlugin({
     root: rootRouteRef,
     incident: incidentRouteRef,
     queue: queueRouteRef,
+    change: changeRouteRef,
+    newChange: newChangeRouteRef,
+    approvals: approvalsRouteRef,
+    changeCalendar: changeCalendarRouteRef,
   },
-  extensions: [itsmApi, itsmPage, serviceManagementContent, serviceHealthCard],
+  extensions: [
+    itsmApi,
+    itsmPage,
+    approvalsPage,
+    changeCalendarPage,
+    serviceManagementContent,
+    changesContent,
+    serviceHealthCard,
+  ],
 });
 
 export default itsmPlugin;

@@ -1,6 +1,6 @@
 /**
- * The ITSM frontend plugin: service health and incidents on catalog entity pages, the
- * incident pages and my queue.
+ * The ITSM frontend plugin: service health, incidents and changes on catalog entity pages,
+ * the incident and change pages, my queue, my approvals and the change calendar.
  *
  * The new frontend system plugin is the default export of `@backstage-itsm/plugin-itsm/alpha`.
  *
@@ -11,10 +11,14 @@ export {
   itsmPlugin,
   ItsmPage,
   EntityServiceManagementContent,
+  EntityChangesContent,
   EntityServiceHealthCard,
 } from './plugin';
 export { itsmApiRef, ItsmClient } from './api';
 export type {
+  ChangeAssessmentRequest,
+  ChangeCalendarOptions,
+  ListChangesOptions,
   ImpactAnalysis,
   ImpactDirection,
   ImpactedEntity,
@@ -22,4 +26,12 @@ export type {
   ItsmApi,
   ListIncidentsOptions,
 } from './api';
-export { rootRouteRef, incidentRouteRef, queueRouteRef } from './routes';
+export {
+  rootRouteRef,
+  incidentRouteRef,
+  queueRouteRef,
+  changeRouteRef,
+  newChangeRouteRef,
+  approvalsRouteRef,
+  changeCalendarRouteRef,
+} from './routes';

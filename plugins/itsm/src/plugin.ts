@@ -8,8 +8,13 @@ import {
 } from '@backstage/core-plugin-api';
 import { ItsmClient, itsmApiRef } from './api';
 import {
+  approvalsRouteRef,
+  changeCalendarRouteRef,
+  changeRouteRef,
+  entityChangesRouteRef,
   entityContentRouteRef,
   incidentRouteRef,
+  newChangeRouteRef,
   queueRouteRef,
   rootRouteRef,
 } from './routes';
@@ -33,12 +38,18 @@ export const itsmPlugin = createPlugin({
     root: rootRouteRef,
     incident: incidentRouteRef,
     queue: queueRouteRef,
+    change: changeRouteRef,
+    newChange: newChangeRouteRef,
+    approvals: approvalsRouteRef,
+    changeCalendar: changeCalendarRouteRef,
   },
 });
 
 /**
- * The ITSM page: my queue (`queue`) and incident pages (`incidents/:id`). Mount it at
- * `/itsm`: `<Route path="/itsm" element={<ItsmPage />} />`.
+ * The ITSM page: my queue (`queue`), incident pages (`incidents/:id`), "Request a change"
+ * (`changes/new`), change pages (`changes/:id`), my approvals (`approvals`) and the change
+ * calendar (`change-calendar`). Mount it at `/itsm`:
+ * `<Route path="/itsm" element={<ItsmPage />} />`.
  *
  * @public
  */
@@ -64,6 +75,23 @@ export const EntityServiceManagementContent = itsmPlugin.provide(
         m => m.ServiceManagementContent,
       ),
     mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * The "Changes" entity tab: the entity's changes (upcoming first), its change-failure
+ * figures and "Request a change".
+ *
+ * @public
+ */
+export const EntityChangesContent = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityChangesContent',
+    component: () =>
+      import('./components/EntityChangesContent').then(
+        m => m.EntityChangesContent,
+      ),
+    mountPoint: entityChangesRouteRef,
   }),
 );
 

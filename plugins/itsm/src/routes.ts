@@ -30,7 +30,52 @@ export const queueRouteRef = createSubRouteRef({
   path: '/queue',
 });
 
+/**
+ * One change, `/itsm/changes/:id`.
+ *
+ * @public
+ */
+export const changeRouteRef = createSubRouteRef({
+  id: 'itsm/change',
+  parent: rootRouteRef,
+  path: '/changes/:id',
+});
+
+/**
+ * The "Request a change" page, `/itsm/changes/new` (`?entityRef=` prefills the entities).
+ *
+ * @public
+ */
+export const newChangeRouteRef = createSubRouteRef({
+  id: 'itsm/new-change',
+  parent: rootRouteRef,
+  path: '/changes/new',
+});
+
+/**
+ * The changes waiting for my decision, `/itsm/approvals`: its own page (and sidebar item) in
+ * the new frontend system; a legacy app reaches it through `ItsmPage`.
+ *
+ * @public
+ */
+export const approvalsRouteRef = createRouteRef({ id: 'itsm/approvals' });
+
+/**
+ * The change calendar, `/itsm/change-calendar`: its own page (and sidebar item) in the new
+ * frontend system; a legacy app reaches it through `ItsmPage`.
+ *
+ * @public
+ */
+export const changeCalendarRouteRef = createRouteRef({
+  id: 'itsm/change-calendar',
+});
+
 /** Where the legacy "Service management" entity tab is mounted. */
 export const entityContentRouteRef = createRouteRef({
   id: 'itsm/entity-content',
+});
+
+/** Where the legacy "Changes" entity tab is mounted. */
+export const entityChangesRouteRef = createRouteRef({
+  id: 'itsm/entity-changes',
 });

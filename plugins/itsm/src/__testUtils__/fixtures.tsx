@@ -8,6 +8,8 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import type {
+  Change,
+  ChangeAssessment,
   Incident,
   ServiceHealth,
   SlaClockView,
@@ -93,6 +95,58 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
   };
 }
 
+export function makeChange(overrides: Partial<Change> = {}): Change {
+  const createdAt = new Date(Date.now() - 2 * HOUR).toISOString();
+  return {
+    id: 'CHG-1',
+    version: 1,
+    planRevision: 1,
+    type: 'normal',
+    title: 'Upgrade Postgres',
+    justification: 'Security fixes',
+    entityRefs: ['component:default/payments-api'],
+    plannedStart: new Date(Date.now() + 24 * HOUR).toISOString(),
+    plannedEnd: new Date(Date.now() + 25 * HOUR).toISOString(),
+    actualStart: null,
+    actualEnd: null,
+    implementationPlan: 'Run the upgrade',
+    backoutPlan: 'Restore the snapshot',
+    testPlan: 'Smoke tests',
+    riskAnswers: {},
+    risk: 'low',
+    riskReasons: [],
+    status: 'draft',
+    templateId: null,
+    templateVersion: null,
+    requester: 'user:default/guest',
+    requiredApprovals: [],
+    approvals: [],
+    conflicts: [],
+    outcome: null,
+    review: null,
+    createdAt,
+    updatedAt: createdAt,
+    ...overrides,
+  };
+}
+
+export function makeAssessment(
+  overrides: Partial<ChangeAssessment> = {},
+): ChangeAssessment {
+  return {
+    risk: 'low',
+    score: 0,
+    riskReasons: ['Risk questionnaire score 0 of 24 is low (below 6)'],
+    requiredApprovals: [
+      { kind: 'group', group: 'group:default/change-managers', count: 1 },
+    ],
+    conflicts: [],
+    blockedByFreeze: false,
+    blastRadius: 0,
+    ...overrides,
+  };
+}
+
 /** An ItsmApi whose methods are jest mocks; unconfigured ones never resolve. */
 export function mockItsmApi(
   overrides: Partial<ItsmApi> = {},
@@ -109,6 +163,21 @@ export function mockItsmApi(
     addWorkNote: jest.fn(pending),
     addStatusUpdate: jest.fn(pending),
     getImpact: jest.fn(pending),
+    listChanges: jest.fn(pending),
+    getChange: jest.fn(pending),
+    createChange: jest.fn(pending),
+    patchChange: jest.fn(pending),
+    transitionChange: jest.fn(pending),
+    decideChange: jest.fn(pending),
+    getChangeHistory: jest.fn(pending),
+    assessChange: jest.fn(pending),
+    getApprovalQueue: jest.fn(pending),
+    getChangeCalendar: jest.fn(pending),
+    getChangeStats: jest.fn(pending),
+    listChangeTemplates: jest.fn(pending),
+    getChangeTemplate: jest.fn(pending),
+    createChangeTemplate: jest.fn(pending),
+    patchChangeTemplate: jest.fn(pending),
     ...overrides,
   } as jest.Mocked<ItsmApi>;
 }

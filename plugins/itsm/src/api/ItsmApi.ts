@@ -1,5 +1,18 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  ApprovalDecisionRequest,
+  Change,
+  ChangeAssessment,
+  ChangeCalendar,
+  ChangeCreateRequest,
+  ChangePatchRequest,
+  ChangeStats,
+  ChangeStatus,
+  ChangeTemplate,
+  ChangeTemplateCreateRequest,
+  ChangeTemplatePatchRequest,
+  ChangeTransitionRequest,
+  ChangeType,
   HistoryEvent,
   ImpactAnalysis,
   ImpactDirection,
@@ -11,6 +24,7 @@ import type {
   Priority,
   IncidentTransitionRequest,
   Page,
+  RiskLevel,
   ServiceHealth,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -32,10 +46,64 @@ export interface ListIncidentsOptions {
   q?: string;
   /** `mine`: assigned to the signed-in user or to one of their groups. */
   queue?: 'mine';
+  /** Only incidents caused by this change (`CHG-n`). */
+  causedByChangeId?: string;
   /** Page size, 1–200 (server default 50). */
   limit?: number;
   /** The `nextCursor` of the previous page. */
   cursor?: string;
+}
+
+/**
+ * Filters and paging of {@link ItsmApi.listChanges}.
+ *
+ * @public
+ */
+export interface ListChangesOptions {
+  /** Matches any affected entity; any form of entity ref, compared in lowercase. */
+  entityRef?: string | string[];
+  status?: readonly ChangeStatus[];
+  type?: readonly ChangeType[];
+  risk?: readonly RiskLevel[];
+  /** User entity ref of the requester. */
+  requester?: string;
+  /** Free text, matched against title and justification. */
+  q?: string;
+  /** Page size, 1–200 (server default 50). */
+  limit?: number;
+  cursor?: string;
+  /** Newest first (`desc`, the default) or oldest first. */
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * Body of `POST /change-assessments`: what the "Request a change" form knows so far.
+ *
+ * @public
+ */
+export interface ChangeAssessmentRequest {
+  type: ChangeType;
+  entityRefs: string[];
+  riskAnswers?: Record<string, string>;
+  plannedStart?: string;
+  plannedEnd?: string;
+  templateId?: string;
+}
+
+/**
+ * The range and filters of {@link ItsmApi.getChangeCalendar}; at most 100 days.
+ *
+ * @public
+ */
+export interface ChangeCalendarOptions {
+  /** ISO-8601 instants. */
+  from: string;
+  to: string;
+  entityRef?: string[];
+  /** Group refs owning an affected entity. */
+  owner?: string[];
+  /** System refs an affected entity is part of. */
+  system?: string[];
 }
 
 /**
@@ -89,6 +157,62 @@ export interface ItsmApi {
     direction?: ImpactDirection;
     depth?: number;
   }): Promise<ImpactAnalysis>;
+
+  /** One page of changes, newest first unless `order: 'asc'`. */
+  listChanges(options?: ListChangesOptions): Promise<Page<Change>>;
+  /** One change, with the approvals it still needs and whether the caller may decide. */
+  getChange(options: { id: string }): Promise<Change>;
+  /** Submits a change as a draft; the caller is its requester. */
+  createChange(request: ChangeCreateRequest): Promise<Change>;
+  /** Edits a change at `version`; a plan edit raises its plan revision. */
+  patchChange(options: {
+    id: string;
+    version: number;
+    patch: ChangePatchRequest;
+  }): Promise<Change>;
+  /** Moves a change at `version` to another status, with the fields the move requires. */
+  transitionChange(options: {
+    id: string;
+    version: number;
+    transition: ChangeTransitionRequest;
+  }): Promise<Change>;
+  /** Approves or rejects a change in authorization (no `If-Match`); answers the change after the vote. */
+  decideChange(
+    options: { id: string } & ApprovalDecisionRequest,
+  ): Promise<Change>;
+  /** One page of the change's append-only history, oldest first. */
+  getChangeHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>>;
+  /** Risk, approvals and conflicts a change would get; writes nothing. */
+  assessChange(request: ChangeAssessmentRequest): Promise<ChangeAssessment>;
+  /** Changes in authorization waiting for the caller's decision. */
+  getApprovalQueue(): Promise<{ items: Change[] }>;
+  /** Changes and freeze windows in a range of at most 100 days. */
+  getChangeCalendar(options: ChangeCalendarOptions): Promise<ChangeCalendar>;
+  /** Change-failure figures of an entity over the last `days` (server default 90). */
+  getChangeStats(options: {
+    entityRef: string;
+    days?: number;
+  }): Promise<ChangeStats>;
+  /** Standard change templates, optionally those usable on an entity or only active ones. */
+  listChangeTemplates(options?: {
+    entityRef?: string;
+    active?: boolean;
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<ChangeTemplate>>;
+  getChangeTemplate(options: { id: string }): Promise<ChangeTemplate>;
+  createChangeTemplate(
+    request: ChangeTemplateCreateRequest,
+  ): Promise<ChangeTemplate>;
+  /** Edits a template at `version` (raises its version). */
+  patchChangeTemplate(options: {
+    id: string;
+    version: number;
+    patch: ChangeTemplatePatchRequest;
+  }): Promise<ChangeTemplate>;
 }
 
 /**

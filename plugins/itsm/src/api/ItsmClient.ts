@@ -1,6 +1,17 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ApprovalDecisionRequest,
+  Change,
+  ChangeAssessment,
+  ChangeCalendar,
+  ChangeCreateRequest,
+  ChangePatchRequest,
+  ChangeStats,
+  ChangeTemplate,
+  ChangeTemplateCreateRequest,
+  ChangeTemplatePatchRequest,
+  ChangeTransitionRequest,
   HistoryEvent,
   ImpactAnalysis,
   ImpactDirection,
@@ -11,7 +22,13 @@ import type {
   Page,
   ServiceHealth,
 } from '@backstage-itsm/plugin-itsm-common';
-import type { ItsmApi, ListIncidentsOptions } from './ItsmApi';
+import type {
+  ChangeAssessmentRequest,
+  ChangeCalendarOptions,
+  ItsmApi,
+  ListChangesOptions,
+  ListIncidentsOptions,
+} from './ItsmApi';
 
 /** The backend compares entity refs in their lowercase canonical form. */
 function canonicalRef(entityRef: string): string {
@@ -21,6 +38,32 @@ function canonicalRef(entityRef: string): string {
 function incidentPath(id: string): string {
   return `/incidents/${encodeURIComponent(id)}`;
 }
+
+function changePath(id: string): string {
+  return `/changes/${encodeURIComponent(id)}`;
+}
+
+type QueryValue = string | number | boolean | undefined;
+
+/**
+ * `?a=1&b=x&b=y` from the defined parameters, in their order (arrays repeat the parameter,
+ * entity refs are lowercased by the caller); `''` when there are none.
+ */
+function queryOf(params: Record<string, QueryValue | readonly QueryValue[]>) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    for (const v of [value].flat()) {
+      if (v !== undefined && v !== '') {
+        query.append(name, String(v));
+      }
+    }
+  }
+  const qs = query.toString();
+  return qs ? `?${qs}` : '';
+}
+
+const canonicalRefs = (refs: string | readonly string[] | undefined) =>
+  [refs ?? []].flat().map(canonicalRef);
 
 /** A JSON body; writes to a versioned record also carry the version they were made against. */
 function jsonHeaders(version?: number): Record<string, string> {
@@ -55,33 +98,19 @@ export class ItsmClient implements ItsmApi {
   async listIncidents(
     options: ListIncidentsOptions = {},
   ): Promise<Page<Incident>> {
-    const query = new URLSearchParams();
-    for (const ref of [options.entityRef ?? []].flat()) {
-      query.append('entityRef', canonicalRef(ref));
-    }
-    for (const status of options.status ?? []) {
-      query.append('status', status);
-    }
-    for (const priority of options.priority ?? []) {
-      query.append('priority', String(priority));
-    }
-    if (options.major !== undefined) {
-      query.set('major', String(options.major));
-    }
-    if (options.q) {
-      query.set('q', options.q);
-    }
-    if (options.queue) {
-      query.set('queue', options.queue);
-    }
-    if (options.limit !== undefined) {
-      query.set('limit', String(options.limit));
-    }
-    if (options.cursor) {
-      query.set('cursor', options.cursor);
-    }
-    const qs = query.toString();
-    return this.#request(qs ? `/incidents?${qs}` : '/incidents');
+    return this.#request(
+      `/incidents${queryOf({
+        entityRef: canonicalRefs(options.entityRef),
+        status: options.status,
+        priority: options.priority,
+        major: options.major,
+        q: options.q,
+        queue: options.queue,
+        causedByChangeId: options.causedByChangeId,
+        limit: options.limit,
+        cursor: options.cursor,
+      })}`,
+    );
   }
 
   async getIncident(options: { id: string }): Promise<Incident> {
@@ -167,6 +196,161 @@ export class ItsmClient implements ItsmApi {
       query.set('depth', String(options.depth));
     }
     return this.#request(`/impact?${query}`);
+  }
+
+  async listChanges(options: ListChangesOptions = {}): Promise<Page<Change>> {
+    return this.#request(
+      `/changes${queryOf({
+        entityRef: canonicalRefs(options.entityRef),
+        status: options.status,
+        type: options.type,
+        risk: options.risk,
+        requester: options.requester,
+        q: options.q,
+        limit: options.limit,
+        cursor: options.cursor,
+        order: options.order,
+      })}`,
+    );
+  }
+
+  async getChange(options: { id: string }): Promise<Change> {
+    return this.#request(changePath(options.id));
+  }
+
+  async createChange(request: ChangeCreateRequest): Promise<Change> {
+    return this.#post('/changes', request);
+  }
+
+  async patchChange(options: {
+    id: string;
+    version: number;
+    patch: ChangePatchRequest;
+  }): Promise<Change> {
+    return this.#request(changePath(options.id), {
+      method: 'PATCH',
+      headers: jsonHeaders(options.version),
+      body: JSON.stringify(options.patch),
+    });
+  }
+
+  async transitionChange(options: {
+    id: string;
+    version: number;
+    transition: ChangeTransitionRequest;
+  }): Promise<Change> {
+    return this.#post(
+      `${changePath(options.id)}/transitions`,
+      options.transition,
+      options.version,
+    );
+  }
+
+  async decideChange(
+    options: { id: string } & ApprovalDecisionRequest,
+  ): Promise<Change> {
+    const { id, ...decision } = options;
+    return this.#post(`${changePath(id)}/approvals`, decision);
+  }
+
+  async getChangeHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>> {
+    return this.#request(
+      `${changePath(options.id)}/history${queryOf({ cursor: options.cursor })}`,
+    );
+  }
+
+  async assessChange(
+    request: ChangeAssessmentRequest,
+  ): Promise<ChangeAssessment> {
+    return this.#post('/change-assessments', {
+      ...request,
+      entityRefs: canonicalRefs(request.entityRefs),
+    });
+  }
+
+  async getApprovalQueue(): Promise<{ items: Change[] }> {
+    return this.#request('/approval-queue');
+  }
+
+  async getChangeCalendar(
+    options: ChangeCalendarOptions,
+  ): Promise<ChangeCalendar> {
+    return this.#request(
+      `/change-calendar${queryOf({
+        from: options.from,
+        to: options.to,
+        entityRef: canonicalRefs(options.entityRef),
+        owner: canonicalRefs(options.owner),
+        system: canonicalRefs(options.system),
+      })}`,
+    );
+  }
+
+  async getChangeStats(options: {
+    entityRef: string;
+    days?: number;
+  }): Promise<ChangeStats> {
+    return this.#request(
+      `/change-stats${queryOf({
+        entityRef: canonicalRef(options.entityRef),
+        days: options.days,
+      })}`,
+    );
+  }
+
+  async listChangeTemplates(
+    options: {
+      entityRef?: string;
+      active?: boolean;
+      limit?: number;
+      cursor?: string;
+    } = {},
+  ): Promise<Page<ChangeTemplate>> {
+    return this.#request(
+      `/change-templates${queryOf({
+        entityRef: canonicalRefs(options.entityRef),
+        active: options.active,
+        limit: options.limit,
+        cursor: options.cursor,
+      })}`,
+    );
+  }
+
+  async getChangeTemplate(options: { id: string }): Promise<ChangeTemplate> {
+    return this.#request(`/change-templates/${encodeURIComponent(options.id)}`);
+  }
+
+  async createChangeTemplate(
+    request: ChangeTemplateCreateRequest,
+  ): Promise<ChangeTemplate> {
+    return this.#post('/change-templates', request);
+  }
+
+  async patchChangeTemplate(options: {
+    id: string;
+    version: number;
+    patch: ChangeTemplatePatchRequest;
+  }): Promise<ChangeTemplate> {
+    return this.#request(
+      `/change-templates/${encodeURIComponent(options.id)}`,
+      {
+        method: 'PATCH',
+        headers: jsonHeaders(options.version),
+        body: JSON.stringify(options.patch),
+      },
+    );
+  }
+
+  /** A JSON POST, with `If-Match` when a version is given. */
+  async #post<T>(path: string, body: unknown, version?: number): Promise<T> {
+    return this.#request(path, {
+      method: 'POST',
+      headers: jsonHeaders(version),
+      body: JSON.stringify(body),
+    });
   }
 
   async #request<T>(path: string, init?: RequestInit): Promise<T> {

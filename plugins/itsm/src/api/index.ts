@@ -1,5 +1,12 @@
 export { itsmApiRef } from './ItsmApi';
-export type { ImpactedEntity, ItsmApi, ListIncidentsOptions } from './ItsmApi';
+export type {
+  ChangeAssessmentRequest,
+  ChangeCalendarOptions,
+  ImpactedEntity,
+  ItsmApi,
+  ListChangesOptions,
+  ListIncidentsOptions,
+} from './ItsmApi';
 export type {
   ImpactAnalysis,
   ImpactDirection,

@@ -1,4 +1,5 @@
 import type {
+  ChangeStatus,
   IncidentStatus,
   ServiceStatus,
   SlaClockView,
@@ -183,4 +184,62 @@ export function describeLiveSlaClock(
 export function humanizeCode(code: string): string {
   const words = code.replace(/_/g, ' ');
   return words.charAt(0).toLocaleUpperCase('en-US') + words.slice(1);
+}
+
+const CHANGE_STATUS_LABELS: Record<ChangeStatus, string> = {
+  draft: 'Draft',
+  assessment: 'Assessment',
+  authorization: 'Authorization',
+  scheduled: 'Scheduled',
+  implementing: 'Implementing',
+  review: 'Review',
+  closed: 'Closed',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled',
+};
+
+/** `authorization` → `Authorization`. */
+export function formatChangeStatus(status: ChangeStatus): string {
+  return CHANGE_STATUS_LABELS[status] ?? status;
+}
+
+/** A record status in words, whichever practice it belongs to. */
+export function formatAnyStatus(status: string): string {
+  return (
+    INCIDENT_STATUS_LABELS[status as IncidentStatus] ??
+    CHANGE_STATUS_LABELS[status as ChangeStatus] ??
+    humanizeCode(status)
+  );
+}
+
+/** A window `start – end` in the browser's locale; the end's date is left out when the same day. */
+export function formatWindow(
+  start: string | null | undefined,
+  end: string | null | undefined,
+): string {
+  if (!start || !end) {
+    return 'Not planned';
+  }
+  const s = new Date(start);
+  const e = new Date(end);
+  const sameDay = s.toDateString() === e.toDateString();
+  const time: Intl.DateTimeFormatOptions = {
+    hour: '2-digit',
+    minute: '2-digit',
+  };
+  const date: Intl.DateTimeFormatOptions = {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+  };
+  const from = s.toLocaleString(undefined, { ...date, ...time });
+  const to = sameDay
+    ? e.toLocaleTimeString(undefined, time)
+    : e.toLocaleString(undefined, { ...date, ...time });
+  return `${from} – ${to}`;
+}
+
+/** `group:default/change-managers` → `change-managers`. */
+export function shortRef(ref: string): string {
+  return ref.slice(ref.lastIndexOf('/') + 1);
 }

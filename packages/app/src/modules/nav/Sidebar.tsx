@@ -37,6 +37,11 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
+            {/* Service management (ITSM): incidents, then the change practice */}
+            {nav.take('page:itsm')}
+            {nav.take('page:itsm/approvals')}
+            {nav.take('page:itsm/change-calendar')}
+            <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
             </SidebarScrollWrapper>

@@ -3,11 +3,10 @@ import {
   PRIORITY_LABELS,
   URGENCY_LABELS,
   type HistoryEvent,
-  type IncidentStatus,
   type Level,
   type Priority,
 } from '@backstage-itsm/plugin-itsm-common';
-import { formatIncidentStatus, humanizeCode } from '../format';
+import { formatAnyStatus, humanizeCode } from '../format';
 
 const ACTION_LABELS: Record<string, string> = {
   create: 'Created',
@@ -19,6 +18,11 @@ const ACTION_LABELS: Record<string, string> = {
   status_update: 'Status update',
   escalated: 'Escalated',
   auto_close: 'Closed automatically',
+  approval: 'Decision',
+  approve: 'Approved',
+  approved: 'Approved',
+  reject: 'Rejected',
+  rejected: 'Rejected',
 };
 
 /** `work_note` → `Work note`; unknown actions read as words. */
@@ -42,7 +46,36 @@ const FIELD_LABELS: Record<string, string> = {
   problemId: 'problem',
   causedByChangeId: 'caused by change',
   externalId: 'external id',
+  entityRefs: 'entities',
+  planRevision: 'plan revision',
+  riskAnswers: 'risk answers',
+  riskReasons: 'risk reasons',
+  requiredApprovals: 'required approvals',
+  implementationPlan: 'implementation plan',
+  backoutPlan: 'backout plan',
+  testPlan: 'test plan',
+  review: 'post-implementation review',
 };
+
+/** Fields holding an instant, shown in the browser's locale. */
+const INSTANT_FIELDS = [
+  'outageStart',
+  'outageEnd',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+];
+
+/** Fields holding a code, shown as words. */
+const CODE_FIELDS = [
+  'onHoldReason',
+  'resolutionCode',
+  'type',
+  'risk',
+  'outcome',
+  'decision',
+];
 
 /** `assignmentGroup` → `assignment group`. */
 export function fieldLabel(field: string): string {
@@ -57,8 +90,8 @@ export function formatFieldValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') {
     return '—';
   }
-  if (field === 'status') {
-    return formatIncidentStatus(value as IncidentStatus);
+  if (field === 'status' && typeof value === 'string') {
+    return formatAnyStatus(value);
   }
   if (field === 'priority' && typeof value === 'number') {
     return PRIORITY_LABELS[value as Priority] ?? String(value);
@@ -72,16 +105,13 @@ export function formatFieldValue(field: string, value: unknown): string {
     return labels[value as Level]?.split(' — ')[0] ?? String(value);
   }
   if (
-    (field === 'outageStart' || field === 'outageEnd') &&
+    INSTANT_FIELDS.includes(field) &&
     typeof value === 'string' &&
     !Number.isNaN(Date.parse(value))
   ) {
     return new Date(value).toLocaleString();
   }
-  if (
-    (field === 'onHoldReason' || field === 'resolutionCode') &&
-    typeof value === 'string'
-  ) {
+  if (CODE_FIELDS.includes(field) && typeof value === 'string') {
     return humanizeCode(value);
   }
   if (typeof value === 'boolean') {
@@ -93,7 +123,9 @@ export function formatFieldValue(field: string, value: unknown): string {
       : '—';
   }
   if (typeof value === 'object') {
-    return JSON.stringify(value);
+    // A review (incident or change) reads as its summary.
+    const summary = (value as { summary?: unknown }).summary;
+    return typeof summary === 'string' ? summary : JSON.stringify(value);
   }
   return String(value);
 }

@@ -1,1 +1,1 @@
-export { IncidentLink, useIncidentPath } from './IncidentLink';
+export { IncidentLink, useIncidentPath, useRecordPath } from './IncidentLink';

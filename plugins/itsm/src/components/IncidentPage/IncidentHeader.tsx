@@ -1,33 +1,12 @@
-import type { ReactNode } from 'react';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { Incident } from '@backstage-itsm/plugin-itsm-common';
+import { Fact, Unset } from '../Fact';
 import { MajorBadge, PriorityChip, StatusChip } from '../IncidentBadges';
 import { SlaCountdown } from '../SlaCountdown';
 import { formatRelativeTime, humanizeCode } from '../format';
-
-function Fact(props: { label: string; children: ReactNode }) {
-  return (
-    <Box role="group" aria-label={props.label}>
-      <Typography variant="caption" color="textSecondary" component="div">
-        {props.label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {props.children}
-      </Typography>
-    </Box>
-  );
-}
-
-function Unset(props: { text: string }) {
-  return (
-    <Typography variant="body2" color="textSecondary" component="span">
-      {props.text}
-    </Typography>
-  );
-}
 
 /**
  * The top of an incident page: id and title, priority, status, major badge, both SLA

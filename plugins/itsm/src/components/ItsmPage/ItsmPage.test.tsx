@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import {
+  makeChange,
   makeIncident,
   mockItsmApi,
   renderInItsmApp,
@@ -17,6 +18,19 @@ function api() {
       makeIncident({ id: 'INC-7', title: 'Checkout fails' }),
     ),
     getIncidentHistory: jest.fn(async () => ({ items: [], nextCursor: null })),
+    getChange: jest.fn(async () =>
+      makeChange({ id: 'CHG-3', title: 'Rotate certificates' }),
+    ),
+    getChangeHistory: jest.fn(async () => ({ items: [], nextCursor: null })),
+    getApprovalQueue: jest.fn(async () => ({
+      items: [makeChange({ id: 'CHG-5', title: 'Waiting for me' })],
+    })),
+    getChangeCalendar: jest.fn(async ({ from, to }) => ({
+      from,
+      to,
+      changes: [],
+      freezeWindows: [],
+    })),
   });
 }
 
@@ -46,5 +60,44 @@ describe('ItsmPage', () => {
       await screen.findByRole('heading', { name: 'Checkout fails' }),
     ).toBeInTheDocument();
     expect(itsmApi.getIncident).toHaveBeenCalledWith({ id: 'INC-7' });
+  });
+
+  it('shows a change at /itsm/changes/:id', async () => {
+    const itsmApi = api();
+    await renderInItsmApp(app, { api: itsmApi, path: '/itsm/changes/CHG-3' });
+    expect(
+      await screen.findByRole('heading', { name: 'Rotate certificates' }),
+    ).toBeInTheDocument();
+    expect(itsmApi.getChange).toHaveBeenCalledWith({ id: 'CHG-3' });
+  });
+
+  it('offers "Request a change" at /itsm/changes/new', async () => {
+    await renderInItsmApp(app, {
+      api: api(),
+      path: '/itsm/changes/new?entityRef=component:default/payments-api',
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Request a change' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('component:default/payments-api'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows my approvals at /itsm/approvals', async () => {
+    await renderInItsmApp(app, { api: api(), path: '/itsm/approvals' });
+    expect(await screen.findByText('Waiting for me')).toBeInTheDocument();
+  });
+
+  it('shows the change calendar at /itsm/change-calendar', async () => {
+    const itsmApi = api();
+    await renderInItsmApp(app, {
+      api: itsmApi,
+      path: '/itsm/change-calendar?view=week&date=2026-05-04',
+    });
+    expect(
+      await screen.findByRole('grid', { name: 'Change calendar' }),
+    ).toBeInTheDocument();
+    expect(itsmApi.getChangeCalendar).toHaveBeenCalled();
   });
 });

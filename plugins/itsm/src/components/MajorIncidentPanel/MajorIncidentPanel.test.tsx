@@ -11,7 +11,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import type { ItsmApi } from '../../api';
 import { MajorIncidentPanel } from './MajorIncidentPanel';
-import { isoToLocalInput } from './dates';
+import { isoToLocalInput } from '../forms';
 
 const updates: HistoryEvent[] = [
   {

@@ -15,7 +15,7 @@ import { itsmApiRef } from '../../api';
 import { EntityRefPicker } from '../EntityRefPicker';
 import { formErrorMap } from '../forms';
 import { WriteErrorAlert } from '../WriteErrorAlert';
-import { isoToLocalInput, localInputToIso } from './dates';
+import { isoToLocalInput, localInputToIso } from '../forms';
 
 const responseSchema = incidentPatchSchema.pick({
   incidentManager: true,

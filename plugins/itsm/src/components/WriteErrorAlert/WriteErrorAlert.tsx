@@ -10,8 +10,10 @@ export function WriteErrorAlert(props: {
   error: unknown;
   /** Reloads the record; shown as the action of a 412. */
   onReload?: () => void;
+  /** What the record is called in the 412 message (default `incident`). */
+  recordName?: string;
 }) {
-  const { error, onReload } = props;
+  const { error, onReload, recordName = 'incident' } = props;
   if (!error) {
     return null;
   }
@@ -28,8 +30,8 @@ export function WriteErrorAlert(props: {
           )
         }
       >
-        Someone else changed this incident — reload to see their change, then
-        try again.
+        Someone else changed this {recordName} — reload to see their change,
+        then try again.
       </Alert>
     );
   }

@@ -8,3 +8,5 @@ export {
 } from './forms';
 export { LevelSelect } from './LevelSelect';
 export { ExpectedPriority } from './ExpectedPriority';
+export { isoToLocalInput, localInputToIso } from './dates';
+export { DateTimeField } from './DateTimeField';

@@ -1,0 +1,2 @@
+export { ChangeActions } from './ChangeActions';
+export { offeredChangeTransitions } from './changeTransitions';

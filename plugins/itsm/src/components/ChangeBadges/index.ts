@@ -1,0 +1,2 @@
+export { ChangeStatusChip, ChangeTypeChip, RiskChip } from './ChangeBadges';
+export { useChangeStatusColors } from './colors';

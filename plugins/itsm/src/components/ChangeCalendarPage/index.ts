@@ -1,0 +1,1 @@
+export { ChangeCalendarPage } from './ChangeCalendarPage';

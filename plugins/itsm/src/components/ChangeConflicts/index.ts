@@ -1,0 +1,1 @@
+export { ConflictsList, conflictSummary } from './ConflictsList';

@@ -1,0 +1,1 @@
+export { ChangeLink, useChangePath } from './ChangeLink';

@@ -1,0 +1,54 @@
+import { InfoCard, MarkdownContent } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import type { Change } from '@backstage-itsm/plugin-itsm-common';
+
+function Part(props: { title: string; text: string | null }) {
+  return (
+    <Box mb={2} role="region" aria-label={props.title}>
+      <Typography variant="subtitle2">{props.title}</Typography>
+      {props.text?.trim() ? (
+        <MarkdownContent content={props.text} />
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          Not written yet.
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/** Justification and the three plans, as Markdown rendered safely. */
+export function ChangePlan(props: { change: Change }) {
+  const { change } = props;
+  return (
+    <InfoCard title="Plan">
+      <Part title="Justification" text={change.justification} />
+      <Part title="Implementation plan" text={change.implementationPlan} />
+      <Part title="Backout plan" text={change.backoutPlan} />
+      <Part title="Test plan" text={change.testPlan} />
+    </InfoCard>
+  );
+}
+
+/** The post-implementation review, once written. */
+export function ChangeReview(props: { change: Change }) {
+  const { review } = props.change;
+  if (!review) return null;
+  return (
+    <InfoCard title="Post-implementation review">
+      <MarkdownContent content={review.summary} />
+      {review.objectivesMet !== undefined && (
+        <Typography variant="body2">
+          Objectives met: {review.objectivesMet ? 'yes' : 'no'}
+        </Typography>
+      )}
+      {review.lessonsLearned && (
+        <Box mt={1}>
+          <Typography variant="subtitle2">Lessons learned</Typography>
+          <MarkdownContent content={review.lessonsLearned} />
+        </Box>
+      )}
+    </InfoCard>
+  );
+}

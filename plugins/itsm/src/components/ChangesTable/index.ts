@@ -1,0 +1,1 @@
+export { ChangesTable } from './ChangesTable';
