@@ -103,6 +103,49 @@ export interface Config {
        */
       supportTiers?: string[];
     };
+    /** Change enablement. */
+    changes?: {
+      /**
+       * Who must approve a change, by type and risk; the first rule whose `match` fits applies
+       * (`risk` omitted matches any risk). Every normal and emergency change of every risk needs
+       * a rule; standard changes are pre-approved. Defaults to: normal/low one change manager;
+       * normal/medium each owner group and a change manager; normal/high 50% of the CAB;
+       * emergency one emergency-CAB member. An invalid policy stops the backend at startup.
+       */
+      approvalPolicy?: Array<{
+        match: {
+          /** `normal` or `emergency`. */
+          type: string;
+          /** `low`, `medium` or `high`; omitted matches any risk. */
+          risk?: string;
+        };
+        /**
+         * `{ group, count }` (count members, default 1), `{ group, quorum }` (a number, or a
+         * percentage like `50%` of the members when the change enters authorization, the
+         * requester excluded) or `{ ownerGroups: true }` (one member of each owner group of the
+         * affected entities).
+         */
+        approvers: Array<{
+          group?: string;
+          count?: number;
+          quorum?: number | string;
+          ownerGroups?: boolean;
+        }>;
+      }>;
+      /**
+       * Freeze (blackout) windows: changes in them are reported as conflicts, and only
+       * emergency changes may be scheduled in them.
+       */
+      freezeWindows?: Array<{
+        name: string;
+        /** ISO-8601 instant. */
+        start: string;
+        /** ISO-8601 instant, after `start`. */
+        end: string;
+        /** The frozen entities; empty or omitted freezes every entity. */
+        entityRefs?: string[];
+      }>;
+    };
     /** Inbound alert webhooks (`/api/itsm/webhooks/...`); each is disabled (404) without its secret. */
     webhooks?: {
       /** Alertmanager `webhook_configs` receiver at `/api/itsm/webhooks/alertmanager`. */

@@ -13,6 +13,20 @@ export const auditEvents = {
   incidentMutate: { eventId: 'incident-mutate', severityLevel: 'medium' },
   /** An Alertmanager or PagerDuty webhook delivery, with what it created and resolved. */
   incidentWebhook: { eventId: 'incident-webhook', severityLevel: 'medium' },
+  /** Reads of changes: a list, one change, its history, the calendar, the queue, stats, assessments. */
+  changeFetch: { eventId: 'change-fetch', severityLevel: 'low' },
+  /** Writes to changes, votes included; `meta.actionType` says which. */
+  changeMutate: { eventId: 'change-mutate', severityLevel: 'medium' },
+  /** Reads of standard change templates. */
+  changeTemplateFetch: {
+    eventId: 'change-template-fetch',
+    severityLevel: 'low',
+  },
+  /** Writes to standard change templates. */
+  changeTemplateMutate: {
+    eventId: 'change-template-mutate',
+    severityLevel: 'medium',
+  },
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import {
   ALWAYS_ON,
+  DEFAULT_APPROVAL_POLICY,
   DEFAULT_PRIORITY_MATRIX,
 } from '@backstage-itsm/plugin-itsm-common';
 import { DEFAULT_INCIDENT_TARGETS, readItsmConfig } from './config';
@@ -258,7 +259,91 @@ describe('readItsmConfig: escalation tiers and webhooks', () => {
       { incidents: { supportTiers: ['sre', 'group:default/sre'] } },
       /supportTiers/,
     ],
+    [
+      'an approval policy without a rule for some risk',
+      {
+        changes: {
+          approvalPolicy: [
+            {
+              match: { type: 'normal' },
+              approvers: [{ group: 'group:default/cab', count: 1 }],
+            },
+          ],
+        },
+      },
+      /itsm\.changes\.approvalPolicy has no rule for emergency changes/,
+    ],
+    [
+      'a malformed quorum',
+      {
+        changes: {
+          approvalPolicy: [
+            {
+              match: { type: 'normal' },
+              approvers: [{ group: 'group:default/cab', quorum: '150%' }],
+            },
+            {
+              match: { type: 'emergency' },
+              approvers: [{ ownerGroups: true }],
+            },
+          ],
+        },
+      },
+      /approvalPolicy\[0\]\.approvers\[0\]\.quorum/,
+    ],
+    [
+      'a freeze window ending before it starts',
+      {
+        changes: {
+          freezeWindows: [
+            {
+              name: 'Year end',
+              start: '2026-12-18T00:00:00Z',
+              end: '2026-12-01T00:00:00Z',
+            },
+          ],
+        },
+      },
+      /itsm\.changes\.freezeWindows.*freezeWindows\[0\]\.end/,
+    ],
   ])('rejects %s, naming the key', (_name, itsm, message) => {
     expect(() => read(itsm)).toThrow(message);
+  });
+
+  it('reads the change approval policy and freeze windows, with the DESIGN defaults', () => {
+    expect(readItsmConfig(new ConfigReader({})).changes).toEqual({
+      approvalPolicy: DEFAULT_APPROVAL_POLICY,
+      freezeWindows: [],
+    });
+    const config = read({
+      changes: {
+        approvalPolicy: [
+          {
+            match: { type: 'normal' },
+            approvers: [{ group: 'group:default/CAB', quorum: 2 }],
+          },
+          { match: { type: 'emergency' }, approvers: [{ ownerGroups: true }] },
+        ],
+        freezeWindows: [
+          {
+            name: 'Year end',
+            start: '2026-12-18T00:00:00Z',
+            end: '2027-01-04T00:00:00+01:00',
+            entityRefs: ['payments'],
+          },
+        ],
+      },
+    });
+    expect(config.changes.approvalPolicy[0].approvers).toEqual([
+      { group: 'group:default/cab', quorum: 2 },
+    ]);
+    expect(config.changes.freezeWindows).toEqual([
+      {
+        name: 'Year end',
+        start: '2026-12-18T00:00:00.000Z',
+        end: '2027-01-03T23:00:00.000Z',
+        entityRefs: ['component:default/payments'],
+      },
+    ]);
   });
 });

@@ -3,11 +3,16 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   ALWAYS_ON,
+  ApprovalPolicyRule,
+  ChangeFreezeWindow,
+  DEFAULT_APPROVAL_POLICY,
   DEFAULT_PRIORITY_MATRIX,
   Priority,
   ServiceCalendar,
   ServiceTier,
   WEEKDAYS,
+  validateApprovalPolicy,
+  validateFreezeWindows,
   validatePriorityMatrix,
   validateServiceCalendar,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -42,6 +47,14 @@ export interface ItsmConfig {
     supportTiers: string[];
   };
   webhooks: WebhooksConfig;
+  changes: ChangesConfig;
+}
+
+/** Change enablement: who approves what, and when nothing may be scheduled. */
+export interface ChangesConfig {
+  approvalPolicy: readonly ApprovalPolicyRule[];
+  /** Freeze windows with ISO instants and lowercase entity refs. */
+  freezeWindows: readonly ChangeFreezeWindow[];
 }
 
 /** Inbound alert webhooks; a webhook without its secret is disabled. */
@@ -264,7 +277,58 @@ export function readItsmConfig(
       supportTiers: readSupportTiers(config),
     },
     webhooks: readWebhooksConfig(config),
+    changes: readChangesConfig(config),
   };
+}
+
+function readChangesConfig(config: Config): ChangesConfig {
+  const policyKey = 'itsm.changes.approvalPolicy';
+  const rawPolicy = config.getOptional(policyKey);
+  let approvalPolicy: readonly ApprovalPolicyRule[] = DEFAULT_APPROVAL_POLICY;
+  if (rawPolicy !== undefined) {
+    try {
+      approvalPolicy = validateApprovalPolicy(rawPolicy, policyKey).map(
+        rule => ({
+          ...rule,
+          approvers: rule.approvers.map(approver =>
+            approver.group
+              ? {
+                  ...approver,
+                  group: approver.group.toLocaleLowerCase('en-US'),
+                }
+              : approver,
+          ),
+        }),
+      );
+    } catch (error) {
+      fail(policyKey, String((error as Error).message));
+    }
+  }
+
+  const freezeKey = 'itsm.changes.freezeWindows';
+  const rawWindows = config.getOptional(freezeKey) ?? [];
+  if (!Array.isArray(rawWindows)) {
+    fail(freezeKey, 'must be a list of freeze windows');
+  }
+  const windows = (rawWindows as unknown[]).map(w =>
+    w && typeof w === 'object' && !Array.isArray(w)
+      ? { entityRefs: [], ...(w as object) }
+      : w,
+  ) as ChangeFreezeWindow[];
+  try {
+    validateFreezeWindows(windows);
+  } catch (error) {
+    fail(freezeKey, String((error as Error).message));
+  }
+  const freezeWindows = windows.map((w, i) => ({
+    name: w.name,
+    start: new Date(w.start).toISOString(),
+    end: new Date(w.end).toISOString(),
+    entityRefs: w.entityRefs.map((ref, j) =>
+      entityRefFrom(ref, 'component', `${freezeKey}[${i}].entityRefs[${j}]`),
+    ),
+  }));
+  return { approvalPolicy, freezeWindows };
 }
 
 function readMajorIncidentCriteria(

@@ -1,5 +1,14 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
+import {
+  ANSWERS,
+  MARCUS,
+  PAYMENTS,
+  PRIYA,
+  SEARCH,
+  TOM,
+  changeEntities,
+} from './__testUtils__/changeApi';
 import { asUser, startItsmBackend } from './__testUtils__/testBackend';
 
 const H = 3_600_000;
@@ -108,5 +117,108 @@ describe('imports', () => {
     ]);
     // An import writes quietly: nobody is notified, no live updates for history.
     expect(backend.signals.publish).not.toHaveBeenCalled();
+  });
+
+  it('writes changes and templates through the change rules at the import clock, quietly', async () => {
+    const start = Date.parse('2026-10-05T08:00:00Z');
+    const importModule = createBackendModule({
+      pluginId: 'itsm',
+      moduleId: 'test-change-import',
+      register(reg) {
+        reg.registerInit({
+          deps: { imports: itsmImportsExtensionPoint },
+          async init({ imports }) {
+            imports.addImport('changes', async context => {
+              let clock = start;
+              const now = () => new Date(clock);
+              const templates = context.changeTemplates({ now });
+              const changes = context.changes({ now });
+              const template = await templates.create(
+                {
+                  title: 'Restart the search index',
+                  owner: PAYMENTS,
+                  implementationPlan: 'Restart',
+                  backoutPlan: 'None needed',
+                  testPlan: 'Query it',
+                },
+                MARCUS,
+              );
+              const window = {
+                plannedStart: '2026-10-06T08:00:00.000Z',
+                plannedEnd: '2026-10-06T09:00:00.000Z',
+              };
+              await changes.create(
+                {
+                  type: 'standard',
+                  title: 'Restart',
+                  templateId: template.id,
+                  entityRefs: [SEARCH],
+                  plannedStart: window.plannedStart,
+                },
+                PRIYA,
+              );
+              let change = await changes.create(
+                {
+                  type: 'normal',
+                  title: 'Reindex',
+                  entityRefs: [SEARCH],
+                  ...window,
+                  implementationPlan: 'Reindex',
+                  backoutPlan: 'Restore',
+                  testPlan: 'Query',
+                  riskAnswers: ANSWERS.low,
+                },
+                PRIYA,
+              );
+              clock += 3_600_000;
+              change = await changes.transition(
+                change.id,
+                { to: 'assessment' },
+                PRIYA,
+              );
+              change = await changes.transition(
+                change.id,
+                { to: 'authorization' },
+                PRIYA,
+              );
+              clock += 3_600_000;
+              await changes.decide(change.id, { decision: 'approve' }, TOM);
+            });
+          },
+        });
+      },
+    });
+
+    const backend = await startItsmBackend({
+      entities: changeEntities,
+      config: {},
+      features: [importModule],
+    });
+    const change = await eventually(
+      async () =>
+        (
+          await backend
+            .api()
+            .get('/api/itsm/changes/CHG-2')
+            .set('Authorization', asUser())
+        ).body,
+      body => body.status === 'scheduled',
+    );
+    expect(change).toMatchObject({
+      requester: PRIYA,
+      createdAt: '2026-10-05T08:00:00.000Z',
+      approvals: [{ approver: TOM, at: '2026-10-05T10:00:00.000Z' }],
+    });
+    const standard = await backend
+      .api()
+      .get('/api/itsm/changes/CHG-1')
+      .set('Authorization', asUser());
+    expect(standard.body).toMatchObject({
+      templateId: 'STD-1',
+      plannedEnd: '2026-10-06T09:00:00.000Z',
+      implementationPlan: 'Restart',
+    });
+    expect(backend.signals.publish).not.toHaveBeenCalled();
+    expect(backend.notifications.send).not.toHaveBeenCalled();
   });
 });

@@ -6,11 +6,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
+  ItsmChangeImporter,
+  ItsmChangeTemplateImporter,
   ItsmImportContext,
   ItsmIncidentImporter,
 } from '@backstage-itsm/plugin-itsm-node';
-import { incidentCreateSchema } from '@backstage-itsm/plugin-itsm-common';
+import {
+  changeCreateSchema,
+  changeTemplateCreateSchema,
+} from '@backstage-itsm/plugin-itsm-common';
+import { ChangeService } from './domain/ChangeService';
+import { ChangeTemplateService } from './domain/ChangeTemplateService';
 import { IncidentService } from './domain/IncidentService';
+import { incidentCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import { parseInput } from './validation';
 import { PLUGIN_SUBJECT } from './domain/IncidentAccess';
 
@@ -36,6 +44,15 @@ function credentialsOf(actor: string): BackstageCredentials {
   } as BackstageCredentials;
 }
 
+const as = (actor: string) => ({ credentials: credentialsOf(actor) });
+
+/** The services an import writes through: quiet (no signals, no notifications). */
+export interface ImportServices {
+  incidents: IncidentService;
+  changes: ChangeService;
+  changeTemplates: ChangeTemplateService;
+}
+
 /** Runs the import tasks of modules in the background once the backend has started. */
 export function createImportRunner(options: {
   tasks: Array<{
@@ -43,27 +60,28 @@ export function createImportRunner(options: {
     task: (context: ItsmImportContext) => Promise<void>;
   }>;
   incidents: IncidentService;
-  createIncidentService: (overrides: {
+  changes: ChangeService;
+  createServices: (overrides: {
     permissions: PermissionsService;
     now: () => Date;
-  }) => IncidentService;
+  }) => ImportServices;
   auth: AuthService;
   logger: LoggerService;
 }): () => void {
+  const services = (now: () => Date) =>
+    options.createServices({ permissions: allowAll, now });
+
   const context: ItsmImportContext = {
     async isEmpty() {
-      const page = await options.incidents.list(
-        { limit: 1, order: 'desc' },
-        { credentials: await options.auth.getOwnServiceCredentials() },
-      );
-      return page.items.length === 0;
+      const credentials = await options.auth.getOwnServiceCredentials();
+      const [incidents, changes] = await Promise.all([
+        options.incidents.list({ limit: 1, order: 'desc' }, { credentials }),
+        options.changes.list({ limit: 1, order: 'desc' }, { credentials }),
+      ]);
+      return incidents.items.length === 0 && changes.items.length === 0;
     },
     incidents({ now }): ItsmIncidentImporter {
-      const service = options.createIncidentService({
-        permissions: allowAll,
-        now,
-      });
-      const as = (actor: string) => ({ credentials: credentialsOf(actor) });
+      const service = services(now).incidents;
       const current = async (id: string, actor: string) =>
         (await service.get(id, as(actor))).version;
       return {
@@ -86,6 +104,44 @@ export function createImportRunner(options: {
           service.addWorkNote(id, { text }, as(actor)),
         addStatusUpdate: (id, text, actor) =>
           service.addStatusUpdate(id, { text }, as(actor)),
+      };
+    },
+    changes({ now }): ItsmChangeImporter {
+      const service = services(now).changes;
+      const current = async (id: string, actor: string) =>
+        (await service.get(id, as(actor))).version;
+      return {
+        create: (input, actor) =>
+          service.create(
+            parseInput(changeCreateSchema, input, 'body'),
+            as(actor),
+          ),
+        patch: async (id, body, actor) =>
+          service.patch(id, body, {
+            ...as(actor),
+            expectedVersion: await current(id, actor),
+          }),
+        transition: async (id, body, actor) =>
+          service.transition(id, body, {
+            ...as(actor),
+            expectedVersion: await current(id, actor),
+          }),
+        decide: (id, body, actor) => service.decide(id, body, as(actor)),
+      };
+    },
+    changeTemplates({ now }): ItsmChangeTemplateImporter {
+      const service = services(now).changeTemplates;
+      return {
+        create: (input, actor) =>
+          service.create(
+            parseInput(changeTemplateCreateSchema, input, 'body'),
+            as(actor),
+          ),
+        patch: async (id, body, actor) =>
+          service.patch(id, body, {
+            ...as(actor),
+            expectedVersion: (await service.get(id, as(actor))).version,
+          }),
       };
     },
   };

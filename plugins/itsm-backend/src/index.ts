@@ -6,9 +6,15 @@
 
 export { itsmPlugin as default } from './plugin';
 export {
+  changeConditions,
+  createChangeConditionalDecision,
   createIncidentConditionalDecision,
   incidentConditions,
 } from './permissions/conditionExports';
+export {
+  changePermissionResourceRef,
+  type ChangePermissionFilter,
+} from './permissions/changePermissionResource';
 export {
   incidentPermissionResourceRef,
   type IncidentPermissionFilter,

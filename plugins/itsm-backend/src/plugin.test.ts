@@ -107,7 +107,7 @@ describe('itsmPlugin', () => {
     expect(auditor.createEvent).toHaveBeenCalledTimes(calls);
   });
 
-  it('registers the itsm-incident resource type with its rules for the permission backend', async () => {
+  it('registers the itsm-incident and itsm-change resource types with their rules for the permission backend', async () => {
     const { api } = await startItsmBackend();
     await api()
       .post('/api/itsm/incidents')
@@ -119,12 +119,19 @@ describe('itsmPlugin', () => {
       .set('Authorization', mockCredentials.service.header());
     expect(metadata.status).toBe(200);
     expect(metadata.body.permissions.map((p: any) => p.name).sort()).toEqual([
+      'itsm.change.approve',
+      'itsm.change.create',
+      'itsm.change.read',
+      'itsm.change.template.manage',
+      'itsm.change.update',
       'itsm.incident.create',
       'itsm.incident.read',
       'itsm.incident.update',
     ]);
     expect(metadata.body.rules.map((r: any) => r.name).sort()).toEqual([
       'IS_ASSIGNEE',
+      'IS_CHANGE_ENTITY_OWNER',
+      'IS_CHANGE_REQUESTER',
       'IS_SERVICE_OWNER',
     ]);
 

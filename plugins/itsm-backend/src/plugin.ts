@@ -11,14 +11,9 @@ import {
   itsmCalendarsExtensionPoint,
   itsmImportsExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
-import { ImpactAnalyzer } from './catalog/ImpactAnalyzer';
-import { ItsmCatalog } from './catalog/ItsmCatalog';
 import { readItsmConfig } from './config';
-import { KnexIncidentStore } from './database/KnexIncidentStore';
 import { KnexLedgerStore } from './database/KnexLedgerStore';
 import { AlertIngestionService } from './domain/AlertIngestionService';
-import { IncidentService } from './domain/IncidentService';
-import { registerIncidentPermissions } from './permissions/registerIncidentPermissions';
 import {
   IncidentAutoCloseJob,
   SlaEscalationJob,
@@ -27,10 +22,11 @@ import {
 import { createImportRunner } from './imports';
 import { createRouter } from './router';
 import { createWebhooksRouter } from './router/webhooks';
+import { createItsmServices } from './services';
 
 /**
- * The ITSM backend plugin: incidents, SLA clocks and service health on top of
- * the software catalog, served at `/api/itsm`.
+ * The ITSM backend plugin: incidents, SLA clocks, service health and change
+ * enablement on top of the software catalog, served at `/api/itsm`.
  *
  * @public
  */
@@ -75,32 +71,8 @@ export const itsmPlugin = createBackendPlugin({
         const config = readItsmConfig(deps.rootConfig, {
           extraCalendars: moduleCalendars,
         });
-        const store = await KnexIncidentStore.create({
-          database: deps.database,
-        });
-        const permissionRuleset = registerIncidentPermissions(
-          deps.permissionsRegistry,
-          store,
-        );
-        const impactAnalyzer = new ImpactAnalyzer({
-          catalog: deps.catalog,
-          auth: deps.auth,
-        });
-        const serviceOptions = {
-          store,
-          catalog: new ItsmCatalog({ catalog: deps.catalog, auth: deps.auth }),
-          permissions: deps.permissions,
-          permissionRuleset,
-          userInfo: deps.userInfo,
-          logger: deps.logger,
-          config,
-          impactAnalyzer,
-        };
-        const incidents = IncidentService.create({
-          ...serviceOptions,
-          signals: deps.signals,
-          notifications: deps.notifications,
-        });
+        const services = await createItsmServices({ ...deps, config });
+        const { incidents, changes } = services;
 
         // Alert webhooks check their own secrets, outside the validated API.
         deps.httpRouter.use(
@@ -120,8 +92,7 @@ export const itsmPlugin = createBackendPlugin({
         });
         deps.httpRouter.use(
           await createRouter({
-            incidents,
-            impactAnalyzer,
+            ...services,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
           }),
@@ -152,8 +123,8 @@ export const itsmPlugin = createBackendPlugin({
           createImportRunner({
             tasks: imports,
             incidents,
-            createIncidentService: overrides =>
-              IncidentService.create({ ...serviceOptions, ...overrides }),
+            changes,
+            createServices: overrides => services.quiet(overrides),
             auth: deps.auth,
             logger: deps.logger,
           }),

@@ -1,5 +1,13 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type {
+  ApprovalDecisionRequest,
+  Change,
+  ChangeCreateRequest,
+  ChangePatchRequest,
+  ChangeTemplate,
+  ChangeTemplateCreateRequest,
+  ChangeTemplatePatchRequest,
+  ChangeTransitionRequest,
   HistoryEvent,
   Incident,
   IncidentCreateRequest,
@@ -34,6 +42,46 @@ export interface ItsmIncidentImporter {
 }
 
 /**
+ * Change writes for a trusted import, with the full domain rules (lifecycle, risk, conflicts,
+ * approval policy, segregation of duties) but no permission checks: each call acts as `actor`
+ * (the requester on create, the approver on a decision) at the instant the import's clock says.
+ *
+ * @public
+ */
+export interface ItsmChangeImporter {
+  create(input: ChangeCreateRequest, actor: string): Promise<Change>;
+  patch(id: string, body: ChangePatchRequest, actor: string): Promise<Change>;
+  transition(
+    id: string,
+    body: ChangeTransitionRequest,
+    actor: string,
+  ): Promise<Change>;
+  /** A vote; the deciding one moves the change to scheduled or rejected. */
+  decide(
+    id: string,
+    body: ApprovalDecisionRequest,
+    actor: string,
+  ): Promise<Change>;
+}
+
+/**
+ * Standard change template writes for a trusted import, as `actor`.
+ *
+ * @public
+ */
+export interface ItsmChangeTemplateImporter {
+  create(
+    input: ChangeTemplateCreateRequest,
+    actor: string,
+  ): Promise<ChangeTemplate>;
+  patch(
+    id: string,
+    body: ChangeTemplatePatchRequest,
+    actor: string,
+  ): Promise<ChangeTemplate>;
+}
+
+/**
  * What an import task gets: importers bound to a clock of its choosing, so that a history
  * (say, from another ITSM tool, or demo data) keeps its original timestamps.
  *
@@ -44,6 +92,10 @@ export interface ItsmImportContext {
   isEmpty(): Promise<boolean>;
   /** Incident writes whose timestamps come from `now`. */
   incidents(options: { now: () => Date }): ItsmIncidentImporter;
+  /** Change writes whose timestamps come from `now`. */
+  changes(options: { now: () => Date }): ItsmChangeImporter;
+  /** Standard change template writes whose timestamps come from `now`. */
+  changeTemplates(options: { now: () => Date }): ItsmChangeTemplateImporter;
 }
 
 /**

@@ -11,6 +11,8 @@ const INVERSE: Record<string, string> = {
   hasPart: 'partOf',
   ownedBy: 'ownerOf',
   ownerOf: 'ownedBy',
+  memberOf: 'hasMember',
+  hasMember: 'memberOf',
 };
 
 /**

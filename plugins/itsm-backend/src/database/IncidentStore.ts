@@ -110,6 +110,8 @@ export interface IncidentListOptions {
   assignees?: string[];
   assignmentGroups?: string[];
   major?: boolean;
+  /** Caused by one of these changes. */
+  causedByChangeSeqs?: number[];
   /** Free text searched in title and description. */
   q?: string;
   /** "My queue": assigned to `assignee`, or to one of `groups` (lowercase refs). */

@@ -198,6 +198,9 @@ export class KnexIncidentStore implements IncidentStore {
     if (options.major !== undefined) {
       query.where('major', options.major);
     }
+    if (options.causedByChangeSeqs?.length) {
+      query.whereIn('caused_by_change_seq', options.causedByChangeSeqs);
+    }
     if (options.q) {
       const pattern = likePattern(options.q);
       query.where(inner =>

@@ -1,5 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  isDatabaseConflictError,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
 import { Knex } from 'knex';
 import { KnexIncidentStore } from './KnexIncidentStore';
@@ -15,6 +18,12 @@ const TABLES = [
   'itsm_record_entities',
   'itsm_history_events',
   'itsm_sla_clocks',
+  'itsm_notification_ledger',
+  'itsm_change_templates',
+  'itsm_change_template_entities',
+  'itsm_changes',
+  'itsm_change_entities',
+  'itsm_change_approvals',
 ];
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -150,6 +159,82 @@ describe('migrations', () => {
       expect(
         (await knex('itsm_incidents').where('seq', seq).first()).title,
       ).toBe('Before the major fields');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'add the change tables beside existing incidents and drop them on the way down, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const migration = '20261210120000_changes.js';
+      const changeTables = TABLES.filter(t => t.startsWith('itsm_change'));
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261127120000_incidents.js',
+      });
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261201120000_incident_major_fields.js',
+      });
+      await knex.migrate.up({
+        directory: migrationsDir,
+        name: '20261202120000_notification_ledger.js',
+      });
+      const seq = await insertIncident(knex, 'Before changes');
+      await knex.migrate.up({ directory: migrationsDir, name: migration });
+      expect(await tablesPresent(knex)).toEqual(TABLES);
+
+      const at = new Date('2026-05-04T10:00:00.250Z');
+      const [row] = await knex('itsm_changes')
+        .insert({
+          version: 1,
+          plan_revision: 1,
+          type: 'normal',
+          status: 'draft',
+          title: 'Upgrade',
+          justification: '',
+          risk_answers: '{}',
+          risk_reasons: '[]',
+          required_approvals: '[]',
+          conflicts: '[]',
+          requester: 'user:default/alice',
+          planned_start: at,
+          created_at: at,
+          created_by: 'user:default/alice',
+          updated_at: at,
+          updated_by: 'user:default/alice',
+        })
+        .returning('seq');
+      const changeSeq = Number(row.seq ?? row);
+      const vote = {
+        change_seq: changeSeq,
+        approver: 'user:default/bob',
+        decision: 'approve',
+        at,
+        plan_revision: 1,
+      };
+      await knex('itsm_change_approvals').insert(vote);
+      const second = await knex('itsm_change_approvals')
+        .insert(vote)
+        .then(
+          () => undefined,
+          error => error,
+        );
+      // A double vote on one plan revision is a unique-constraint conflict.
+      expect(isDatabaseConflictError(second)).toBe(true);
+      const stored = await knex('itsm_changes').where('seq', changeSeq).first();
+      expect(new Date(stored.planned_start).getTime()).toBe(at.getTime());
+      await knex('itsm_incidents')
+        .where('seq', seq)
+        .update({ caused_by_change_seq: changeSeq });
+
+      await knex.migrate.down({ directory: migrationsDir, name: migration });
+      expect(await tablesPresent(knex)).toEqual(
+        TABLES.filter(t => !changeTables.includes(t)),
+      );
+      expect(
+        (await knex('itsm_incidents').where('seq', seq).first()).title,
+      ).toBe('Before changes');
     },
   );
 

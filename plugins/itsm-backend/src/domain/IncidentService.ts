@@ -23,10 +23,7 @@ import {
   ResolutionCode,
   ServiceHealth,
   ServiceTier,
-  incidentCreateSchema,
-  incidentListQuerySchema,
   incidentNoteSchema,
-  incidentPatchSchema,
   incidentTransitionSchema,
   priorityOf,
   readServiceTier,
@@ -55,12 +52,23 @@ import { planTransition } from './incidentTransition';
 import { serviceHealthOf } from './serviceHealth';
 import { expectedVersionOf, staleError, unlessStale } from './versions';
 import { incidentId, parseIncidentId, toHistoryEvent } from './views';
+import {
+  incidentCreateSchema,
+  incidentListQuerySchema,
+  incidentPatchSchema,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** A validated `POST /incidents` body. */
 export type IncidentCreateInput = z.output<typeof incidentCreateSchema>;
 
 /** A validated `GET /incidents` query. */
 export type IncidentListQuery = z.output<typeof incidentListQuerySchema>;
+
+/** How incidents find the change that caused them. */
+export interface IncidentChangeLookup {
+  /** The sequence number of an existing change, else undefined. */
+  exists(id: string): Promise<number | undefined>;
+}
 
 /** Who is asking, as the routers pass it on. */
 export interface RequestContext {
@@ -111,6 +119,7 @@ export class IncidentService {
   readonly #notifier: IncidentNotifier;
   readonly #userInfo?: UserInfoService;
   readonly #impactAnalyzer?: IncidentImpactAnalyzer;
+  readonly #changes?: IncidentChangeLookup;
   readonly #logger: LoggerService;
   readonly #config: ItsmConfig;
   readonly #policy: IncidentPolicy;
@@ -132,6 +141,8 @@ export class IncidentService {
     signals?: SignalsService;
     notifications?: NotificationService;
     impactAnalyzer?: IncidentImpactAnalyzer;
+    /** Checks `causedByChangeId`; without it, incidents cannot name a change. */
+    changes?: IncidentChangeLookup;
     now?: () => Date;
   }): IncidentService {
     return new IncidentService(options);
@@ -147,6 +158,7 @@ export class IncidentService {
     this.#notifier = new IncidentNotifier(options);
     this.#userInfo = options.userInfo;
     this.#impactAnalyzer = options.impactAnalyzer;
+    this.#changes = options.changes;
     this.#logger = options.logger;
     this.#config = options.config;
     this.#policy = new IncidentPolicy(options);
@@ -166,9 +178,10 @@ export class IncidentService {
     ]
       .filter(ref => ref !== entityRef)
       .sort();
-    const [entity, affected] = await Promise.all([
+    const [entity, affected, causedByChangeSeq] = await Promise.all([
       this.#catalog.getEntity(entityRef),
       this.#affectedEntities(affectedEntityRefs),
+      this.#changeSeqOf(input.causedByChangeId ?? null),
     ]);
     if (!entity) {
       throw new InputError(
@@ -208,7 +221,7 @@ export class IncidentService {
       major,
       parentSeq: null,
       problemSeq: null,
-      causedByChangeSeq: null,
+      causedByChangeSeq,
       source: input.source,
       externalId: input.externalId ?? null,
       impactedServices: await this.#impactedServices(entityRef),
@@ -296,6 +309,9 @@ export class IncidentService {
       assignees: lowerAll(query.assignee),
       assignmentGroups: lowerAll(query.assignmentGroup),
       major: query.major === undefined ? undefined : query.major === 'true',
+      causedByChangeSeqs: query.causedByChangeId?.map(id =>
+        Number(id.slice('CHG-'.length)),
+      ),
       q: query.q?.trim() || undefined,
       queue: query.queue === 'mine' ? await this.#myQueue(ctx) : undefined,
       permissionFilter: access.allowed ? access.permissionFilter : undefined,
@@ -608,7 +624,20 @@ export class IncidentService {
         this.#policy.isMajorByCriteria(priority, tier),
       getIncident: (seq: number) => this.#store.getIncident(seq),
       affectedEntities: (refs: string[]) => this.#affectedEntities(refs),
+      changeSeqOf: (id: string | null) => this.#changeSeqOf(id),
     };
+  }
+
+  /** The sequence number of the change an incident names; 400 when it does not exist. */
+  async #changeSeqOf(id: string | null): Promise<number | null> {
+    if (id === null) {
+      return null;
+    }
+    const seq = this.#changes ? await this.#changes.exists(id) : undefined;
+    if (seq === undefined) {
+      throw new InputError(`causedByChangeId: change '${id}' does not exist`);
+    }
+    return seq;
   }
 
   /** Affected entities with their owners; `InputError` naming an unknown one. */

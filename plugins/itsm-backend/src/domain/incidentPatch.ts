@@ -3,10 +3,10 @@ import {
   FINAL_INCIDENT_STATUSES,
   Priority,
   ServiceTier,
-  incidentPatchSchema,
   priorityOf,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
+import { incidentPatchSchema } from '@backstage-itsm/plugin-itsm-common';
 import { canonicalEntityRef } from '../catalog/entities';
 import type {
   IncidentFields,
@@ -41,6 +41,8 @@ export interface PatchContext {
   getIncident(seq: number): Promise<IncidentRecord | undefined>;
   /** Entities to attach as affected; throws `InputError` for unknown ones. */
   affectedEntities(refs: string[]): Promise<RecordEntity[]>;
+  /** The change an incident names as its cause; throws `InputError` when it does not exist. */
+  changeSeqOf(id: string | null): Promise<number | null>;
 }
 
 /** A planned PATCH; `undefined` when it changes nothing. */
@@ -86,6 +88,9 @@ export async function planPatch(
   };
   if (input.parentId !== undefined) {
     next.parentSeq = await parentSeqOf(record, input.parentId, ctx);
+  }
+  if (input.causedByChangeId !== undefined) {
+    next.causedByChangeSeq = await ctx.changeSeqOf(input.causedByChangeId);
   }
 
   let entities: RecordEntity[] | undefined;

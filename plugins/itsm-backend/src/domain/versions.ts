@@ -13,16 +13,19 @@ const IF_MATCH = /^"([1-9]\d{0,14})"$/;
  * (400 when malformed, 428 when missing); the plugin's own jobs may pass the
  * version they read, or nothing to write over the current version.
  */
-export function expectedVersionOf(ctx: {
-  credentials: BackstageCredentials;
-  ifMatch?: string;
-  expectedVersion?: number;
-}): number | undefined {
+export function expectedVersionOf(
+  ctx: {
+    credentials: BackstageCredentials;
+    ifMatch?: string;
+    expectedVersion?: number;
+  },
+  noun: string = 'incident',
+): number | undefined {
   if (ctx.ifMatch !== undefined) {
     const match = IF_MATCH.exec(ctx.ifMatch.trim());
     if (!match) {
       throw new InputError(
-        `If-Match must be the quoted version of the incident, like "3"; got ${ctx.ifMatch}`,
+        `If-Match must be the quoted version of the ${noun}, like "3"; got ${ctx.ifMatch}`,
       );
     }
     return Number(match[1]);
@@ -31,14 +34,14 @@ export function expectedVersionOf(ctx: {
     return ctx.expectedVersion;
   }
   throw new PreconditionRequiredError(
-    'If-Match: "<version>" is required; read the incident and send its version',
+    `If-Match: "<version>" is required; read the ${noun} and send its version`,
   );
 }
 
 /** 412 for a write based on a version the record no longer has. */
-export function staleError(seq: number, expected: number) {
+export function staleError(seq: number, expected: number, prefix = 'INC') {
   return new PreconditionFailedError(
-    `INC-${seq} is not at version ${expected}; reload it and try again`,
+    `${prefix}-${seq} is not at version ${expected}; reload it and try again`,
   );
 }
 
@@ -52,6 +55,7 @@ export async function unlessStale<T>(
   record: { seq: number; version: number },
   expected: number | undefined,
   plan: () => T | Promise<T>,
+  prefix = 'INC',
 ): Promise<T> {
   try {
     return await plan();
@@ -59,7 +63,7 @@ export async function unlessStale<T>(
     const stale = expected !== undefined && expected !== record.version;
     const name = (error as Error)?.name;
     if (stale && (name === 'ConflictError' || name === 'InputError')) {
-      throw staleError(record.seq, expected!);
+      throw staleError(record.seq, expected!, prefix);
     }
     throw error;
   }

@@ -1,4 +1,6 @@
 import { createConditionExports } from '@backstage/plugin-permission-node';
+import { changePermissionResourceRef } from './changePermissionResource';
+import { changePermissionRules } from './changeRules';
 import { incidentPermissionResourceRef } from './incidentPermissionResource';
 import { incidentPermissionRules } from './rules';
 
@@ -22,3 +24,25 @@ export const incidentConditions = conditions;
  * @public
  */
 export const createIncidentConditionalDecision = createConditionalDecision;
+
+const changeExports = createConditionExports({
+  resourceRef: changePermissionResourceRef,
+  rules: changePermissionRules,
+});
+
+/**
+ * Conditions on changes for permission policies, e.g.
+ * `changeConditions.isChangeRequester({ claims: user.identity.ownershipEntityRefs })`.
+ *
+ * @public
+ */
+export const changeConditions = changeExports.conditions;
+
+/**
+ * Wraps change conditions into a conditional policy decision for
+ * `itsm.change.read`, `itsm.change.update` or `itsm.change.approve`.
+ *
+ * @public
+ */
+export const createChangeConditionalDecision =
+  changeExports.createConditionalDecision;

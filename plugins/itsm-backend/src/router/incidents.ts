@@ -1,13 +1,13 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import {
-  incidentCreateSchema,
-  incidentListQuerySchema,
-} from '@backstage-itsm/plugin-itsm-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { auditEvents, withAudit } from '../audit';
 import { IncidentService } from '../domain/IncidentService';
+import {
+  incidentCreateSchema,
+  incidentListQuerySchema,
+} from '@backstage-itsm/plugin-itsm-common';
 import { parseInput, withArrays } from './parse';
 
 const MULTI_VALUE_FILTERS = [
@@ -16,6 +16,7 @@ const MULTI_VALUE_FILTERS = [
   'priority',
   'assignee',
   'assignmentGroup',
+  'causedByChangeId',
 ] as const;
 
 const historyQuerySchema = z.strictObject({

@@ -3,8 +3,15 @@ import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { MethodNotAllowedError } from '@backstage-itsm/plugin-itsm-common';
 import express from 'express';
 import { ImpactAnalyzer } from '../catalog/ImpactAnalyzer';
+import { ChangeInsights } from '../domain/ChangeInsights';
+import { ChangeService } from '../domain/ChangeService';
+import { ChangeTemplateService } from '../domain/ChangeTemplateService';
 import { IncidentService } from '../domain/IncidentService';
 import { spec } from '../schema/openapi.generated';
+import { createChangeApprovalsRouter } from './changeApprovals';
+import { createChangeCalendarRouter } from './changeCalendar';
+import { createChangesRouter } from './changes';
+import { createChangeTemplatesRouter } from './changeTemplates';
 import { createImpactRouter } from './impact';
 import { createIncidentActionsRouter } from './incidentActions';
 import { createIncidentsRouter } from './incidents';
@@ -33,6 +40,9 @@ function methodNotAllowed(paths: Record<string, object>): express.Router {
 /** The plugin's REST API: validated against the OpenAPI spec, one sub-router per practice. */
 export async function createRouter(options: {
   incidents: IncidentService;
+  changes: ChangeService;
+  changeInsights: ChangeInsights;
+  changeTemplates: ChangeTemplateService;
   impactAnalyzer: ImpactAnalyzer;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
@@ -45,6 +55,10 @@ export async function createRouter(options: {
   router.use(createIncidentActionsRouter(options));
   router.use(createServiceHealthRouter(options));
   router.use(createImpactRouter(options));
+  router.use(createChangesRouter(options));
+  router.use(createChangeApprovalsRouter(options));
+  router.use(createChangeCalendarRouter(options));
+  router.use(createChangeTemplatesRouter(options));
   router.use(methodNotAllowed(spec.paths));
   return router;
 }

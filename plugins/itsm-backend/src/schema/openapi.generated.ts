@@ -7,7 +7,7 @@ export const spec = {
     title: 'itsm',
     version: '1',
     description:
-      'ITSM for Backstage: incidents, SLA clocks and service health on top of the software catalog. Mounted at /api/itsm.',
+      'ITSM for Backstage: incidents, SLA clocks, service health and change enablement on top of the software catalog. Mounted at /api/itsm.',
     license: {
       name: 'Apache-2.0',
       url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
@@ -27,6 +27,12 @@ export const spec = {
     },
     {
       name: 'impact',
+    },
+    {
+      name: 'changes',
+    },
+    {
+      name: 'change-templates',
     },
   ],
   paths: {
@@ -128,6 +134,22 @@ export const spec = {
               type: 'string',
               maxLength: 200,
             },
+          },
+          {
+            name: 'causedByChangeId',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Incidents caused by the change (CHG-n). Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                pattern: '^CHG-\\d+$',
+              },
+            },
+            style: 'form',
+            explode: true,
           },
           {
             name: 'queue',
@@ -592,6 +614,748 @@ export const spec = {
         },
       },
     },
+    '/changes': {
+      get: {
+        tags: ['changes'],
+        operationId: 'listChanges',
+        summary:
+          'Changes, newest first, filtered and paged by an opaque cursor.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Matches the affected entities (case-insensitive). Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/ChangeStatus',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'type',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/ChangeType',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'risk',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/RiskLevel',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'requester',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'q',
+            in: 'query',
+            allowReserved: true,
+            description: 'Free text searched in title and justification.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+              default: 'desc',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of changes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangePage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['changes'],
+        operationId: 'createChange',
+        summary:
+          'Submits a change as a draft; the caller is the requester. A standard change names its active template (templateId) and copies its plans where the body gives none.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ChangeCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Change',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/changes/{id}': {
+      get: {
+        tags: ['changes'],
+        operationId: 'getChange',
+        summary:
+          "A change with outstandingApprovals and the caller's canDecide, computed now.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/changeId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The change; `ETag` carries its version.',
+            headers: {
+              ETag: {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Change',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['changes'],
+        operationId: 'patchChange',
+        summary:
+          'Edits the editable fields. An edit of the plans, the window or the entities raises planRevision (votes on the previous revision stop counting; in authorization the approvers are asked again). 409 for plan edits after authorization. A no-op writes nothing.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/changeId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ChangePatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The change after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Change',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/changes/{id}/transitions': {
+      post: {
+        tags: ['changes'],
+        operationId: 'transitionChange',
+        summary:
+          'Moves a change through its lifecycle. Entering authorization snapshots the required approvals; authorization → scheduled is made only by the deciding vote (409); a freeze window blocks scheduling except for emergency changes (409).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/changeId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ChangeTransition',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The change after the move.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Change',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/changes/{id}/approvals': {
+      post: {
+        tags: ['changes'],
+        operationId: 'decideChange',
+        summary:
+          'A vote on the current plan revision (no If-Match). 403 for the requester or someone who is not a required approver; 409 outside authorization or for a second vote on the same revision. The deciding vote moves the change to scheduled or rejected.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/changeId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ApprovalDecision',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The change after the vote.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Change',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/changes/{id}/history': {
+      get: {
+        tags: ['changes'],
+        operationId: 'getChangeHistory',
+        summary: 'The append-only history of a change, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/changeId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/approval-queue': {
+      get: {
+        tags: ['changes'],
+        operationId: 'getApprovalQueue',
+        summary:
+          "Changes in authorization waiting for the caller's decision: a required approver whose requirement is outstanding, not the requester, no vote yet on the current revision.",
+        responses: {
+          '200': {
+            description: 'The changes, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Change',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/change-assessments': {
+      post: {
+        tags: ['changes'],
+        operationId: 'assessChange',
+        summary:
+          'Risk with reasons, required approvals (the caller as requester), conflicts and the freeze check of a change as the form has it. Writes nothing.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ChangeAssessmentRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The assessment.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeAssessment',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/change-calendar': {
+      get: {
+        tags: ['changes'],
+        operationId: 'getChangeCalendar',
+        summary:
+          'Changes with a window in the range (all but draft, rejected and cancelled), each with its conflicts computed now, and the freeze windows overlapping the range.',
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            description: 'At most 100 days after from.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Group ref owning an affected entity. Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'system',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'System ref an affected entity is part of. Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The calendar.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeCalendar',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/change-stats': {
+      get: {
+        tags: ['changes'],
+        operationId: 'getChangeStats',
+        summary:
+          'Change-failure figures of an entity: changes in review or closed whose actual end lies in the last `days` days; failed = outcome failed or backed_out, or named by an incident.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 730,
+              default: 90,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The figures.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeStats',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/change-templates': {
+      get: {
+        tags: ['change-templates'],
+        operationId: 'listChangeTemplates',
+        summary: 'Standard change templates, newest first.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Templates usable on the entity (listed for it, or for any entity).',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'active',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of templates.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'nextCursor'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ChangeTemplate',
+                      },
+                    },
+                    nextCursor: {
+                      type: ['string', 'null'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['change-templates'],
+        operationId: 'createChangeTemplate',
+        summary:
+          'Creates a standard change template (itsm.change.template.manage).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ChangeTemplateCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created template.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeTemplate',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/change-templates/{id}': {
+      get: {
+        tags: ['change-templates'],
+        operationId: 'getChangeTemplate',
+        parameters: [
+          {
+            $ref: '#/components/parameters/templateId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The template; `ETag` carries its version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeTemplate',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['change-templates'],
+        operationId: 'patchChangeTemplate',
+        summary: 'Edits a template; every edit raises its version.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/templateId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ChangeTemplatePatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The template after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChangeTemplate',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/change-templates/{id}/history': {
+      get: {
+        tags: ['change-templates'],
+        operationId: 'getChangeTemplateHistory',
+        summary: 'The append-only history of a template, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/templateId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -600,6 +1364,26 @@ export const spec = {
         in: 'path',
         required: true,
         description: 'The incident id, e.g. INC-42.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      changeId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The change id, e.g. CHG-311.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      templateId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The standard change template id, e.g. STD-3.',
         schema: {
           type: 'string',
           maxLength: 32,
@@ -774,6 +1558,12 @@ export const spec = {
             minLength: 1,
             maxLength: 255,
           },
+          causedByChangeId: {
+            type: ['string', 'null'],
+            pattern: '^CHG-\\d+$',
+            description:
+              'The change that caused the incident; 400 when it does not exist.',
+          },
         },
       },
       PostIncidentReview: {
@@ -853,6 +1643,12 @@ export const spec = {
           parentId: {
             type: ['string', 'null'],
             pattern: '^INC-\\d+$',
+          },
+          causedByChangeId: {
+            type: ['string', 'null'],
+            pattern: '^CHG-\\d+$',
+            description:
+              'The change that caused the incident; 400 when it does not exist.',
           },
           outageStart: {
             type: ['string', 'null'],
@@ -1294,6 +2090,831 @@ export const spec = {
             description: 'Clocks of open incidents that are breached.',
           },
           computedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ChangeType: {
+        type: 'string',
+        enum: ['standard', 'normal', 'emergency'],
+      },
+      ChangeStatus: {
+        type: 'string',
+        enum: [
+          'draft',
+          'assessment',
+          'authorization',
+          'scheduled',
+          'implementing',
+          'review',
+          'closed',
+          'rejected',
+          'cancelled',
+        ],
+      },
+      RiskLevel: {
+        type: 'string',
+        enum: ['low', 'medium', 'high'],
+      },
+      ChangeOutcome: {
+        type: 'string',
+        enum: ['successful', 'successful_with_issues', 'failed', 'backed_out'],
+      },
+      RiskAnswers: {
+        type: 'object',
+        description: 'Risk questionnaire answers, question id → answer id.',
+        maxProperties: 100,
+        additionalProperties: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 100,
+        },
+      },
+      PostImplementationReview: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['summary'],
+        properties: {
+          summary: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          objectivesMet: {
+            type: 'boolean',
+          },
+          lessonsLearned: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          incidentIds: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              pattern: '^INC-\\d+$',
+            },
+          },
+          problemId: {
+            type: 'string',
+            pattern: '^PRB-\\d+$',
+          },
+        },
+      },
+      ChangeCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['type', 'title', 'entityRefs'],
+        properties: {
+          type: {
+            $ref: '#/components/schemas/ChangeType',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          justification: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          plannedStart: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          plannedEnd: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          implementationPlan: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          backoutPlan: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          testPlan: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          riskAnswers: {
+            $ref: '#/components/schemas/RiskAnswers',
+          },
+          templateId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+        },
+      },
+      ChangePatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          justification: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          plannedStart: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          plannedEnd: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          implementationPlan: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          backoutPlan: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          testPlan: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          riskAnswers: {
+            $ref: '#/components/schemas/RiskAnswers',
+          },
+          review: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/PostImplementationReview',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      ChangeTransition: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['to'],
+        properties: {
+          to: {
+            $ref: '#/components/schemas/ChangeStatus',
+          },
+          outcome: {
+            $ref: '#/components/schemas/ChangeOutcome',
+          },
+          actualStart: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actualEnd: {
+            type: 'string',
+            format: 'date-time',
+          },
+          review: {
+            $ref: '#/components/schemas/PostImplementationReview',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 65536,
+          },
+        },
+      },
+      ApprovalDecision: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['decision'],
+        properties: {
+          decision: {
+            type: 'string',
+            enum: ['approve', 'reject'],
+          },
+          comment: {
+            type: 'string',
+            maxLength: 65536,
+          },
+        },
+      },
+      ChangeAssessmentRequest: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['type', 'entityRefs'],
+        properties: {
+          type: {
+            $ref: '#/components/schemas/ChangeType',
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          riskAnswers: {
+            $ref: '#/components/schemas/RiskAnswers',
+          },
+          plannedStart: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          plannedEnd: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          templateId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+        },
+      },
+      RequiredApproval: {
+        type: 'object',
+        description:
+          'kind group: count members of group; quorum: quorum of the `of` eligible members; ownerGroup: one member of an owner group of the affected entities.',
+        required: ['kind', 'group'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['group', 'quorum', 'ownerGroup'],
+          },
+          group: {
+            type: 'string',
+          },
+          count: {
+            type: 'integer',
+          },
+          quorum: {
+            type: 'integer',
+          },
+          of: {
+            type: 'integer',
+          },
+          remaining: {
+            type: 'integer',
+          },
+        },
+      },
+      ChangeConflict: {
+        type: 'object',
+        required: ['kind', 'message'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['overlap', 'related_overlap', 'freeze'],
+          },
+          with: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          window: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      Approval: {
+        type: 'object',
+        required: ['approver', 'decision', 'comment', 'at', 'planRevision'],
+        properties: {
+          approver: {
+            type: 'string',
+          },
+          decision: {
+            type: 'string',
+            enum: ['approve', 'reject'],
+          },
+          comment: {
+            type: ['string', 'null'],
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          planRevision: {
+            type: 'integer',
+          },
+        },
+      },
+      Change: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'planRevision',
+          'type',
+          'title',
+          'justification',
+          'entityRefs',
+          'plannedStart',
+          'plannedEnd',
+          'actualStart',
+          'actualEnd',
+          'implementationPlan',
+          'backoutPlan',
+          'testPlan',
+          'riskAnswers',
+          'risk',
+          'riskReasons',
+          'status',
+          'templateId',
+          'templateVersion',
+          'requester',
+          'requiredApprovals',
+          'approvals',
+          'conflicts',
+          'outcome',
+          'review',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            examples: ['CHG-311'],
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          planRevision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          type: {
+            $ref: '#/components/schemas/ChangeType',
+          },
+          title: {
+            type: 'string',
+          },
+          justification: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          plannedStart: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          plannedEnd: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          actualStart: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          actualEnd: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          implementationPlan: {
+            type: ['string', 'null'],
+          },
+          backoutPlan: {
+            type: ['string', 'null'],
+          },
+          testPlan: {
+            type: ['string', 'null'],
+          },
+          riskAnswers: {
+            $ref: '#/components/schemas/RiskAnswers',
+          },
+          risk: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/RiskLevel',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          riskReasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/ChangeStatus',
+          },
+          templateId: {
+            type: ['string', 'null'],
+          },
+          templateVersion: {
+            type: ['integer', 'null'],
+          },
+          requester: {
+            type: 'string',
+          },
+          requiredApprovals: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RequiredApproval',
+            },
+          },
+          approvals: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Approval',
+            },
+          },
+          conflicts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ChangeConflict',
+            },
+          },
+          outcome: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ChangeOutcome',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          review: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/PostImplementationReview',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          outstandingApprovals: {
+            type: 'array',
+            description:
+              'In authorization, the requirements not yet met, each with `remaining`.',
+            items: {
+              $ref: '#/components/schemas/RequiredApproval',
+            },
+          },
+          canDecide: {
+            type: 'boolean',
+            description:
+              'Whether the caller may vote on the current plan revision now.',
+          },
+        },
+      },
+      ChangePage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Change',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      ChangeAssessment: {
+        type: 'object',
+        required: [
+          'risk',
+          'score',
+          'riskReasons',
+          'requiredApprovals',
+          'conflicts',
+          'blockedByFreeze',
+          'blastRadius',
+        ],
+        properties: {
+          risk: {
+            $ref: '#/components/schemas/RiskLevel',
+          },
+          score: {
+            type: 'integer',
+          },
+          riskReasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          requiredApprovals: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RequiredApproval',
+            },
+          },
+          conflicts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ChangeConflict',
+            },
+          },
+          blockedByFreeze: {
+            type: 'boolean',
+          },
+          blastRadius: {
+            type: 'integer',
+          },
+        },
+      },
+      FreezeWindow: {
+        type: 'object',
+        required: ['name', 'start', 'end', 'entityRefs'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          start: {
+            type: 'string',
+            format: 'date-time',
+          },
+          end: {
+            type: 'string',
+            format: 'date-time',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      ChangeCalendar: {
+        type: 'object',
+        required: ['from', 'to', 'changes', 'freezeWindows'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          changes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Change',
+            },
+          },
+          freezeWindows: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FreezeWindow',
+            },
+          },
+        },
+      },
+      ChangeStats: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'total',
+          'failed',
+          'causedIncidents',
+          'failureRate',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          total: {
+            type: 'integer',
+          },
+          failed: {
+            type: 'integer',
+          },
+          causedIncidents: {
+            type: 'integer',
+          },
+          failureRate: {
+            type: 'number',
+          },
+        },
+      },
+      ChangeTemplateCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: [
+          'title',
+          'owner',
+          'implementationPlan',
+          'backoutPlan',
+          'testPlan',
+        ],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          entityRefs: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          implementationPlan: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          backoutPlan: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          testPlan: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          durationMinutes: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 10080,
+          },
+        },
+      },
+      ChangeTemplatePatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          entityRefs: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          implementationPlan: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          backoutPlan: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          testPlan: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          durationMinutes: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 10080,
+          },
+          active: {
+            type: 'boolean',
+          },
+        },
+      },
+      ChangeTemplate: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'title',
+          'description',
+          'owner',
+          'entityRefs',
+          'implementationPlan',
+          'backoutPlan',
+          'testPlan',
+          'durationMinutes',
+          'active',
+          'createdBy',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            examples: ['STD-3'],
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          implementationPlan: {
+            type: 'string',
+          },
+          backoutPlan: {
+            type: 'string',
+          },
+          testPlan: {
+            type: 'string',
+          },
+          durationMinutes: {
+            type: 'integer',
+          },
+          active: {
+            type: 'boolean',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
             type: 'string',
             format: 'date-time',
           },
