@@ -4,11 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
+import { seedDemoChanges } from './seedDemoChanges';
 import { seedDemoIncidents } from './seedDemoIncidents';
 
 /**
  * Demo data for the development portal: when `itsmDemo.enabled` is true and the ITSM plugin
- * holds no records yet, writes about three months of incidents on the demo catalog.
+ * holds no records yet, writes about three months of incidents and a set of changes in every
+ * state on the demo catalog.
  */
 export const itsmModuleDemoData = createBackendModule({
   pluginId: 'itsm',
@@ -56,6 +58,7 @@ export const itsmModuleDemoData = createBackendModule({
             logger,
           });
           logger.info(`ITSM demo data: ${count} incidents written`);
+          await seedDemoChanges(context, { now: new Date(), logger });
         });
       },
     });

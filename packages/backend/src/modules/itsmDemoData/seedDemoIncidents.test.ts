@@ -8,8 +8,13 @@ function recordingContext() {
   const calls: Array<{ op: string; id: string; at: number; body?: any }> = [];
   let seq = 0;
   const incidents = new Map<string, Incident>();
+  const unused = () => {
+    throw new Error('the incident seed writes no changes');
+  };
   const context: ItsmImportContext = {
     isEmpty: async () => true,
+    changes: unused,
+    changeTemplates: unused,
     incidents: ({ now }) => {
       const record = (op: string, id: string, body?: any) =>
         calls.push({ op, id, at: now().getTime(), body });
