@@ -91,6 +91,15 @@ export interface ChangeServiceOptions {
   now?: () => Date;
 }
 
+/** Statuses whose conflicts a read computes afresh. */
+const LIVE_CONFLICT_STATUSES: readonly string[] = [
+  'draft',
+  'assessment',
+  'authorization',
+  'scheduled',
+  'implementing',
+];
+
 /**
  * The business rules of change enablement (DESIGN §3 "Change and CAB"): the
  * lifecycle, plan revisions, risk, conflicts, freezes and approvals with
@@ -423,9 +432,23 @@ export class ChangeService {
     return change;
   }
 
-  /** The change with `outstandingApprovals` and the caller's `canDecide`, computed now. */
+  /**
+   * The change with `outstandingApprovals` and the caller's `canDecide`, computed now; a change
+   * still on its way to or in implementation also gets its conflicts computed now (another change
+   * may have been scheduled into its window since it was written). Finished changes keep the
+   * conflicts they had.
+   */
   async decorate(record: ChangeRecord, ctx: RequestContext): Promise<Change> {
-    const change = toChange(record);
+    let change = toChange(record);
+    if (LIVE_CONFLICT_STATUSES.includes(record.status)) {
+      change = {
+        ...change,
+        conflicts: await this.#assessor.conflicts({
+          ...record,
+          entityRefs: record.entities.map(e => e.entityRef),
+        }),
+      };
+    }
     if (record.status !== 'authorization') {
       return { ...change, outstandingApprovals: [], canDecide: false };
     }

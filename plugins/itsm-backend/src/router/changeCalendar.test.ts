@@ -142,6 +142,15 @@ describe('change calendar, conflicts and freezes', () => {
       ]);
       expect(calendar.body.freezeWindows).toEqual([]);
 
+      // The first change was written before the others: reading it computes its conflicts now.
+      const reread = await backend
+        .api()
+        .get(`/api/itsm/changes/${first.id}`)
+        .set('Authorization', asUser(GUEST));
+      expect(reread.body.conflicts).toEqual([
+        expect.objectContaining({ kind: 'related_overlap', with: related.id }),
+      ]);
+
       const byOwner = await backend
         .api()
         .get(

@@ -122,20 +122,21 @@ describe('checkChangeTransition', () => {
     expect(error === undefined || error instanceof ConflictError).toBe(true);
   });
 
-  it.each(['normal', 'emergency'] as const)(
-    'refuses a client move of a %s change from authorization to scheduled',
-    type => {
+  it.each(
+    (['normal', 'emergency'] as const).flatMap(type =>
+      (['scheduled', 'rejected'] as const).map(to => [type, to] as const),
+    ),
+  )(
+    'refuses a client move of a %s change from authorization to %s: only the votes decide',
+    (type, to) => {
       const move = () =>
-        checkChangeTransition(
-          { ...ready, type, status: 'authorization' },
-          'scheduled',
-        );
+        checkChangeTransition({ ...ready, type, status: 'authorization' }, to);
       expect(move).toThrow(ConflictError);
       expect(move).toThrow(/approvals/);
       expect(() =>
         checkChangeTransition(
           { ...ready, type, status: 'authorization' },
-          'scheduled',
+          to,
           {},
           { byApproval: true },
         ),

@@ -71,8 +71,9 @@ export interface ChangeTransitionFields {
 /** Who is asking for a move. @public */
 export interface ChangeTransitionOptions {
   /**
-   * True only when the server moves a change because of the deciding approval
-   * (`authorization → scheduled`); a client transition to `scheduled` from `authorization` is a 409.
+   * True only when the server moves a change because of the deciding vote (`authorization →
+   * scheduled` or `→ rejected`); a client move from `authorization` to either is a 409: only the
+   * approvers decide, and the requester may still cancel.
    */
   byApproval?: boolean;
 }
@@ -125,9 +126,9 @@ function requireWindow(
 /**
  * Checks a move against the lifecycle, in the order the API answers (DESIGN §5):
  * `ConflictError` (409) for any move of a closed or cancelled change, a same-status move, a move
- * not allowed for the change's type and status, or a client move `authorization → scheduled`
- * (only the deciding approval makes it: pass `{ byApproval: true }`); then `InputError` (400)
- * naming a field the move requires:
+ * not allowed for the change's type and status, or a client move `authorization → scheduled` or
+ * `authorization → rejected` (only the deciding vote makes them: pass `{ byApproval: true }`);
+ * then `InputError` (400) naming a field the move requires:
  * - leaving `draft` (except to `cancelled`): `implementationPlan`, `backoutPlan`, `testPlan`,
  *   `plannedStart` and `plannedEnd`, with start before end;
  * - entering `review`: `outcome`, `actualStart` and `actualEnd` (from `fields` or already on the
@@ -157,9 +158,13 @@ export function checkChangeTransition(
       }`,
     );
   }
-  if (from === 'authorization' && to === 'scheduled' && !options.byApproval) {
+  if (
+    from === 'authorization' &&
+    (to === 'scheduled' || to === 'rejected') &&
+    !options.byApproval
+  ) {
     throw new ConflictError(
-      'A change leaves authorization for scheduled only through its approvals',
+      `A change leaves authorization for ${to} only through its approvals`,
     );
   }
 

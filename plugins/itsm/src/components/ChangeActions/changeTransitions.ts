@@ -93,7 +93,13 @@ export function offeredChangeTransitions(
   change: Change,
 ): OfferedChangeTransition[] {
   return allowedChangeTransitions(change)
-    .filter(to => !(change.status === 'authorization' && to === 'scheduled'))
+    .filter(
+      to =>
+        !(
+          change.status === 'authorization' &&
+          (to === 'scheduled' || to === 'rejected')
+        ),
+    )
     .map(to => {
       let blockedBecause: string | undefined;
       if (change.status === 'draft' && to !== 'cancelled') {
