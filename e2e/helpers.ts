@@ -33,3 +33,29 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   expect(res.ok()).toBe(true);
   return (await res.json()).backstageIdentity.token;
 }
+
+/**
+ * Signs in as a user of the demo catalog (examples/org.yaml) through the development portal's
+ * demo sign-in, in a fresh browser context (so two users can work side by side).
+ */
+export async function signInAs(page: Page, name: string) {
+  await page.goto('/');
+  const choose = page.getByTestId(`demo-user-${name}`);
+  await expect(choose).toBeVisible();
+  await choose.click();
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+  ).toBeVisible();
+}
+
+/** A Backstage token of a demo user, for calls straight to the backend. */
+export async function demoUserToken(
+  request: APIRequestContext,
+  name: string,
+): Promise<string> {
+  const res = await request.get('http://localhost:7007/api/auth/demo/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest', 'x-itsm-demo-user': name },
+  });
+  expect(res.ok()).toBe(true);
+  return (await res.json()).backstageIdentity.token;
+}
