@@ -101,6 +101,14 @@ export class ChangeNotifier {
       return;
     }
     const approved = change.status === 'scheduled';
+    const rejection = change.approvals.find(
+      a =>
+        a.decision === 'reject' &&
+        a.planRevision === change.planRevision &&
+        a.approver.toLocaleLowerCase('en-US') ===
+          options.actor.toLocaleLowerCase('en-US'),
+    );
+    const by = options.actor.slice(options.actor.lastIndexOf('/') + 1);
     await this.#safely(`tell ${change.requester} about ${change.id}`, () =>
       notifications.send({
         recipients: { type: 'entity', entityRef: change.requester },
@@ -110,7 +118,9 @@ export class ChangeNotifier {
           }`,
           description: approved
             ? 'Every required approval is in; the change is scheduled.'
-            : `Rejected by ${options.actor}.`,
+            : `Rejected by ${by}${
+                rejection?.comment ? `: ${rejection.comment}` : '.'
+              }`,
           link: `/itsm/changes/${change.id}`,
           severity: approved ? 'normal' : 'high',
           topic: 'itsm:change:decision',

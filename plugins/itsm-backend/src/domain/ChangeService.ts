@@ -551,7 +551,7 @@ export class ChangeService {
         comment:
           state === 'approved'
             ? `Approved: every required approval on plan revision ${change.planRevision} is in`
-            : `Rejected by ${options.approver}`,
+            : `Rejected: one rejection on plan revision ${change.planRevision} decides`,
       },
     );
     return tx.updateChange({

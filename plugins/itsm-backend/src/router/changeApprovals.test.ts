@@ -225,6 +225,17 @@ describe('change approvals', () => {
         'No backout',
       );
       expect(res.body.status).toBe('rejected');
+      expect(backend.notifications.send).toHaveBeenCalledWith(
+        expect.objectContaining({
+          recipients: { type: 'entity', entityRef: PRIYA },
+          payload: expect.objectContaining({
+            title: expect.stringMatching(/was rejected/),
+            description: `Rejected by ${MARIA.split('/')[1]}: No backout`,
+            severity: 'high',
+            scope: `itsm:change:${change.id}:decision`,
+          }),
+        }),
+      );
       const history = await changes.history(change.id, PRIYA);
       expect(history[history.length - 1]).toMatchObject({
         action: 'transition',
