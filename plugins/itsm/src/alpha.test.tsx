@@ -21,6 +21,7 @@ import itsmPlugin from './alpha';
 import {
   approvalsRouteRef,
   changeCalendarRouteRef,
+  changesRouteRef,
   rootRouteRef,
 } from './routes';
 import {
@@ -44,6 +45,7 @@ describe('itsm plugin (new frontend system)', () => {
     for (const id of [
       'api:itsm',
       'page:itsm',
+      'page:itsm/changes',
       'page:itsm/approvals',
       'page:itsm/change-calendar',
       'entity-content:itsm/service-management',
@@ -207,6 +209,10 @@ describe('page:itsm (new frontend system)', () => {
         items: [],
         nextCursor: null,
       })),
+      listChanges: jest.fn(async () => ({
+        items: [makeChange({ id: 'CHG-3', title: 'Rotate certificates' })],
+        nextCursor: null,
+      })),
       listChangeTemplates: jest.fn(async () => ({
         items: [],
         nextCursor: null,
@@ -317,12 +323,24 @@ describe('page:itsm (new frontend system)', () => {
     expect(itsmApi.getChangeCalendar).toHaveBeenCalled();
   });
 
-  it('renders a change and the request form under /itsm', async () => {
+  it('gives changes a page of their own at /itsm/changes, titled for the sidebar', () => {
+    const tester = createExtensionTester(
+      itsmPlugin.getExtension('page:itsm/changes'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('/itsm/changes');
+    expect(tester.get(coreExtensionData.routeRef)).toBe(changesRouteRef);
+    expect(tester.get(coreExtensionData.title)).toBe('Changes');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
+  });
+
+  it('renders a change and the request form on the Changes page', async () => {
     const itsmApi = api();
-    const tester = createExtensionTester(itsmPlugin.getExtension('page:itsm'));
+    const tester = createExtensionTester(
+      itsmPlugin.getExtension('page:itsm/changes'),
+    );
     const rendered = renderInTestApp(tester.reactElement(), {
       apis: apis(itsmApi),
-      mountPath: '/itsm',
+      mountPath: '/itsm/changes',
       mountedRoutes: {
         '/itsm': rootRouteRef,
         '/catalog/:namespace/:kind/:name': entityRouteRef,
@@ -337,11 +355,11 @@ describe('page:itsm (new frontend system)', () => {
 
     renderInTestApp(
       createExtensionTester(
-        itsmPlugin.getExtension('page:itsm'),
+        itsmPlugin.getExtension('page:itsm/changes'),
       ).reactElement(),
       {
         apis: apis(itsmApi),
-        mountPath: '/itsm',
+        mountPath: '/itsm/changes',
         mountedRoutes: { '/itsm': rootRouteRef },
         initialRouteEntries: [
           '/itsm/changes/new?entityRef=component:default/payments-api',
@@ -354,5 +372,37 @@ describe('page:itsm (new frontend system)', () => {
     expect(
       screen.getByText('component:default/payments-api'),
     ).toBeInTheDocument();
+  });
+
+  it('adds "Changes" to the sidebar: the list, newest first, links each change to its page there', async () => {
+    const itsmApi = api();
+    const app = renderTestApp({
+      features: [itsmPlugin],
+      apis: apis(itsmApi),
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/itsm/changes'],
+    });
+
+    const link = await screen.findByRole('link', { name: 'CHG-3' });
+    expect(link).toHaveAttribute('href', '/itsm/changes/CHG-3');
+    expect(itsmApi.listChanges).toHaveBeenCalledWith(
+      expect.objectContaining({ limit: 50 }),
+    );
+    expect(
+      screen
+        .getAllByRole('link', { name: 'Changes' })
+        .map(a => a.getAttribute('href')),
+    ).toContain('/itsm/changes');
+    expect(
+      screen.getByRole('button', { name: 'Request a change' }),
+    ).toHaveAttribute('href', '/itsm/changes/new');
+
+    await userEvent.click(link);
+    expect(
+      await screen.findByRole('heading', { name: 'Rotate certificates' }),
+    ).toBeInTheDocument();
+    expect(
+      app.apis.get(coreApis.appHistory)?.getSnapshot().location.pathname,
+    ).toBe('/itsm/changes/CHG-3');
   });
 });

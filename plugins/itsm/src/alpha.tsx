@@ -11,12 +11,14 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import AssignmentTurnedInOutlined from '@material-ui/icons/AssignmentTurnedInOutlined';
 import EventOutlined from '@material-ui/icons/EventOutlined';
+import SwapHorizOutlined from '@material-ui/icons/SwapHorizOutlined';
 import ReportProblemOutlined from '@material-ui/icons/ReportProblemOutlined';
 import { ItsmClient, itsmApiRef } from './api';
 import {
   approvalsRouteRef,
   changeCalendarRouteRef,
   changeRouteRef,
+  changesRouteRef,
   incidentRouteRef,
   newChangeRouteRef,
   queueRouteRef,
@@ -42,12 +44,27 @@ const itsmPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Incidents',
     icon: <ReportProblemOutlined fontSize="inherit" />,
-    loader: () => import('./components/ItsmPage').then(m => <m.ItsmPage />),
+    loader: () =>
+      import('./components/ItsmPage').then(m => <m.IncidentsPage />),
   },
 });
 
-// Pages of their own, so each gets a sidebar item; `ItsmPage` serves the same paths in a
-// legacy app. The more specific path wins over `/itsm`.
+// Pages of their own, so each gets a header and a sidebar item; `ItsmPage` serves the same
+// paths in a legacy app. The more specific path wins over `/itsm`, so `changeRouteRef` and
+// `newChangeRouteRef` (sub-routes of the ITSM page, `/itsm/changes/…`) land on the Changes
+// page.
+const changesPage = PageBlueprint.make({
+  name: 'changes',
+  params: {
+    path: '/itsm/changes',
+    routeRef: changesRouteRef,
+    title: 'Changes',
+    icon: <SwapHorizOutlined fontSize="inherit" />,
+    loader: () =>
+      import('./components/ChangesPage').then(m => <m.ChangesPage />),
+  },
+});
+
 const approvalsPage = PageBlueprint.make({
   name: 'approvals',
   params: {
@@ -114,9 +131,9 @@ const serviceHealthCard = EntityCardBlueprint.make({
 });
 
 /**
- * The ITSM frontend plugin for the new frontend system: the ITSM page at `/itsm` (my queue,
- * incident and change pages, "Request a change"), the Approvals and Change calendar pages
- * (each with a sidebar item, as has the ITSM page), the "Service management" and "Changes"
+ * The ITSM frontend plugin for the new frontend system: the Incidents page at `/itsm` (my
+ * queue, incident pages), the Changes page at `/itsm/changes` (all changes, change pages,
+ * "Request a change"), the Approvals and Change calendar pages (each with a sidebar item), the "Service management" and "Changes"
  * entity tabs and the "Service health" entity card.
  *
  * @alpha
@@ -129,6 +146,7 @@ const itsmPlugin = createFrontendPlugin({
     root: rootRouteRef,
     incident: incidentRouteRef,
     queue: queueRouteRef,
+    changes: changesRouteRef,
     change: changeRouteRef,
     newChange: newChangeRouteRef,
     approvals: approvalsRouteRef,
@@ -137,6 +155,7 @@ const itsmPlugin = createFrontendPlugin({
   extensions: [
     itsmApi,
     itsmPage,
+    changesPage,
     approvalsPage,
     changeCalendarPage,
     serviceManagementContent,

@@ -30,6 +30,7 @@ export {
   rootRouteRef,
   incidentRouteRef,
   queueRouteRef,
+  changesRouteRef,
   changeRouteRef,
   newChangeRouteRef,
   approvalsRouteRef,

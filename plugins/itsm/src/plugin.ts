@@ -11,6 +11,7 @@ import {
   approvalsRouteRef,
   changeCalendarRouteRef,
   changeRouteRef,
+  changesRouteRef,
   entityChangesRouteRef,
   entityContentRouteRef,
   incidentRouteRef,
@@ -38,6 +39,7 @@ export const itsmPlugin = createPlugin({
     root: rootRouteRef,
     incident: incidentRouteRef,
     queue: queueRouteRef,
+    changes: changesRouteRef,
     change: changeRouteRef,
     newChange: newChangeRouteRef,
     approvals: approvalsRouteRef,
@@ -46,8 +48,8 @@ export const itsmPlugin = createPlugin({
 });
 
 /**
- * The ITSM page: my queue (`queue`), incident pages (`incidents/:id`), "Request a change"
- * (`changes/new`), change pages (`changes/:id`), my approvals (`approvals`) and the change
+ * The ITSM page: my queue (`queue`), incident pages (`incidents/:id`), all changes
+ * (`changes`), "Request a change" (`changes/new`), change pages (`changes/:id`), my approvals (`approvals`) and the change
  * calendar (`change-calendar`). Mount it at `/itsm`:
  * `<Route path="/itsm" element={<ItsmPage />} />`.
  *

@@ -31,7 +31,17 @@ export const queueRouteRef = createSubRouteRef({
 });
 
 /**
- * One change, `/itsm/changes/:id`.
+ * The list of all changes, `/itsm/changes`: its own page (and sidebar item) in the new
+ * frontend system, which also serves `changes/new` and `changes/:id`; a legacy app reaches
+ * it through `ItsmPage`.
+ *
+ * @public
+ */
+export const changesRouteRef = createRouteRef({ id: 'itsm/changes' });
+
+/**
+ * One change, `/itsm/changes/:id`. A sub-route of the ITSM page, so it resolves in a legacy
+ * app too; in the new frontend system the Changes page at `/itsm/changes` serves it.
  *
  * @public
  */
@@ -42,7 +52,8 @@ export const changeRouteRef = createSubRouteRef({
 });
 
 /**
- * The "Request a change" page, `/itsm/changes/new` (`?entityRef=` prefills the entities).
+ * The "Request a change" page, `/itsm/changes/new` (`?entityRef=` prefills the entities);
+ * served like {@link changeRouteRef}.
  *
  * @public
  */

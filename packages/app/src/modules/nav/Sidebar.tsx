@@ -6,7 +6,11 @@ import {
   SidebarScrollWrapper,
   SidebarSpace,
 } from '@backstage/core-components';
-import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import {
+  NavContentBlueprint,
+  type NavContentNavItem,
+} from '@backstage/plugin-app-react';
+import { useLocation } from 'react-router-dom';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
@@ -14,11 +18,42 @@ import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
+const isUnder = (pathname: string, href: string) =>
+  pathname === href || pathname.startsWith(`${href.replace(/\/$/, '')}/`);
+
+/**
+ * A page's sidebar item, highlighted only when no other page is a closer match: on
+ * `/itsm/changes/CHG-1` "Changes" is highlighted, not also "Incidents" (`/itsm`).
+ */
+function NavItem(props: { item: NavContentNavItem; hrefs: string[] }) {
+  const { item, hrefs } = props;
+  const { pathname } = useLocation();
+  const closerMatch = hrefs.some(
+    href =>
+      href.length > item.href.length &&
+      isUnder(href, item.href) &&
+      isUnder(pathname, href),
+  );
+  return (
+    <SidebarItem
+      icon={() => item.icon}
+      to={item.href}
+      text={item.title}
+      // `end`: only the exact path would match, and a closer page holds the location.
+      end={closerMatch}
+    />
+  );
+}
+
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
+      const hrefs = navItems
+        .clone()
+        .rest()
+        .map(item => item.href);
       const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+        <NavItem item={item} hrefs={hrefs} />
       ));
 
       // Skipped items
@@ -39,6 +74,7 @@ export const SidebarContent = NavContentBlueprint.make({
             <SidebarDivider />
             {/* Service management (ITSM): incidents, then the change practice */}
             {nav.take('page:itsm')}
+            {nav.take('page:itsm/changes')}
             {nav.take('page:itsm/approvals')}
             {nav.take('page:itsm/change-calendar')}
             <SidebarDivider />

@@ -8,6 +8,9 @@ import Typography from '@material-ui/core/Typography';
 import type { Approval } from '@backstage-itsm/plugin-itsm-common';
 import { formatRelativeTime } from '../format';
 
+// Short columns keep their words whole; the comment takes the room that is left.
+const short = { whiteSpace: 'nowrap' } as const;
+
 /** Every vote, newest first; votes on an older plan revision say they no longer count. */
 export function VotesTable(props: {
   approvals: readonly Approval[];
@@ -27,11 +30,11 @@ export function VotesTable(props: {
     <Table size="small" aria-label="Votes">
       <TableHead>
         <TableRow>
-          <TableCell>Approver</TableCell>
-          <TableCell>Decision</TableCell>
+          <TableCell style={short}>Approver</TableCell>
+          <TableCell style={short}>Decision</TableCell>
           <TableCell>Comment</TableCell>
-          <TableCell>When</TableCell>
-          <TableCell>Plan revision</TableCell>
+          <TableCell style={short}>When</TableCell>
+          <TableCell style={short}>Plan revision</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -42,14 +45,16 @@ export function VotesTable(props: {
               key={`${vote.approver}-${vote.at}-${i}`}
               style={stale ? { opacity: 0.6 } : undefined}
             >
-              <TableCell>
+              <TableCell style={short}>
                 <EntityRefLink entityRef={vote.approver} hideIcon />
               </TableCell>
-              <TableCell>
+              <TableCell style={short}>
                 {vote.decision === 'approve' ? 'Approved' : 'Rejected'}
               </TableCell>
-              <TableCell>{vote.comment ?? '—'}</TableCell>
-              <TableCell>
+              <TableCell style={{ overflowWrap: 'anywhere' }}>
+                {vote.comment ?? '—'}
+              </TableCell>
+              <TableCell style={short}>
                 <span title={new Date(vote.at).toLocaleString()}>
                   {formatRelativeTime(vote.at)}
                 </span>

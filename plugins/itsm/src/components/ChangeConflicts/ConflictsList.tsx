@@ -41,6 +41,9 @@ export function ConflictsList(props: {
               </>
             }
             secondary={c.message}
+            // The theme cuts list texts to one line; a message names refs and windows, so
+            // it wraps instead.
+            style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}
           />
         </ListItem>
       ))}

@@ -39,6 +39,8 @@ export function LinkedIncidents(props: { changeId: string; version: number }) {
           {value.items.map(incident => (
             <ListItem key={incident.id} disableGutters>
               <ListItemText
+                // The theme cuts list texts to one line; titles wrap instead.
+                style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}
                 primary={
                   <>
                     <IncidentLink id={incident.id} />: {incident.title}

@@ -18,12 +18,17 @@ const useStyles = makeStyles(theme => ({
     padding: 0,
     margin: 0,
   },
+  // Long values (plans, JSON-free lists, refs) wrap inside the card instead of overflowing.
+  content: {
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
   changes: {
     margin: theme.spacing(0.5, 0, 0),
     paddingLeft: theme.spacing(2),
     ...theme.typography.body2,
+    whiteSpace: 'pre-line',
   },
-  // No opposite content: the dots sit at the left edge rather than mid-card.
   // No opposite content: without this the timeline keeps an empty left half.
   noOpposite: {
     '&::before': { display: 'none', flex: 0, padding: 0 },
@@ -64,7 +69,7 @@ export function HistoryEventItem(props: {
         <TimelineDot color={dotColor(event.action)} variant="outlined" />
         {!props.last && <TimelineConnector />}
       </TimelineSeparator>
-      <TimelineContent>
+      <TimelineContent className={classes.content}>
         <Box
           aria-label={`${actionLabel(event.action)} at version ${
             event.version

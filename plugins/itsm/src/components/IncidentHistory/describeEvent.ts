@@ -1,11 +1,15 @@
 import {
   IMPACT_LABELS,
   PRIORITY_LABELS,
+  RISK_QUESTIONNAIRE,
   URGENCY_LABELS,
+  type ChangeConflict,
   type HistoryEvent,
   type Level,
   type Priority,
+  type RequiredApproval,
 } from '@backstage-itsm/plugin-itsm-common';
+import { describeRequirement } from '../ChangeApprovals/requirements';
 import { formatAnyStatus, humanizeCode } from '../format';
 
 const ACTION_LABELS: Record<string, string> = {
@@ -77,6 +81,76 @@ const CODE_FIELDS = [
   'decision',
 ];
 
+/** Short labels of the risk questions (RISK_QUESTIONNAIRE ids), for one-line answers. */
+const RISK_QUESTION_LABELS: Record<string, string> = {
+  tested: 'tested',
+  outage: 'outage expected',
+  backout: 'backout in 15 minutes',
+  implementers: 'implementers',
+  failed_before: 'failed before',
+  data_change: 'data or schema change',
+};
+
+/**
+ * Risk questionnaire answers in words, in the questionnaire's order:
+ * `tested: Partially; outage expected: No; …`. Unknown ids read as they are.
+ */
+export function formatRiskAnswers(answers: Record<string, unknown>): string {
+  const known = RISK_QUESTIONNAIRE.filter(q => q.id in answers);
+  const unknown = Object.keys(answers).filter(
+    id => !RISK_QUESTIONNAIRE.some(q => q.id === id),
+  );
+  const parts = [
+    ...known.map(question => {
+      const answer = answers[question.id];
+      const text =
+        question.answers.find(a => a.id === answer)?.text ?? String(answer);
+      return `${RISK_QUESTION_LABELS[question.id] ?? question.id}: ${text}`;
+    }),
+    ...unknown.map(id => `${id}: ${String(answers[id])}`),
+  ];
+  return parts.length ? parts.join('; ') : '—';
+}
+
+/** A field that reads as a list of sentences, each formatted by its own rule. */
+function formatList<T>(
+  value: unknown,
+  one: (item: T) => string | undefined,
+): string | undefined {
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  const texts = (value as T[]).map(item => one(item) ?? JSON.stringify(item));
+  return texts.length ? texts.join('; ') : '—';
+}
+
+/** Change fields with their own words; `undefined` when the value has an unexpected shape. */
+function formatChangeField(field: string, value: unknown): string | undefined {
+  switch (field) {
+    case 'riskAnswers':
+      return value && typeof value === 'object' && !Array.isArray(value)
+        ? formatRiskAnswers(value as Record<string, unknown>)
+        : undefined;
+    case 'riskReasons':
+      // Reasons contain commas of their own.
+      return formatList<unknown>(value, reason =>
+        typeof reason === 'string' ? reason : undefined,
+      );
+    case 'conflicts':
+      return formatList<ChangeConflict>(value, conflict =>
+        typeof conflict?.message === 'string' ? conflict.message : undefined,
+      );
+    case 'requiredApprovals':
+      return formatList<RequiredApproval>(value, requirement =>
+        requirement && typeof requirement.group === 'string'
+          ? describeRequirement(requirement)
+          : undefined,
+      );
+    default:
+      return undefined;
+  }
+}
+
 /** `assignmentGroup` → `assignment group`. */
 export function fieldLabel(field: string): string {
   return (
@@ -92,6 +166,10 @@ export function formatFieldValue(field: string, value: unknown): string {
   }
   if (field === 'status' && typeof value === 'string') {
     return formatAnyStatus(value);
+  }
+  const changeText = formatChangeField(field, value);
+  if (changeText !== undefined) {
+    return changeText;
   }
   if (field === 'priority' && typeof value === 'number') {
     return PRIORITY_LABELS[value as Priority] ?? String(value);
@@ -136,14 +214,46 @@ export interface ChangeLine {
   text: string;
 }
 
+const pairOf = (pair: unknown): [unknown, unknown] =>
+  Array.isArray(pair) ? [pair[0], pair[1]] : [undefined, pair];
+
+/**
+ * A vote on a change (`approval`, changes `{decision, planRevision}`) as one line:
+ * `Approved on plan revision 1`, `Rejected on plan revision 2`.
+ */
+function approvalLines(event: HistoryEvent): ChangeLine[] | undefined {
+  const decision = pairOf(event.changes?.decision)[1];
+  if (decision !== 'approve' && decision !== 'reject') {
+    return undefined;
+  }
+  const revision = pairOf(event.changes?.planRevision)[1];
+  const verb = decision === 'approve' ? 'Approved' : 'Rejected';
+  return [
+    {
+      field: 'decision',
+      text:
+        typeof revision === 'number'
+          ? `${verb} on plan revision ${revision}`
+          : verb,
+    },
+  ];
+}
+
 /**
  * The changes of an event as lines, skipping fields that stayed empty. On creation every
- * field appears as `[null, value]`, so those read `field: value`.
+ * field appears as `[null, value]`, so those read `field: value`; a vote on a change reads
+ * as one sentence.
  */
 export function changeLines(event: HistoryEvent): ChangeLine[] {
+  if (event.action === 'approval') {
+    const lines = approvalLines(event);
+    if (lines) {
+      return lines;
+    }
+  }
   const creation = event.action === 'create' || event.action === 'created';
   return Object.entries(event.changes ?? {}).flatMap(([field, pair]) => {
-    const [from, to] = Array.isArray(pair) ? pair : [undefined, pair];
+    const [from, to] = pairOf(pair);
     const fromText = formatFieldValue(field, from);
     const toText = formatFieldValue(field, to);
     if (fromText === '—' && toText === '—') {

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import {
   makeChange,
@@ -22,6 +23,10 @@ function api() {
       makeChange({ id: 'CHG-3', title: 'Rotate certificates' }),
     ),
     getChangeHistory: jest.fn(async () => ({ items: [], nextCursor: null })),
+    listChanges: jest.fn(async () => ({
+      items: [makeChange({ id: 'CHG-4', title: 'Upgrade Postgres' })],
+      nextCursor: null,
+    })),
     getApprovalQueue: jest.fn(async () => ({
       items: [makeChange({ id: 'CHG-5', title: 'Waiting for me' })],
     })),
@@ -99,5 +104,24 @@ describe('ItsmPage', () => {
       await screen.findByRole('grid', { name: 'Change calendar' }),
     ).toBeInTheDocument();
     expect(itsmApi.getChangeCalendar).toHaveBeenCalled();
+  });
+
+  it('lists all changes at /itsm/changes, filtered on the server', async () => {
+    const itsmApi = api();
+    await renderInItsmApp(app, { api: itsmApi, path: '/itsm/changes' });
+    expect(await screen.findByText('Upgrade Postgres')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'CHG-4' })).toHaveAttribute(
+      'href',
+      '/itsm/changes/CHG-4',
+    );
+    expect(screen.getByText('All changes, newest first')).toBeInTheDocument();
+
+    await userEvent.type(screen.getByRole('searchbox'), 'postgres');
+    await waitFor(() =>
+      expect(itsmApi.listChanges).toHaveBeenLastCalledWith({
+        q: 'postgres',
+        limit: 50,
+      }),
+    );
   });
 });

@@ -2,13 +2,15 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { ApprovalsPage } from '../ApprovalsPage';
 import { ChangeCalendarPage } from '../ChangeCalendarPage';
 import { ChangePage } from '../ChangePage';
+import { ChangesListPage } from '../ChangesPage';
 import { IncidentPage } from '../IncidentPage';
 import { MyQueuePage } from '../MyQueuePage';
 import { RequestChangePage } from '../RequestChange';
 
 /**
- * The ITSM page, mounted at `/itsm`: `queue` (my queue, also the index), `incidents/:id`,
- * `changes/new` (request a change), `changes/:id`, `approvals` and `change-calendar`.
+ * The ITSM page of a legacy app, mounted at `/itsm`: `queue` (my queue, also the index),
+ * `incidents/:id`, `changes` (all changes), `changes/new` (request a change),
+ * `changes/:id`, `approvals` and `change-calendar`.
  */
 export function ItsmPage() {
   return (
@@ -16,10 +18,26 @@ export function ItsmPage() {
       <Route path="/" element={<Navigate to="queue" replace />} />
       <Route path="queue" element={<MyQueuePage />} />
       <Route path="incidents/:id" element={<IncidentPage />} />
+      <Route path="changes" element={<ChangesListPage />} />
       <Route path="changes/new" element={<RequestChangePage />} />
       <Route path="changes/:id" element={<ChangePage />} />
       <Route path="approvals" element={<ApprovalsPage />} />
       <Route path="change-calendar" element={<ChangeCalendarPage />} />
+    </Routes>
+  );
+}
+
+/**
+ * The Incidents page of the new frontend system, mounted at `/itsm`: `queue` (my queue,
+ * also the index) and `incidents/:id`. Changes, approvals and the calendar are pages of
+ * their own there.
+ */
+export function IncidentsPage() {
+  return (
+    <Routes>
+      <Route path="/" element={<Navigate to="queue" replace />} />
+      <Route path="queue" element={<MyQueuePage />} />
+      <Route path="incidents/:id" element={<IncidentPage />} />
     </Routes>
   );
 }

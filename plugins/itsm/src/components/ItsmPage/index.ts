@@ -1,1 +1,1 @@
-export { ItsmPage } from './ItsmPage';
+export { IncidentsPage, ItsmPage } from './ItsmPage';
