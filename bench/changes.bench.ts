@@ -16,20 +16,26 @@
  *   - the catalog's own entity lookup            GET /api/catalog/entities/by-name/…
  * at 10,000 and at 100,000 changes, and prints p50/p95 for each.
  *
- * The bench entities are not in the catalog, so the catalog part of an assessment (blast
- * radius, related entities, owners) answers "unknown entity" quickly; the rows measure the
- * database side of conflict detection: overlapping windows on the same entities.
+ * The 2,000 bench components are real catalog entities (a generated file location added to the
+ * demo catalog, ingested before timing): each depends on the next one, so an assessment reads
+ * the catalog for the blast radius, the related entities and the owners, and conflict detection
+ * looks for overlaps on the entity and on its directly related ones.
  *
  * Environment: BENCH_PG (default postgresql://postgres@127.0.0.1:5432), BENCH_SIZES
  * (default 10000,100000), BENCH_REQUESTS per query and size (default 200).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Knex } from 'knex';
+import YAML from 'yaml';
 import {
   BACKEND,
   catalogReference,
   measure,
   printTable,
   REQUESTS,
+  waitFor,
   withBenchBackend,
 } from './harness';
 
@@ -40,6 +46,71 @@ const ENTITIES = 2000;
 const DAY = 86_400_000;
 
 const entityRef = (n: number) => `component:default/bench-service-${n}`;
+
+/**
+ * Writes the bench catalog (50 groups, 100 systems, 2,000 components in a dependency chain) and a
+ * config file that adds it to the demo catalog's locations; returns the config file.
+ */
+function writeBenchCatalog(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-bench-'));
+  const docs: object[] = [];
+  for (let g = 0; g < 50; g++) {
+    docs.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: `bench-team-${g}` },
+      spec: { type: 'team', children: [] },
+    });
+  }
+  for (let s = 0; s < 100; s++) {
+    docs.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: `bench-system-${s}` },
+      spec: { owner: `group:default/bench-team-${s % 50}` },
+    });
+  }
+  for (let n = 0; n < ENTITIES; n++) {
+    docs.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: `bench-service-${n}`,
+        annotations: { 'itsm/tier': String(2 + (n % 3)) },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: `group:default/bench-team-${n % 50}`,
+        system: `system:default/bench-system-${n % 100}`,
+        dependsOn: [entityRef((n + 1) % ENTITIES)],
+      },
+    });
+  }
+  const catalog = path.join(dir, 'catalog.yaml');
+  fs.writeFileSync(catalog, docs.map(doc => YAML.stringify(doc)).join('---\n'));
+  // Config arrays replace rather than merge: repeat the demo locations, then add the bench file.
+  const appConfig = YAML.parse(
+    fs.readFileSync(path.resolve(__dirname, '..', 'app-config.yaml'), 'utf8'),
+  );
+  const config = path.join(dir, 'app-config.bench.yaml');
+  fs.writeFileSync(
+    config,
+    YAML.stringify({
+      catalog: {
+        locations: [
+          ...appConfig.catalog.locations,
+          {
+            type: 'file',
+            target: catalog,
+            rules: [{ allow: ['Group', 'System', 'Component'] }],
+          },
+        ],
+      },
+    }),
+  );
+  return config;
+}
 
 /** Adds changes seq (from, to] spread over the entities, with their entity rows. */
 async function load(db: Knex, from: number, to: number) {
@@ -85,65 +156,90 @@ const inDays = (days: number) =>
   new Date(Math.floor(Date.now() / DAY) * DAY + days * DAY).toISOString();
 
 async function main() {
-  await withBenchBackend('itsm_change_entities', async (db, token) => {
-    const rows: Array<{
-      size: number;
-      name: string;
-      p50: number;
-      p95: number;
-    }> = [];
-    let loaded = 0;
-    for (const size of SIZES) {
-      const seconds = await load(db, loaded, size);
-      loaded = size;
-      console.log(
-        `loaded ${size.toLocaleString('en-US')} changes (+${seconds.toFixed(
-          1,
-        )} s)`,
+  const extraConfig = [writeBenchCatalog()];
+  await withBenchBackend(
+    'itsm_change_entities',
+    async (db, token) => {
+      await waitFor(
+        async () =>
+          (
+            await fetch(
+              `${BACKEND}/api/catalog/entities/by-name/component/default/bench-service-${
+                ENTITIES - 1
+              }`,
+              { headers: { Authorization: `Bearer ${token}` } },
+            )
+          ).ok,
+        'the bench catalog',
       );
-      const results = await measure(token, {
-        'conflicts of a new change (assessment)': i => ({
-          url: `${BACKEND}/api/itsm/change-assessments`,
-          body: {
-            type: 'normal',
-            entityRefs: [entityRef((i * 7919) % ENTITIES)],
-            plannedStart: inDays(3 + (i % 20)),
-            plannedEnd: inDays(4 + (i % 20)),
-          },
-        }),
-        'calendar: one owner group, one week': i => ({
-          url: `${BACKEND}/api/itsm/change-calendar?from=${inDays(
-            i % 30,
-          )}&to=${inDays((i % 30) + 7)}&owner=${encodeURIComponent(
-            `group:default/bench-team-${i % 50}`,
-          )}`,
-        }),
-        'calendar: one system, one month': i => ({
-          url: `${BACKEND}/api/itsm/change-calendar?from=${inDays(
-            -30 + (i % 30),
-          )}&to=${inDays(i % 30)}&system=${encodeURIComponent(
-            `system:default/bench-system-${i % 100}`,
-          )}`,
-        }),
-        'calendar: one entity, one month': i => ({
-          url: `${BACKEND}/api/itsm/change-calendar?from=${inDays(
-            i % 30,
-          )}&to=${inDays((i % 30) + 30)}&entityRef=${encodeURIComponent(
-            entityRef((i * 7919) % ENTITIES),
-          )}`,
-        }),
-        'catalog entities/by-name (reference)': catalogReference,
-      });
-      for (const [name, { p50, p95 }] of Object.entries(results)) {
-        rows.push({ size, name, p50, p95 });
+      const rows: Array<{
+        size: number;
+        name: string;
+        p50: number;
+        p95: number;
+      }> = [];
+      let loaded = 0;
+      for (const size of SIZES) {
+        const seconds = await load(db, loaded, size);
+        loaded = size;
+        console.log(
+          `loaded ${size.toLocaleString('en-US')} changes (+${seconds.toFixed(
+            1,
+          )} s)`,
+        );
+        const results = await measure(token, {
+          'conflicts of a new change (assessment)': i => ({
+            url: `${BACKEND}/api/itsm/change-assessments`,
+            body: {
+              type: 'normal',
+              entityRefs: [entityRef((i * 7919) % ENTITIES)],
+              plannedStart: inDays(3 + (i % 20)),
+              plannedEnd: inDays(4 + (i % 20)),
+              riskAnswers: {
+                tested: 'yes',
+                outage: 'no',
+                backout: 'yes',
+                implementers: 'one_team',
+                failed_before: 'no',
+                data_change: 'no',
+              },
+            },
+          }),
+          'calendar: one owner group, one week': i => ({
+            url: `${BACKEND}/api/itsm/change-calendar?from=${inDays(
+              i % 30,
+            )}&to=${inDays((i % 30) + 7)}&owner=${encodeURIComponent(
+              `group:default/bench-team-${i % 50}`,
+            )}`,
+          }),
+          'calendar: one system, one month': i => ({
+            url: `${BACKEND}/api/itsm/change-calendar?from=${inDays(
+              -30 + (i % 30),
+            )}&to=${inDays(i % 30)}&system=${encodeURIComponent(
+              `system:default/bench-system-${i % 100}`,
+            )}`,
+          }),
+          'calendar: one entity, one month': i => ({
+            url: `${BACKEND}/api/itsm/change-calendar?from=${inDays(
+              i % 30,
+            )}&to=${inDays((i % 30) + 30)}&entityRef=${encodeURIComponent(
+              entityRef((i * 7919) % ENTITIES),
+            )}`,
+          }),
+          'catalog entities/by-name (reference)': catalogReference,
+        });
+        for (const [name, { p50, p95 }] of Object.entries(results)) {
+          rows.push({ size, name, p50, p95 });
+        }
       }
-    }
-    printTable(
-      `PostgreSQL, ${ENTITIES} entities, ${REQUESTS} sequential requests per row (ms)`,
-      'changes',
-      rows,
-    );
-  });
+      printTable(
+        `PostgreSQL, ${ENTITIES} entities, ${REQUESTS} sequential requests per row (ms)`,
+        'changes',
+        rows,
+      );
+    },
+    { extraConfig },
+  );
 }
 
 main().catch(error => {

@@ -25,7 +25,7 @@ async function dropBenchDatabases() {
   await admin.destroy();
 }
 
-function startBackend(): ChildProcess {
+function startBackend(extraConfig: string[]): ChildProcess {
   const url = new URL(PG);
   return spawn(
     'yarn',
@@ -37,6 +37,7 @@ function startBackend(): ChildProcess {
       '../../app-config.yaml',
       '--config',
       '../../app-config.postgres.yaml',
+      ...extraConfig.flatMap(file => ['--config', file]),
     ],
     {
       cwd: ROOT,
@@ -86,9 +87,9 @@ export async function time(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  await res.arrayBuffer();
+  const text = await res.text();
   if (!res.ok) {
-    throw new Error(`${url} answered ${res.status}`);
+    throw new Error(`${url} answered ${res.status}: ${text.slice(0, 300)}`);
   }
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
@@ -134,16 +135,17 @@ export const catalogReference: BenchQuery = () => ({
 });
 
 /**
- * Drops the bench databases, starts the demo backend on fresh ones, waits for the ITSM tables
- * (`table`) and the demo catalog, runs `work` with the ITSM database and a guest token, and
- * stops the backend.
+ * Drops the bench databases, starts the demo backend on fresh ones (with `extraConfig` files
+ * after the app's own), waits for the ITSM tables (`table`) and the demo catalog, runs `work`
+ * with the ITSM database and a guest token, and stops the backend.
  */
 export async function withBenchBackend(
   table: string,
   work: (db: Knex, token: string) => Promise<void>,
+  options: { extraConfig?: string[] } = {},
 ) {
   await dropBenchDatabases();
-  const backend = startBackend();
+  const backend = startBackend(options.extraConfig ?? []);
   const stop = () => {
     try {
       process.kill(-backend.pid!, 'SIGTERM');
