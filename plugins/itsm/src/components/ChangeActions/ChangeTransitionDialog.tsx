@@ -162,6 +162,7 @@ export function ChangeTransitionDialog(props: {
             ))}
           {fields.includes('review') && (
             <ReviewFields
+              change={change}
               control={control}
               errors={errors}
               required={reviewRequired(change, outcome)}

@@ -16,6 +16,8 @@ export interface TransitionValues {
   summary: string;
   objectivesMet: boolean;
   lessonsLearned: string;
+  /** The incidents the review names (`INC-n`). */
+  incidentIds: string[];
   comment: string;
 }
 
@@ -37,6 +39,7 @@ export function initialTransitionValues(
     summary: change.review?.summary ?? '',
     objectivesMet: change.review?.objectivesMet ?? true,
     lessonsLearned: change.review?.lessonsLearned ?? '',
+    incidentIds: change.review?.incidentIds ?? [],
     comment: '',
   };
 }
@@ -62,6 +65,9 @@ export function toTransitionRequest(
       objectivesMet: values.objectivesMet,
       ...(values.lessonsLearned.trim()
         ? { lessonsLearned: values.lessonsLearned.trim() }
+        : {}),
+      ...(values.incidentIds.length
+        ? { incidentIds: [...new Set(values.incidentIds)] }
         : {}),
     };
   }

@@ -379,4 +379,124 @@ describe('ChangePage', () => {
     signals.publish('itsm:change:CHG-3', { id: 'CHG-3', version: 10 });
     await waitFor(() => expect(itsmApi.getChange).toHaveBeenCalledTimes(2));
   });
+
+  it('lists the incidents the review names as links', async () => {
+    const closed = makeChange({
+      id: 'CHG-3',
+      version: 9,
+      status: 'closed',
+      review: {
+        summary: 'Rolled back after the refunds outage',
+        objectivesMet: false,
+        incidentIds: ['INC-12', 'INC-14'],
+      },
+    });
+    await render(api(closed));
+
+    const card = within(
+      await screen.findByRole('region', { name: 'Incidents reviewed' }),
+    );
+    expect(card.getByRole('link', { name: 'INC-12' })).toHaveAttribute(
+      'href',
+      '/itsm/incidents/INC-12',
+    );
+    expect(card.getByRole('link', { name: 'INC-14' })).toHaveAttribute(
+      'href',
+      '/itsm/incidents/INC-14',
+    );
+  });
+
+  it('offers the incidents the change caused to the review, all named by default', async () => {
+    const review = makeChange({
+      id: 'CHG-3',
+      version: 8,
+      status: 'review',
+      outcome: 'failed',
+      actualStart: '2026-05-04T10:05:00.000Z',
+      actualEnd: '2026-05-04T10:50:00.000Z',
+    });
+    const itsmApi = api(review, {
+      listIncidents: jest.fn(async () => ({
+        items: [
+          makeIncident({ id: 'INC-12', title: 'Refunds fail' }),
+          makeIncident({ id: 'INC-14', title: 'Payouts late' }),
+          makeIncident({ id: 'INC-15', title: 'Slow checkout' }),
+        ],
+        nextCursor: null,
+      })),
+      transitionChange: jest.fn(async () => ({
+        ...review,
+        version: 9,
+        status: 'closed' as const,
+      })),
+    });
+    await render(itsmApi);
+    await userEvent.click(await screen.findByRole('button', { name: 'Close' }));
+    const dialog = await screen.findByRole('dialog');
+
+    const incidents = within(
+      within(dialog).getByRole('group', {
+        name: 'Incidents caused by this change',
+      }),
+    );
+    const refunds = await incidents.findByRole('checkbox', {
+      name: 'INC-12: Refunds fail',
+    });
+    await waitFor(() => expect(refunds).toBeChecked());
+    expect(
+      incidents.getByRole('checkbox', { name: 'INC-14: Payouts late' }),
+    ).toBeChecked();
+    await userEvent.click(
+      incidents.getByRole('checkbox', { name: 'INC-15: Slow checkout' }),
+    );
+
+    fireEvent.change(within(dialog).getByLabelText(/Review summary/), {
+      target: { value: 'Backed out; two incidents' },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Close' }),
+    );
+    await waitFor(() =>
+      expect(itsmApi.transitionChange).toHaveBeenCalledWith({
+        id: 'CHG-3',
+        version: 8,
+        transition: {
+          to: 'closed',
+          review: {
+            summary: 'Backed out; two incidents',
+            objectivesMet: true,
+            incidentIds: ['INC-12', 'INC-14'],
+          },
+        },
+      }),
+    );
+  });
+
+  it('keeps the incidents an earlier review named, unticking the others', async () => {
+    const review = makeChange({
+      id: 'CHG-3',
+      version: 8,
+      status: 'review',
+      outcome: 'successful',
+      review: { summary: 'Draft', incidentIds: ['INC-9'] },
+    });
+    const itsmApi = api(review, {
+      listIncidents: jest.fn(async () => ({
+        items: [makeIncident({ id: 'INC-12', title: 'Refunds fail' })],
+        nextCursor: null,
+      })),
+    });
+    await render(itsmApi);
+    await userEvent.click(await screen.findByRole('button', { name: 'Close' }));
+    const dialog = await screen.findByRole('dialog');
+
+    expect(
+      await within(dialog).findByRole('checkbox', {
+        name: 'INC-12: Refunds fail',
+      }),
+    ).not.toBeChecked();
+    expect(
+      within(dialog).getByRole('checkbox', { name: 'INC-9' }),
+    ).toBeChecked();
+  });
 });

@@ -1,7 +1,9 @@
+import { Fragment } from 'react';
 import { InfoCard, MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { Change } from '@backstage-itsm/plugin-itsm-common';
+import { IncidentLink } from '../IncidentLink';
 
 function Part(props: { title: string; text: string | null }) {
   return (
@@ -31,7 +33,7 @@ export function ChangePlan(props: { change: Change }) {
   );
 }
 
-/** The post-implementation review, once written. */
+/** The post-implementation review, once written, with links to the incidents it names. */
 export function ChangeReview(props: { change: Change }) {
   const { review } = props.change;
   if (!review) return null;
@@ -47,6 +49,19 @@ export function ChangeReview(props: { change: Change }) {
         <Box mt={1}>
           <Typography variant="subtitle2">Lessons learned</Typography>
           <MarkdownContent content={review.lessonsLearned} />
+        </Box>
+      )}
+      {review.incidentIds && review.incidentIds.length > 0 && (
+        <Box mt={1} role="region" aria-label="Incidents reviewed">
+          <Typography variant="subtitle2">Incidents</Typography>
+          <Typography variant="body2">
+            {review.incidentIds.map((id, index) => (
+              <Fragment key={id}>
+                {index > 0 && ', '}
+                <IncidentLink id={id} />
+              </Fragment>
+            ))}
+          </Typography>
         </Box>
       )}
     </InfoCard>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { useApi } from '@backstage/core-plugin-api';
@@ -20,13 +20,12 @@ import {
 import { itsmApiRef } from '../../api';
 import { useWriteBase } from '../../hooks/useWriteBase';
 import { EntityRefPicker } from '../EntityRefPicker';
+import { ChangePicker } from '../ChangePicker';
 import {
-  ExpectedPriority,
-  LevelSelect,
+  IncidentCoreFields,
   emptyToNull,
   formErrorMap,
-  impactOptions,
-  urgencyOptions,
+  type IncidentCoreValues,
 } from '../forms';
 import { WriteErrorAlert } from '../WriteErrorAlert';
 
@@ -40,6 +39,7 @@ const EDITED = [
   'assignmentGroup',
   'category',
   'major',
+  'causedByChangeId',
 ] as const;
 
 type EditValues = Pick<Required<IncidentPatchRequest>, (typeof EDITED)[number]>;
@@ -55,6 +55,7 @@ function valuesOf(incident: Incident): EditValues {
     assignmentGroup: incident.assignmentGroup,
     category: incident.category,
     major: incident.major,
+    causedByChangeId: incident.causedByChangeId,
   };
 }
 
@@ -84,8 +85,9 @@ export interface EditIncidentDialogProps {
 }
 
 /**
- * Edits title, description, impact, urgency, assignee, assignment group, category and the
- * major flag; sends only what changed, with the version the page last read as `If-Match`.
+ * Edits title, description, impact, urgency, assignee, assignment group, category, the
+ * major flag and the change that caused it; sends only what changed (a cleared change as
+ * `null`), with the version the page last read as `If-Match`.
  */
 export function EditIncidentDialog(props: EditIncidentDialogProps) {
   const { open, onClose, onDone, onReload } = props;
@@ -101,7 +103,6 @@ export function EditIncidentDialog(props: EditIncidentDialogProps) {
     resolver: zodResolver(incidentPatchSchema, { error: formErrorMap }),
     defaultValues: valuesOf(incident),
   });
-  const [impact, urgency] = useWatch({ control, name: ['impact', 'urgency'] });
 
   // The form starts from its base: the incident when opened, or as reloaded after a 412.
   useEffect(() => {
@@ -147,78 +148,12 @@ export function EditIncidentDialog(props: EditIncidentDialogProps) {
         </DialogTitle>
         <DialogContent>
           <Grid container spacing={2}>
-            <Grid item xs={12}>
-              <Controller
-                control={control}
-                name="title"
-                render={({ field }) => (
-                  <TextField
-                    {...field}
-                    id="itsm-edit-title"
-                    label="Title"
-                    required
-                    error={Boolean(errors.title)}
-                    helperText={errors.title?.message}
-                    margin="dense"
-                    fullWidth
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12}>
-              <Controller
-                control={control}
-                name="description"
-                render={({ field }) => (
-                  <TextField
-                    {...field}
-                    id="itsm-edit-description"
-                    label="Description"
-                    multiline
-                    minRows={4}
-                    error={Boolean(errors.description)}
-                    helperText={errors.description?.message ?? 'Markdown'}
-                    margin="dense"
-                    fullWidth
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <Controller
-                control={control}
-                name="impact"
-                render={({ field }) => (
-                  <LevelSelect
-                    id="itsm-edit-impact"
-                    label="Impact"
-                    value={field.value}
-                    options={impactOptions}
-                    onChange={field.onChange}
-                    error={errors.impact?.message}
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <Controller
-                control={control}
-                name="urgency"
-                render={({ field }) => (
-                  <LevelSelect
-                    id="itsm-edit-urgency"
-                    label="Urgency"
-                    value={field.value}
-                    options={urgencyOptions}
-                    onChange={field.onChange}
-                    error={errors.urgency?.message}
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <ExpectedPriority impact={impact} urgency={urgency} />
-            </Grid>
+            <IncidentCoreFields
+              control={control as unknown as Control<IncidentCoreValues>}
+              errors={errors}
+              idPrefix="itsm-edit"
+              descriptionHint="Markdown"
+            />
             <Grid item xs={12} sm={6}>
               <Controller
                 control={control}
@@ -292,6 +227,30 @@ export function EditIncidentDialog(props: EditIncidentDialogProps) {
                       />
                     }
                     label="Major incident"
+                  />
+                )}
+              />
+            </Grid>
+            <Grid item xs={12} sm={6}>
+              <Controller
+                control={control}
+                name="causedByChangeId"
+                render={({ field }) => (
+                  <ChangePicker
+                    id="itsm-edit-caused-by-change"
+                    label="Caused by change"
+                    entityRefs={[
+                      incident.entityRef,
+                      ...incident.affectedEntityRefs,
+                    ]}
+                    value={field.value ?? null}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    error={Boolean(errors.causedByChangeId)}
+                    helperText={
+                      errors.causedByChangeId?.message ??
+                      'A recent change on these services, or CHG-n'
+                    }
                   />
                 )}
               />

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Incident } from '@backstage-itsm/plugin-itsm-common';
 import {
+  makeChange,
   makeIncident,
   mockItsmApi,
   renderInItsmApp,
@@ -324,5 +325,223 @@ describe('IncidentActions', () => {
       await within(dialog).findByText(/must be a full entity ref/),
     ).toBeInTheDocument();
     expect(api.patchIncident).not.toHaveBeenCalled();
+  });
+
+  describe('caused by change', () => {
+    const HOUR = 3_600_000;
+    const withCause = makeIncident({
+      id: 'INC-7',
+      version: 3,
+      status: 'in_progress',
+      entityRef: 'component:default/payments-api',
+      affectedEntityRefs: ['component:default/refunds-worker'],
+    });
+    const older = makeChange({
+      id: 'CHG-4',
+      title: 'Rotate TLS certificates',
+      status: 'closed',
+      actualStart: new Date(Date.now() - 50 * HOUR).toISOString(),
+      actualEnd: new Date(Date.now() - 48 * HOUR).toISOString(),
+    });
+    const recent = makeChange({
+      id: 'CHG-5',
+      title: 'Upgrade Postgres',
+      status: 'review',
+      entityRefs: ['component:default/refunds-worker'],
+      actualStart: new Date(Date.now() - 3 * HOUR).toISOString(),
+      actualEnd: new Date(Date.now() - 2 * HOUR).toISOString(),
+    });
+
+    async function openEdit(incident: Incident, api: ItsmApi) {
+      await render(incident, api).result;
+      await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+      return screen.findByRole('dialog', { name: `Edit ${incident.id}` });
+    }
+
+    it('suggests recently implemented changes on the incident entities and sends the pick', async () => {
+      const api = mockItsmApi({
+        // The server lists newest created first; the picker puts the latest work first.
+        listChanges: jest.fn(async () => ({
+          items: [older, recent],
+          nextCursor: null,
+        })),
+        patchIncident: jest.fn(async () => ({ ...withCause, version: 4 })),
+      });
+      const dialog = await openEdit(withCause, api);
+
+      await userEvent.click(within(dialog).getByLabelText('Caused by change'));
+      const listbox = await screen.findByRole('listbox');
+      const options = within(listbox).getAllByRole('option');
+      expect(options.map(o => o.textContent)).toEqual([
+        expect.stringMatching(
+          /^CHG-5 — Upgrade Postgres.*Review · refunds-worker/,
+        ),
+        expect.stringMatching(/^CHG-4 — Rotate TLS certificates.*Closed/),
+      ]);
+      expect(api.listChanges).toHaveBeenCalledWith({
+        q: undefined,
+        entityRef: [
+          'component:default/payments-api',
+          'component:default/refunds-worker',
+        ],
+        status: ['implementing', 'review', 'closed'],
+        limit: 10,
+      });
+
+      await userEvent.click(options[0]);
+      expect(within(dialog).getByLabelText('Caused by change')).toHaveValue(
+        'CHG-5',
+      );
+      expect(within(dialog).getByText('Upgrade Postgres')).toBeInTheDocument();
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Save' }),
+      );
+      await waitFor(() =>
+        expect(api.patchIncident).toHaveBeenCalledWith({
+          id: 'INC-7',
+          version: 3,
+          patch: { causedByChangeId: 'CHG-5' },
+        }),
+      );
+    });
+
+    it('searches by a word on the entities first, then elsewhere', async () => {
+      const elsewhere = makeChange({
+        id: 'CHG-9',
+        title: 'Upgrade Postgres on the ledger',
+        status: 'closed',
+        entityRefs: ['component:default/ledger'],
+      });
+      const api = mockItsmApi({
+        listChanges: jest.fn(async options => ({
+          items: options?.entityRef ? [recent] : [elsewhere, recent],
+          nextCursor: null,
+        })),
+      });
+      const dialog = await openEdit(withCause, api);
+
+      await userEvent.type(
+        within(dialog).getByLabelText('Caused by change'),
+        'postgres',
+      );
+      await waitFor(() =>
+        expect(api.listChanges).toHaveBeenCalledWith({
+          q: 'postgres',
+          status: ['implementing', 'review', 'closed'],
+          limit: 10,
+        }),
+      );
+      expect(api.listChanges).toHaveBeenCalledWith(
+        expect.objectContaining({
+          q: 'postgres',
+          entityRef: [
+            'component:default/payments-api',
+            'component:default/refunds-worker',
+          ],
+        }),
+      );
+      await waitFor(() =>
+        expect(
+          within(screen.getByRole('listbox'))
+            .getAllByRole('option')
+            .map(o => o.textContent?.slice(0, 5)),
+        ).toEqual(['CHG-5', 'CHG-9']),
+      );
+    });
+
+    it('takes a typed id, and shows the server words when it does not exist', async () => {
+      const error = await responseError({
+        status: 400,
+        statusText: 'Bad Request',
+        name: 'InputError',
+        message: 'Change CHG-99 does not exist',
+      });
+      const api = mockItsmApi({
+        listChanges: jest.fn(async () => ({ items: [], nextCursor: null })),
+        patchIncident: jest.fn(async () => {
+          throw error;
+        }),
+      });
+      const dialog = await openEdit(withCause, api);
+
+      const input = within(dialog).getByLabelText('Caused by change');
+      await userEvent.type(input, 'refunds');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Save' }),
+      );
+      expect(
+        await within(dialog).findByText('must be a change id like CHG-42'),
+      ).toBeInTheDocument();
+      expect(api.patchIncident).not.toHaveBeenCalled();
+
+      await userEvent.clear(input);
+      await userEvent.type(input, 'chg-99');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Save' }),
+      );
+      await waitFor(() =>
+        expect(api.patchIncident).toHaveBeenCalledWith({
+          id: 'INC-7',
+          version: 3,
+          patch: { causedByChangeId: 'CHG-99' },
+        }),
+      );
+      expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+        'Change CHG-99 does not exist',
+      );
+    });
+
+    const caused = { ...withCause, causedByChangeId: 'CHG-5' };
+    function causedApi() {
+      return mockItsmApi({
+        listChanges: jest.fn(async () => ({
+          items: [recent],
+          nextCursor: null,
+        })),
+        patchIncident: jest.fn(async () => ({ ...caused, version: 4 })),
+      });
+    }
+
+    it('sends nothing about the change when it was left as it was', async () => {
+      const api = causedApi();
+      const dialog = await openEdit(caused, api);
+      expect(within(dialog).getByLabelText('Caused by change')).toHaveValue(
+        'CHG-5',
+      );
+      await userEvent.type(within(dialog).getByLabelText('Category'), 'db');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Save' }),
+      );
+      await waitFor(() =>
+        expect(api.patchIncident).toHaveBeenCalledWith({
+          id: 'INC-7',
+          version: 3,
+          patch: { category: 'db' },
+        }),
+      );
+    });
+
+    it('sends null when cleared', async () => {
+      const api = causedApi();
+      const dialog = await openEdit(caused, api);
+      const picker = within(dialog).getByLabelText('Caused by change');
+      await userEvent.click(picker);
+      await userEvent.click(
+        within(
+          picker.closest<HTMLElement>('.MuiAutocomplete-root')!,
+        ).getByTitle('Clear'),
+      );
+      expect(picker).toHaveValue('');
+      await userEvent.click(
+        within(dialog).getByRole('button', { name: 'Save' }),
+      );
+      await waitFor(() =>
+        expect(api.patchIncident).toHaveBeenCalledWith({
+          id: 'INC-7',
+          version: 3,
+          patch: { causedByChangeId: null },
+        }),
+      );
+    });
   });
 });

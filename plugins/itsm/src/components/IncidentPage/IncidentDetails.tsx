@@ -9,6 +9,7 @@ import {
   URGENCY_LABELS,
   type Incident,
 } from '@backstage-itsm/plugin-itsm-common';
+import { ChangeLink } from '../ChangeLink';
 import { humanizeCode } from '../format';
 
 function Row(props: { label: string; value: ReactNode }) {
@@ -75,7 +76,10 @@ export function IncidentDetails(props: { incident: Incident }) {
             <Row label="Problem" value={incident.problemId} />
           )}
           {incident.causedByChangeId && (
-            <Row label="Caused by change" value={incident.causedByChangeId} />
+            <Row
+              label="Caused by change"
+              value={<ChangeLink id={incident.causedByChangeId} />}
+            />
           )}
           <Row label="Source" value={humanizeCode(incident.source)} />
         </Grid>

@@ -347,6 +347,16 @@ describe('IncidentPage', () => {
     );
   });
 
+  it('links the change that caused the incident', async () => {
+    const { api } = setup({ causedByChangeId: 'CHG-4' });
+    await renderInItsmApp(<IncidentPage id="INC-7" />, { api });
+
+    expect(await screen.findByRole('link', { name: 'CHG-4' })).toHaveAttribute(
+      'href',
+      '/itsm/changes/CHG-4',
+    );
+  });
+
   it('says when the incident cannot be loaded', async () => {
     const { notFound } = await import('../../__testUtils__/fixtures');
     const error = await notFound('No incident INC-404');

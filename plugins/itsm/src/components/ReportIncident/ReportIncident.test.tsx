@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  makeChange,
   makeIncident,
   mockItsmApi,
   renderForEntity,
@@ -139,5 +140,61 @@ describe('ReportIncidentButton', () => {
       'request/body/category must NOT have more than 100 characters',
     );
     expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('names the change that caused it, picked among recent changes on the services', async () => {
+    const created = makeIncident({ id: 'INC-44', causedByChangeId: 'CHG-5' });
+    const api = mockItsmApi({
+      listChanges: jest.fn(async () => ({
+        items: [
+          makeChange({
+            id: 'CHG-5',
+            title: 'Upgrade Postgres',
+            status: 'closed',
+            entityRefs: ['component:default/refunds-worker'],
+          }),
+        ],
+        nextCursor: null,
+      })),
+      createIncident: jest.fn(async () => created),
+    });
+    await renderForEntity(<ReportIncidentButton entityRef={entityRef} />, {
+      api,
+    });
+    const dialog = await openDialog();
+
+    await userEvent.type(
+      within(dialog).getByLabelText(/Title/),
+      'Refunds fail',
+    );
+    await userEvent.type(
+      within(dialog).getByLabelText('Also affected'),
+      'component:default/refunds-worker{enter}',
+    );
+    await userEvent.click(within(dialog).getByLabelText('Caused by change'));
+    await userEvent.click(
+      await screen.findByRole('option', { name: /CHG-5 — Upgrade Postgres/ }),
+    );
+    expect(api.listChanges).toHaveBeenLastCalledWith({
+      q: undefined,
+      entityRef: [entityRef, 'component:default/refunds-worker'],
+      status: ['implementing', 'review', 'closed'],
+      limit: 10,
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Report incident' }),
+    );
+
+    await waitFor(() =>
+      expect(api.createIncident).toHaveBeenCalledWith({
+        title: 'Refunds fail',
+        description: '',
+        entityRef,
+        impact: 3,
+        urgency: 3,
+        affectedEntityRefs: ['component:default/refunds-worker'],
+        causedByChangeId: 'CHG-5',
+      }),
+    );
   });
 });

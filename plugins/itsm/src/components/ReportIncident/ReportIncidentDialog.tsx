@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import type { z } from 'zod';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useApi } from '@backstage/core-plugin-api';
@@ -17,13 +17,12 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../api';
 import { EntityRefsPicker } from '../EntityRefPicker';
+import { ChangePicker } from '../ChangePicker';
 import {
-  ExpectedPriority,
-  LevelSelect,
+  IncidentCoreFields,
   emptyToNull,
   formErrorMap,
-  impactOptions,
-  urgencyOptions,
+  type IncidentCoreValues,
 } from '../forms';
 import { WriteErrorAlert } from '../WriteErrorAlert';
 
@@ -42,7 +41,8 @@ export interface ReportIncidentDialogProps {
 
 /**
  * Raises an incident on a service: title, Markdown description, impact and urgency in
- * words with the expected priority shown live, affected entities and category.
+ * words with the expected priority shown live, affected entities, category and optionally
+ * the change that caused it.
  */
 export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
   const { open, entityRef, onClose, onCreated } = props;
@@ -63,10 +63,11 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
       impact: 3,
       urgency: 3,
       category: null,
+      causedByChangeId: null,
     },
   });
 
-  const [impact, urgency] = useWatch({ control, name: ['impact', 'urgency'] });
+  const affected = useWatch({ control, name: 'affectedEntityRefs' });
 
   const close = () => {
     reset();
@@ -87,6 +88,9 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
           ? { affectedEntityRefs: values.affectedEntityRefs }
           : {}),
         ...(values.category ? { category: values.category } : {}),
+        ...(values.causedByChangeId
+          ? { causedByChangeId: values.causedByChangeId }
+          : {}),
       });
       reset();
       onCreated(incident);
@@ -119,85 +123,13 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
                 fullWidth
               />
             </Grid>
-            <Grid item xs={12}>
-              <Controller
-                control={control}
-                name="title"
-                render={({ field }) => (
-                  <TextField
-                    {...field}
-                    id="itsm-report-title"
-                    label="Title"
-                    required
-                    error={Boolean(errors.title)}
-                    helperText={
-                      errors.title?.message ?? 'What is broken, in one line'
-                    }
-                    margin="dense"
-                    fullWidth
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12}>
-              <Controller
-                control={control}
-                name="description"
-                render={({ field }) => (
-                  <TextField
-                    {...field}
-                    id="itsm-report-description"
-                    label="Description"
-                    multiline
-                    minRows={4}
-                    error={Boolean(errors.description)}
-                    helperText={
-                      errors.description?.message ??
-                      'Markdown: what you see, since when, who is affected'
-                    }
-                    margin="dense"
-                    fullWidth
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <Controller
-                control={control}
-                name="impact"
-                render={({ field }) => (
-                  <LevelSelect
-                    id="itsm-report-impact"
-                    label="Impact"
-                    value={field.value}
-                    options={impactOptions}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    error={errors.impact?.message}
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <Controller
-                control={control}
-                name="urgency"
-                render={({ field }) => (
-                  <LevelSelect
-                    id="itsm-report-urgency"
-                    label="Urgency"
-                    value={field.value}
-                    options={urgencyOptions}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    error={errors.urgency?.message}
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={4}>
-              <ExpectedPriority impact={impact} urgency={urgency} />
-            </Grid>
+            <IncidentCoreFields
+              control={control as unknown as Control<IncidentCoreValues>}
+              errors={errors}
+              idPrefix="itsm-report"
+              titleHint="What is broken, in one line"
+              descriptionHint="Markdown: what you see, since when, who is affected"
+            />
             <Grid item xs={12} sm={8}>
               <Controller
                 control={control}
@@ -237,6 +169,27 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
                     }
                     margin="dense"
                     fullWidth
+                  />
+                )}
+              />
+            </Grid>
+            <Grid item xs={12} sm={8}>
+              <Controller
+                control={control}
+                name="causedByChangeId"
+                render={({ field }) => (
+                  <ChangePicker
+                    id="itsm-report-caused-by-change"
+                    label="Caused by change"
+                    entityRefs={[entityRef, ...(affected ?? [])]}
+                    value={field.value ?? null}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    error={Boolean(errors.causedByChangeId)}
+                    helperText={
+                      errors.causedByChangeId?.message ??
+                      'Optional: a recent change that may have caused it'
+                    }
                   />
                 )}
               />

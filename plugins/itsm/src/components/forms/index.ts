@@ -10,3 +10,7 @@ export { LevelSelect } from './LevelSelect';
 export { ExpectedPriority } from './ExpectedPriority';
 export { isoToLocalInput, localInputToIso } from './dates';
 export { DateTimeField } from './DateTimeField';
+export {
+  IncidentCoreFields,
+  type IncidentCoreValues,
+} from './IncidentCoreFields';

@@ -1,0 +1,1 @@
+export { ChangePicker } from './ChangePicker';
