@@ -32,9 +32,7 @@ import YAML from 'yaml';
 import {
   BACKEND,
   catalogReference,
-  measure,
-  printTable,
-  REQUESTS,
+  measureAtSizes,
   waitFor,
   withBenchBackend,
 } from './harness';
@@ -172,22 +170,14 @@ async function main() {
           ).ok,
         'the bench catalog',
       );
-      const rows: Array<{
-        size: number;
-        name: string;
-        p50: number;
-        p95: number;
-      }> = [];
-      let loaded = 0;
-      for (const size of SIZES) {
-        const seconds = await load(db, loaded, size);
-        loaded = size;
-        console.log(
-          `loaded ${size.toLocaleString('en-US')} changes (+${seconds.toFixed(
-            1,
-          )} s)`,
-        );
-        const results = await measure(token, {
+      await measureAtSizes({
+        db,
+        token,
+        noun: 'changes',
+        sizes: SIZES,
+        entities: ENTITIES,
+        load,
+        queries: {
           'conflicts of a new change (assessment)': i => ({
             url: `${BACKEND}/api/itsm/change-assessments`,
             body: {
@@ -227,16 +217,8 @@ async function main() {
             )}`,
           }),
           'catalog entities/by-name (reference)': catalogReference,
-        });
-        for (const [name, { p50, p95 }] of Object.entries(results)) {
-          rows.push({ size, name, p50, p95 });
-        }
-      }
-      printTable(
-        `PostgreSQL, ${ENTITIES} entities, ${REQUESTS} sequential requests per row (ms)`,
-        'changes',
-        rows,
-      );
+        },
+      });
     },
     { extraConfig },
   );

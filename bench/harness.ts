@@ -203,3 +203,40 @@ export function printTable(
     );
   }
 }
+
+/**
+ * Loads the records up to each size in turn (`load` adds seq (from, to] and returns seconds),
+ * times the queries after each load, and prints one table of p50/p95 per size and query.
+ */
+export async function measureAtSizes(options: {
+  db: Knex;
+  token: string;
+  /** What the sizes count, e.g. `changes`. */
+  noun: string;
+  sizes: number[];
+  entities: number;
+  load: (db: Knex, from: number, to: number) => Promise<number>;
+  queries: Record<string, BenchQuery>;
+}) {
+  const rows: Array<{ size: number; name: string; p50: number; p95: number }> =
+    [];
+  let loaded = 0;
+  for (const size of options.sizes) {
+    const seconds = await options.load(options.db, loaded, size);
+    loaded = size;
+    console.log(
+      `loaded ${size.toLocaleString('en-US')} ${
+        options.noun
+      } (+${seconds.toFixed(1)} s)`,
+    );
+    const results = await measure(options.token, options.queries);
+    for (const [name, { p50, p95 }] of Object.entries(results)) {
+      rows.push({ size, name, p50, p95 });
+    }
+  }
+  printTable(
+    `PostgreSQL, ${options.entities} entities, ${REQUESTS} sequential requests per row (ms)`,
+    options.noun,
+    rows,
+  );
+}

@@ -18,9 +18,7 @@ import { Knex } from 'knex';
 import {
   BACKEND,
   catalogReference,
-  measure,
-  printTable,
-  REQUESTS,
+  measureAtSizes,
   withBenchBackend,
 } from './harness';
 
@@ -79,22 +77,14 @@ async function load(db: Knex, from: number, to: number) {
 
 async function main() {
   await withBenchBackend('itsm_sla_clocks', async (db, token) => {
-    const rows: Array<{
-      size: number;
-      name: string;
-      p50: number;
-      p95: number;
-    }> = [];
-    let loaded = 0;
-    for (const size of SIZES) {
-      const seconds = await load(db, loaded, size);
-      loaded = size;
-      console.log(
-        `loaded ${size.toLocaleString('en-US')} incidents (+${seconds.toFixed(
-          1,
-        )} s)`,
-      );
-      const results = await measure(token, {
+    await measureAtSizes({
+      db,
+      token,
+      noun: 'incidents',
+      sizes: SIZES,
+      entities: ENTITIES,
+      load,
+      queries: {
         'list open incidents of one entity': i => ({
           url: `${BACKEND}/api/itsm/incidents?entityRef=${encodeURIComponent(
             entityRef((i * 7919) % ENTITIES),
@@ -106,16 +96,8 @@ async function main() {
           )}`,
         }),
         'catalog entities/by-name (reference)': catalogReference,
-      });
-      for (const [name, { p50, p95 }] of Object.entries(results)) {
-        rows.push({ size, name, p50, p95 });
-      }
-    }
-    printTable(
-      `PostgreSQL, ${ENTITIES} entities, ${REQUESTS} sequential requests per row (ms)`,
-      'incidents',
-      rows,
-    );
+      },
+    });
   });
 }
 
