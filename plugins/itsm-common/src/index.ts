@@ -14,5 +14,6 @@ export * from './sla';
 export * from './incidents';
 export * from './changes';
 export * from './health';
+export * from './slm';
 export * from './signals';
 export * from './impact';

@@ -1,0 +1,52 @@
+import { forEachOffsetStretch } from '../calendar/zones';
+
+/** Local wall time minus UTC, in ms, at instant `t`. */
+export function offsetAt(timezone: string, t: number): number {
+  let offset = 0;
+  forEachOffsetStretch(timezone, t, t + 1, (_from, _to, o) => {
+    offset = o;
+    return true;
+  });
+  return offset;
+}
+
+/**
+ * The instant at which the local wall clock of `timezone` shows `localMs` (ms since 1970-01-01
+ * 00:00 local). A wall time skipped by a DST jump maps to the instant of the jump; a repeated
+ * one to its first occurrence.
+ *
+ * @internal
+ */
+export function localToInstant(timezone: string, localMs: number): number {
+  const early = localMs - offsetAt(timezone, localMs - 86_400_000);
+  const late = localMs - offsetAt(timezone, localMs + 86_400_000);
+  const candidates = [Math.min(early, late), Math.max(early, late)];
+  for (const t of candidates) {
+    if (t + offsetAt(timezone, t) === localMs) {
+      return t;
+    }
+  }
+  // Skipped wall time: the offset changes between the two candidates; take that instant.
+  let jump = candidates[1];
+  forEachOffsetStretch(timezone, candidates[0], candidates[1], (from, _to) => {
+    if (from > candidates[0]) {
+      jump = from;
+      return true;
+    }
+    return false;
+  });
+  return jump;
+}
+
+/** Local date fields of instant `t` in `timezone`. @internal */
+export function localDateOf(
+  timezone: string,
+  t: number,
+): { year: number; month: number; day: number } {
+  const local = new Date(t + offsetAt(timezone, t));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+  };
+}
