@@ -107,9 +107,13 @@ export function EntityRefsPicker(
       }
       renderOption={option => renderSuggestion(option, titles)}
       renderTags={(refs, getTagProps) =>
-        refs.map((ref, index) => (
-          <Chip size="small" label={ref} {...getTagProps({ index })} />
-        ))
+        refs.map((ref, index) => {
+          // React wants `key` passed on its own, not spread.
+          const { key: _key, ...tagProps } = getTagProps({ index }) as {
+            key?: unknown;
+          };
+          return <Chip key={ref} size="small" label={ref} {...tagProps} />;
+        })
       }
       renderInput={params => (
         <TextField
