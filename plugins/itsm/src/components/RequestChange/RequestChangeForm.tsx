@@ -193,12 +193,15 @@ export function RequestChangeForm(props: {
           )}
         </Grid>
         <Grid item xs={12} md={5}>
-          <AssessmentPreview
-            type={type}
-            assessment={preview.assessment}
-            loading={preview.loading}
-            error={preview.error}
-          />
+          {/* Stays in view while the form scrolls: the risk answers move it. */}
+          <Box position="sticky" top={0} zIndex={1}>
+            <AssessmentPreview
+              type={type}
+              assessment={preview.assessment}
+              loading={preview.loading}
+              error={preview.error}
+            />
+          </Box>
         </Grid>
         {(serverError !== undefined || stuck) && (
           <Grid item xs={12}>
