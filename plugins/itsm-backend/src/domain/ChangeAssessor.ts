@@ -249,6 +249,58 @@ export class ChangeAssessor {
     return this.conflictsAmong(plan, others, related);
   }
 
+  /**
+   * The conflicts of many changes, computed now with one query for the candidates of all of
+   * them and one catalog read of their related entities; by change seq. Changes without a
+   * window have none.
+   */
+  async conflictsOfMany(
+    records: ChangeRecord[],
+  ): Promise<Map<number, ChangeConflict[]>> {
+    const result = new Map<number, ChangeConflict[]>();
+    const planned = records.filter(c => c.plannedStart && c.plannedEnd);
+    if (planned.length === 0) {
+      return result;
+    }
+    const refs = [
+      ...new Set(planned.flatMap(c => c.entities.map(e => e.entityRef))),
+    ];
+    const related = await this.related(refs);
+    const start = Math.min(...planned.map(c => c.plannedStart!.getTime()));
+    const end = Math.max(...planned.map(c => c.plannedEnd!.getTime()));
+    const candidates = await this.candidates({
+      from: new Date(start),
+      to: new Date(end),
+      entityRefs: [...refs, ...[...related.values()].flat()],
+    });
+    const byEntity = new Map<string, ChangeRecord[]>();
+    for (const candidate of candidates) {
+      for (const { entityRef } of candidate.entities) {
+        byEntity.set(entityRef, [
+          ...(byEntity.get(entityRef) ?? []),
+          candidate,
+        ]);
+      }
+    }
+    for (const record of planned) {
+      const entityRefs = record.entities.map(e => e.entityRef);
+      const near = new Set<ChangeRecord>();
+      for (const ref of [
+        ...entityRefs,
+        ...entityRefs.flatMap(r => related.get(r) ?? []),
+      ]) {
+        for (const candidate of byEntity.get(ref) ?? []) {
+          near.add(candidate);
+        }
+      }
+      result.set(
+        record.seq,
+        this.conflictsAmong({ ...record, entityRefs }, [...near], related),
+      );
+    }
+    return result;
+  }
+
   /** Changes that can conflict (in {@link CONFLICTING_CHANGE_STATUSES}) on entities in a window. */
   async candidates(options: {
     from: Date;

@@ -245,50 +245,10 @@ export class ChangeInsights {
   }
 
   async #withConflicts(listed: ChangeRecord[]): Promise<Change[]> {
-    const planned = listed.filter(c => c.plannedStart && c.plannedEnd);
-    if (planned.length === 0) {
-      return listed.map(toChange);
-    }
-    const refs = [
-      ...new Set(planned.flatMap(c => c.entities.map(e => e.entityRef))),
-    ];
-    const related = await this.#assessor.related(refs);
-    const start = Math.min(...planned.map(c => c.plannedStart!.getTime()));
-    const end = Math.max(...planned.map(c => c.plannedEnd!.getTime()));
-    // One query for the candidates of every listed change.
-    const candidates = await this.#assessor.candidates({
-      from: new Date(start),
-      to: new Date(end),
-      entityRefs: [...refs, ...[...related.values()].flat()],
-    });
-    const byEntity = new Map<string, ChangeRecord[]>();
-    for (const candidate of candidates) {
-      for (const { entityRef } of candidate.entities) {
-        byEntity.set(entityRef, [
-          ...(byEntity.get(entityRef) ?? []),
-          candidate,
-        ]);
-      }
-    }
-    return listed.map(record => {
-      const entityRefs = record.entities.map(e => e.entityRef);
-      const near = new Set<ChangeRecord>();
-      for (const ref of [
-        ...entityRefs,
-        ...entityRefs.flatMap(r => related.get(r) ?? []),
-      ]) {
-        for (const candidate of byEntity.get(ref) ?? []) {
-          near.add(candidate);
-        }
-      }
-      return {
-        ...toChange(record),
-        conflicts: this.#assessor.conflictsAmong(
-          { ...record, entityRefs },
-          [...near],
-          related,
-        ),
-      };
-    });
+    const conflicts = await this.#assessor.conflictsOfMany(listed);
+    return listed.map(record => ({
+      ...toChange(record),
+      conflicts: conflicts.get(record.seq) ?? [],
+    }));
   }
 }

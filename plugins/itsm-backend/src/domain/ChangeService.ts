@@ -232,7 +232,19 @@ export class ChangeService {
       cursor: query.cursor,
       order: query.order,
     });
-    return { items: page.items.map(toChange), nextCursor: page.nextCursor };
+    // Changes still ahead of or in implementation show their conflicts as of now (one query).
+    const live = await this.#assessor.conflictsOfMany(
+      page.items.filter(r => LIVE_CONFLICT_STATUSES.includes(r.status)),
+    );
+    return {
+      items: page.items.map(record => {
+        const change = toChange(record);
+        return live.has(record.seq)
+          ? { ...change, conflicts: live.get(record.seq)! }
+          : change;
+      }),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** The append-only history of a change, oldest first. */

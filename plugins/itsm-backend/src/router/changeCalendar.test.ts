@@ -150,6 +150,16 @@ describe('change calendar, conflicts and freezes', () => {
       expect(reread.body.conflicts).toEqual([
         expect.objectContaining({ kind: 'related_overlap', with: related.id }),
       ]);
+      // So does a list, for every change it shows that is still ahead of implementation.
+      const listed = await backend
+        .api()
+        .get(`/api/itsm/changes?order=asc`)
+        .set('Authorization', asUser(GUEST));
+      expect(
+        listed.body.items.find((c: any) => c.id === first.id).conflicts,
+      ).toEqual([
+        expect.objectContaining({ kind: 'related_overlap', with: related.id }),
+      ]);
 
       const byOwner = await backend
         .api()
