@@ -166,8 +166,15 @@ export class ChangeInsights {
       });
       return outstanding.some(r => callerGroups.includes(lower(r.group)));
     });
+    // One conflict query and one membership read for the whole queue, not one per change.
+    const conflicts = await this.#assessor.conflictsOfMany(waiting);
     const items = await Promise.all(
-      waiting.map(record => this.#changes.decorate(record, ctx)),
+      waiting.map(record =>
+        this.#changes.decorate(record, ctx, {
+          conflicts: conflicts.get(record.seq) ?? [],
+          memberships,
+        }),
+      ),
     );
     return { items: items.filter(c => c.canDecide) };
   }

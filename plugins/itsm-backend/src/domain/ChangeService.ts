@@ -450,25 +450,37 @@ export class ChangeService {
    * may have been scheduled into its window since it was written). Finished changes keep the
    * conflicts they had.
    */
-  async decorate(record: ChangeRecord, ctx: RequestContext): Promise<Change> {
+  async decorate(
+    record: ChangeRecord,
+    ctx: RequestContext,
+    /** What a caller decorating many changes has already read for all of them. */
+    known: {
+      conflicts?: ChangeConflict[];
+      memberships?: (userRef: string) => readonly string[];
+    } = {},
+  ): Promise<Change> {
     let change = toChange(record);
     if (LIVE_CONFLICT_STATUSES.includes(record.status)) {
       change = {
         ...change,
-        conflicts: await this.#assessor.conflicts({
-          ...record,
-          entityRefs: record.entities.map(e => e.entityRef),
-        }),
+        conflicts:
+          known.conflicts ??
+          (await this.#assessor.conflicts({
+            ...record,
+            entityRefs: record.entities.map(e => e.entityRef),
+          })),
       };
     }
     if (record.status !== 'authorization') {
       return { ...change, outstandingApprovals: [], canDecide: false };
     }
     const caller = userOf(ctx.credentials);
-    const memberships = await this.#assessor.memberships([
-      ...(caller ? [caller] : []),
-      ...record.approvals.map(a => a.approver),
-    ]);
+    const memberships =
+      known.memberships ??
+      (await this.#assessor.memberships([
+        ...(caller ? [caller] : []),
+        ...record.approvals.map(a => a.approver),
+      ]));
     const evaluation = evaluateApprovals({
       required: change.requiredApprovals,
       approvals: change.approvals,

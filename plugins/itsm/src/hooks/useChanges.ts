@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type {
-  Change,
   ChangeStatus,
   ChangeType,
-  Page,
   RiskLevel,
 } from '@backstage-itsm/plugin-itsm-common';
+import { usePagedList } from './usePagedList';
 import { itsmApiRef, type ListChangesOptions } from '../api';
 
 const PAGE_SIZE = 50;
@@ -42,57 +40,11 @@ export function useChanges(options: {
     [statusKey, typeKey, riskKey, q],
   );
 
-  const first = useAsyncRetry(
-    () => itsmApi.listChanges(query),
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      itsmApi.listChanges(cursor ? { ...query, cursor } : query),
     [itsmApi, query],
   );
-
-  const [more, setMore] = useState<Page<Change>[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<Error>();
-  // A page that arrives after the filters changed belongs to the old list.
-  const generation = useRef(first.value);
-  useEffect(() => {
-    generation.current = first.value;
-    setMore(pages => (pages.length ? [] : pages));
-    setMoreError(undefined);
-  }, [first.value]);
-
-  const lastPage = more.length ? more[more.length - 1] : first.value;
-  const nextCursor = lastPage?.nextCursor ?? null;
-
-  const loadMore = useCallback(async () => {
-    if (!nextCursor || first.loading) {
-      return;
-    }
-    const startedFor = generation.current;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await itsmApi.listChanges({ ...query, cursor: nextCursor });
-      if (generation.current === startedFor) {
-        setMore(pages => [...pages, page]);
-      }
-    } catch (e) {
-      setMoreError(e as Error);
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [itsmApi, query, nextCursor, first.loading]);
-
-  const changes = useMemo(
-    () =>
-      first.value ? [first.value, ...more].flatMap(page => page.items) : [],
-    [first.value, more],
-  );
-
-  return {
-    changes,
-    loading: first.loading,
-    error: first.error ?? moreError,
-    retry: first.retry,
-    hasMore: nextCursor !== null,
-    loadingMore,
-    loadMore,
-  };
+  const { items, ...rest } = usePagedList(fetchPage);
+  return { changes: items, ...rest };
 }
