@@ -111,12 +111,14 @@ export function parseLocalDate(value: unknown, field: string): number {
 
 const validZones = new Map<string, boolean>();
 
-function checkTimezone(timezone: unknown): string {
+/** Checks an IANA time zone, naming `field` in the error. @internal */
+export function checkTimezone(
+  timezone: unknown,
+  field = 'calendar.timezone',
+): string {
   if (typeof timezone !== 'string' || timezone.length === 0) {
     throw new InputError(
-      `calendar.timezone must be an IANA time zone, got ${JSON.stringify(
-        timezone,
-      )}`,
+      `${field} must be an IANA time zone, got ${JSON.stringify(timezone)}`,
     );
   }
   let ok = validZones.get(timezone);
@@ -132,7 +134,7 @@ function checkTimezone(timezone: unknown): string {
   }
   if (!ok) {
     throw new InputError(
-      `calendar.timezone '${timezone}' is not a known IANA time zone`,
+      `${field} '${timezone}' is not a known IANA time zone`,
     );
   }
   return timezone;

@@ -42,8 +42,8 @@ function formatter(timezone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Local wall time minus UTC, in ms, at instant `t`. */
-function offsetAt(timezone: string, t: number): number {
+/** Local wall time minus UTC, in ms, at instant `t`. @internal */
+export function offsetAt(timezone: string, t: number): number {
   const fields: Record<string, number> = {};
   let bc = false;
   for (const part of formatter(timezone).formatToParts(new Date(t))) {

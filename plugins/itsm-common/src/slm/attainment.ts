@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { DAY_MS } from '../calendar/types';
+import { checkTimezone } from '../calendar/types';
 import { localDateOf, localToInstant } from './localTime';
 import type { ReviewCadence } from './types';
 
@@ -146,14 +147,7 @@ export function periodsOf(
       `unit must be month, quarter or year, got ${JSON.stringify(unit)}`,
     );
   }
-  try {
-    // eslint-disable-next-line no-new
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-  } catch {
-    throw new InputError(
-      `timezone '${timezone}' is not a known IANA time zone`,
-    );
-  }
+  checkTimezone(timezone, 'timezone');
   const step = MONTHS_IN[unit];
   const periods: Period[] = [];
   const start = localDateOf(timezone, a);

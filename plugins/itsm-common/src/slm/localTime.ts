@@ -1,14 +1,4 @@
-import { forEachOffsetStretch } from '../calendar/zones';
-
-/** Local wall time minus UTC, in ms, at instant `t`. */
-export function offsetAt(timezone: string, t: number): number {
-  let offset = 0;
-  forEachOffsetStretch(timezone, t, t + 1, (_from, _to, o) => {
-    offset = o;
-    return true;
-  });
-  return offset;
-}
+import { forEachOffsetStretch, offsetAt } from '../calendar/zones';
 
 /**
  * The instant at which the local wall clock of `timezone` shows `localMs` (ms since 1970-01-01
