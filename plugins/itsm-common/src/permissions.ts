@@ -73,6 +73,28 @@ export const changeTemplateManagePermission = createPermission({
 });
 
 /**
+ * Reading SLAs, supporting agreements, calendars, breaches and SLA reports.
+ *
+ * @public
+ */
+export const slaReadPermission = createPermission({
+  name: 'itsm.sla.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Defining and editing SLAs and supporting agreements, managing holiday lists, and
+ * recording cause, action and waivers in the breach register. Whatever the policy says,
+ * only an owner of the service may change its agreements (a domain rule).
+ *
+ * @public
+ */
+export const slaManagePermission = createPermission({
+  name: 'itsm.sla.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the ITSM plugins.
  *
  * @public
@@ -86,4 +108,6 @@ export const itsmPermissions = [
   changeUpdatePermission,
   changeApprovePermission,
   changeTemplateManagePermission,
+  slaReadPermission,
+  slaManagePermission,
 ];

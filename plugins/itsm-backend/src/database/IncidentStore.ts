@@ -25,6 +25,9 @@ export interface SlaClockRecord {
   dueAt: Date | null;
   breachedAt: Date | null;
   evaluatedAt: Date;
+  /** The SLA (seq and revision) the target came from; null or absent: the configured defaults. */
+  slaSeq?: number | null;
+  slaRevision?: number | null;
 }
 
 /** A catalog entity a record is attached to. */

@@ -96,7 +96,10 @@ class KnexIncidentTransaction implements IncidentStoreTransaction {
       await replaceEntities(tx, seq, write.entities);
     }
     if (write.clocks) {
-      await upsertClocks(tx, seq, write.clocks);
+      const primary = await tx(ENTITIES)
+        .first('entity_ref')
+        .where({ record_type: INCIDENT, record_seq: seq, is_primary: true });
+      await upsertClocks(tx, seq, write.clocks, primary?.entity_ref ?? null);
     }
     await appendHistory(tx, seq, version, write.event);
     return (await readIncident(tx, seq))!;
@@ -145,7 +148,7 @@ export class KnexIncidentStore implements IncidentStore {
         typeof inserted === 'object' ? inserted.seq : inserted,
       );
       await replaceEntities(tx, seq, options.entities);
-      await upsertClocks(tx, seq, options.clocks);
+      await upsertClocks(tx, seq, options.clocks, options.incident.entityRef);
       await appendHistory(tx, seq, 1, options.event);
       return (await readIncident(tx, seq))!;
     });
@@ -450,10 +453,20 @@ async function upsertClocks(
   tx: Knex.Transaction,
   seq: number,
   clocks: SlaClockRecord[],
+  entityRef: string | null,
 ): Promise<void> {
   if (clocks.length) {
     await tx(CLOCKS)
-      .insert(clocks.map(clock => clockToRow(INCIDENT, seq, clock)))
+      .insert(
+        clocks.map(clock =>
+          clockToRow(
+            INCIDENT,
+            seq,
+            clock,
+            entityRef?.toLocaleLowerCase('en-US') ?? null,
+          ),
+        ),
+      )
       .onConflict(['record_type', 'record_seq', 'clock'])
       .merge();
   }

@@ -130,10 +130,16 @@ export function clockToRow(
   recordType: string,
   recordSeq: number,
   clock: SlaClockRecord,
+  entityRef: string | null,
 ): Record<string, unknown> {
   return {
     record_type: recordType,
     record_seq: recordSeq,
+    entity_ref: entityRef,
+    sla_seq: clock.slaSeq ?? null,
+    sla_revision: clock.slaRevision ?? null,
+    // What SLA reports count by: a breached clock is decided at its breach, a met one at its stop.
+    decided_at: clock.breachedAt ?? clock.stoppedAt,
     clock: clock.clock,
     target_ms: clock.targetMs,
     calendar_id: clock.calendarId,
@@ -169,6 +175,14 @@ export function rowToClock(row: Record<string, any>): SlaClockRecord {
     dueAt: toOptionalDate(row.due_at),
     breachedAt: toOptionalDate(row.breached_at),
     evaluatedAt: toDate(row.evaluated_at),
+    slaSeq:
+      row.sla_seq === null || row.sla_seq === undefined
+        ? null
+        : Number(row.sla_seq),
+    slaRevision:
+      row.sla_revision === null || row.sla_revision === undefined
+        ? null
+        : Number(row.sla_revision),
   };
 }
 

@@ -22,7 +22,28 @@ export interface ServiceHealth {
   clocksAtRisk: number;
   /** SLA clocks of open incidents that are already breached. */
   clocksBreached: number;
+  /** The service's SLA this period (calendar month in the SLA calendar's zone); null without one. */
+  sla?: ServiceHealthSla | null;
   computedAt: string;
+}
+
+/**
+ * SLA figures on the service health card.
+ *
+ * @public
+ */
+export interface ServiceHealthSla {
+  id: string;
+  title: string;
+  /** 100 × met / (met + breached) of the clocks decided this period; null when none was. */
+  attainmentPercent: number | null;
+  met: number;
+  breached: number;
+  availabilityPercent: number | null;
+  availabilityTargetPercent: number;
+  /** ISO-8601 UTC (`nextReviewDate` of the agreement). */
+  nextReviewAt: string;
+  reviewOverdue: boolean;
 }
 
 /**

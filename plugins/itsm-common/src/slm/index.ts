@@ -12,3 +12,4 @@ export * from './inForce';
 export * from './alignment';
 export * from './availability';
 export * from './attainment';
+export * from './api';

@@ -109,6 +109,8 @@ export interface ServiceLevelAgreement extends AgreementTerms {
   /** Group entity refs of the customers the agreement is made with. */
   customerGroups: string[];
   targets: ServiceLevelTargets & { availabilityPercent: number };
+  /** ISO-8601 UTC: when the agreement is next due for review (`nextReviewDate`). */
+  nextReviewAt: string;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -141,6 +143,8 @@ export interface SupportingAgreement extends AgreementTerms {
   contractRef: string | null;
   /** The SLAs (`SLA-n`) it underpins. */
   slaIds: string[];
+  /** ISO-8601 UTC: when the agreement is next due for review (`nextReviewDate`). */
+  nextReviewAt: string;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
