@@ -103,6 +103,14 @@ export interface Config {
        */
       supportTiers?: string[];
     };
+    /** Service level monitoring. */
+    sla?: {
+      /**
+       * Percentages of a clock's target at which an SLA warning is notified (once each);
+       * strictly increasing, each above 0 and below 100. Defaults to [75, 90].
+       */
+      warningThresholds?: number[];
+    };
     /** Change enablement. */
     changes?: {
       /**

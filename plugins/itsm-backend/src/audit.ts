@@ -27,6 +27,12 @@ export const auditEvents = {
     eventId: 'change-template-mutate',
     severityLevel: 'medium',
   },
+  /** Reads of the breach register. */
+  breachFetch: { eventId: 'breach-fetch', severityLevel: 'low' },
+  /** Cause, action and waiver recorded on a breach. */
+  breachMutate: { eventId: 'breach-mutate', severityLevel: 'medium' },
+  /** SLA reports of a service or of the portfolio. */
+  slaReportFetch: { eventId: 'sla-report-fetch', severityLevel: 'low' },
 } as const;
 
 /**

@@ -31,7 +31,10 @@ export interface ClockTarget {
 
 /** The validated `itsm` configuration. */
 export interface ItsmConfig {
-  /** All calendars by id, `24x7` included. */
+  /**
+   * The configured calendars by id (app-config and modules), `24x7` included. Calendars and
+   * holidays managed through the API are added by the `CalendarRegistry`.
+   */
   calendars: ReadonlyMap<string, ServiceCalendar>;
   incidents: {
     priorityMatrix: number[][];
@@ -48,6 +51,11 @@ export interface ItsmConfig {
   };
   webhooks: WebhooksConfig;
   changes: ChangesConfig;
+  /** Service level monitoring. */
+  sla: {
+    /** Percentages of a clock's target at which a warning is sent, strictly increasing, each in (0, 100). */
+    warningThresholds: number[];
+  };
 }
 
 /** Change enablement: who approves what, and when nothing may be scheduled. */
@@ -278,7 +286,28 @@ export function readItsmConfig(
     },
     webhooks: readWebhooksConfig(config),
     changes: readChangesConfig(config),
+    sla: { warningThresholds: readWarningThresholds(config) },
   };
+}
+
+function readWarningThresholds(config: Config): number[] {
+  const key = 'itsm.sla.warningThresholds';
+  const thresholds = config.getOptional(key) ?? [75, 90];
+  if (
+    !Array.isArray(thresholds) ||
+    thresholds.some(
+      (t, i) =>
+        typeof t !== 'number' ||
+        !(t > 0 && t < 100) ||
+        (i > 0 && t <= (thresholds[i - 1] as number)),
+    )
+  ) {
+    fail(
+      key,
+      'must be a strictly increasing list of percentages, each above 0 and below 100',
+    );
+  }
+  return thresholds as number[];
 }
 
 function readChangesConfig(config: Config): ChangesConfig {
@@ -440,8 +469,9 @@ function readWebhooksConfig(config: Config): WebhooksConfig {
 }
 
 /**
- * The calendar with this id, or the default calendar (with `known: false`) for an id that is
- * no longer configured, so a clock stored against a removed calendar still evaluates.
+ * The configured calendar with this id, or the default calendar (with `known: false`) for an id
+ * that is no longer configured. Configured calendars only: clocks take their calendars from the
+ * `CalendarRegistry`, which adds the calendars and holidays managed through the API.
  */
 export function calendarOrDefault(
   config: ItsmConfig,

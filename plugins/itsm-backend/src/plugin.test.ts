@@ -127,6 +127,8 @@ describe('itsmPlugin', () => {
       'itsm.incident.create',
       'itsm.incident.read',
       'itsm.incident.update',
+      'itsm.sla.manage',
+      'itsm.sla.read',
     ]);
     expect(metadata.body.rules.map((r: any) => r.name).sort()).toEqual([
       'IS_ASSIGNEE',

@@ -17,6 +17,7 @@ import { AlertIngestionService } from './domain/AlertIngestionService';
 import {
   IncidentAutoCloseJob,
   SlaEscalationJob,
+  SlaMonitorJob,
   scheduleIncidentJobs,
 } from './jobs';
 import { createImportRunner } from './imports';
@@ -108,6 +109,7 @@ export const itsmPlugin = createBackendPlugin({
             store: ledger,
             notifications: deps.notifications,
             config,
+            calendars: services.calendars,
             logger: deps.logger,
           }),
           autoClose: IncidentAutoCloseJob.create({
@@ -115,6 +117,13 @@ export const itsmPlugin = createBackendPlugin({
             incidents,
             auth: deps.auth,
             config,
+            logger: deps.logger,
+          }),
+          monitor: SlaMonitorJob.create({
+            store: ledger,
+            notifications: deps.notifications,
+            warningThresholds: config.sla.warningThresholds,
+            calendarOf: id => services.calendars.calendarOrDefault(id).calendar,
             logger: deps.logger,
           }),
         });
@@ -130,9 +139,10 @@ export const itsmPlugin = createBackendPlugin({
           }),
         );
         deps.logger.info(
-          `ITSM ready with calendars ${[...config.calendars.keys()].join(
-            ', ',
-          )}`,
+          `ITSM ready with calendars ${services.calendars
+            .entries()
+            .map(c => `${c.id} (${c.source})`)
+            .join(', ')}`,
         );
       },
     });

@@ -16,6 +16,18 @@ import { ItsmConfig } from './config';
 import { KnexChangeStore } from './database/KnexChangeStore';
 import { KnexChangeTemplateStore } from './database/KnexChangeTemplateStore';
 import { KnexIncidentStore } from './database/KnexIncidentStore';
+import { KnexBreachStore } from './database/KnexBreachStore';
+import { KnexSlaReportStore } from './database/KnexSlaReportStore';
+import { BreachService } from './domain/BreachService';
+import { SlaReportService } from './domain/SlaReportService';
+import { KnexAgreementStore } from './database/KnexAgreementStore';
+import { AgreementAccess } from './domain/AgreementAccess';
+import { AgreementService } from './domain/AgreementService';
+import { SupportingAgreementService } from './domain/SupportingAgreementService';
+import { KnexCalendarStore } from './database/KnexCalendarStore';
+import { KnexSlaTargetStore } from './database/KnexSlaTargetStore';
+import { CalendarRegistry } from './domain/CalendarRegistry';
+import { CalendarService } from './domain/CalendarService';
 import { ChangeAssessor } from './domain/ChangeAssessor';
 import { ChangeInsights } from './domain/ChangeInsights';
 import { ChangeService } from './domain/ChangeService';
@@ -37,6 +49,18 @@ export interface ItsmServices {
   changeInsights: ChangeInsights;
   changeTemplates: ChangeTemplateService;
   impactAnalyzer: ImpactAnalyzer;
+  /** Service level agreements. */
+  slas: AgreementService;
+  /** OLAs and underpinning contracts. */
+  supportingAgreements: SupportingAgreementService;
+  /** Every calendar clocks count in: built in, configured, and managed through the API. */
+  calendars: CalendarRegistry;
+  /** The calendars API. */
+  calendarService: CalendarService;
+  /** The breach register. */
+  breaches: BreachService;
+  /** SLA reports and the SLA figures of service health. */
+  slaReports: SlaReportService;
   /** Services without signals or notifications, with the given permissions and clock. */
   quiet(overrides: ServiceOverrides): {
     incidents: IncidentService;
@@ -66,6 +90,14 @@ export async function createItsmServices(deps: {
   // The change store runs the same migrations; the template store shares its database.
   const changeStore = await KnexChangeStore.create(deps);
   const templateStore = await KnexChangeTemplateStore.create(deps);
+  const calendarStore = await KnexCalendarStore.create(deps);
+  const calendars = await CalendarRegistry.create({
+    configured: config.calendars,
+    defaultCalendarId: config.incidents.defaultCalendarId,
+    store: calendarStore,
+    logger,
+  });
+  const slaTargets = await KnexSlaTargetStore.create(deps);
   const incidentRuleset = registerIncidentPermissions(
     deps.permissionsRegistry,
     incidentStore,
@@ -104,6 +136,8 @@ export async function createItsmServices(deps: {
       config,
       impactAnalyzer,
       changes,
+      calendars,
+      slaTargets,
       ...options,
     });
     const changeTemplates = new ChangeTemplateService({
@@ -120,6 +154,20 @@ export async function createItsmServices(deps: {
     signals: deps.signals,
     notifications: deps.notifications,
   });
+  const agreementStore = await KnexAgreementStore.create(deps);
+  const agreementOptions = {
+    store: agreementStore,
+    access: new AgreementAccess({
+      permissions: deps.permissions,
+      catalog: new ItsmCatalog(deps),
+      userInfo: deps.userInfo,
+    }),
+    calendars: () => calendars.lookup(),
+  };
+  const agreements = {
+    slas: new AgreementService(agreementOptions),
+    supportingAgreements: new SupportingAgreementService(agreementOptions),
+  };
   return {
     ...live,
     changeInsights: new ChangeInsights({
@@ -128,6 +176,23 @@ export async function createItsmServices(deps: {
       assessor,
     }),
     impactAnalyzer,
+    calendars,
+    calendarService: new CalendarService({
+      store: calendarStore,
+      registry: calendars,
+      permissions: deps.permissions,
+    }),
+    ...agreements,
+    breaches: new BreachService({
+      store: await KnexBreachStore.create(deps),
+      permissions: deps.permissions,
+      userInfo: deps.userInfo,
+    }),
+    slaReports: new SlaReportService({
+      store: await KnexSlaReportStore.create(deps),
+      permissions: deps.permissions,
+      calendarOf: id => calendars.calendarOrDefault(id).calendar,
+    }),
     quiet: overrides => build(overrides),
   };
 }

@@ -23,6 +23,7 @@ const keyOf = (seq: number, threshold = 50): LedgerKey => ({
   recordType: 'incident',
   recordSeq: seq,
   clock: 'resolution',
+  purpose: 'escalation',
   threshold,
   cycle: `${T0.getTime()}-3600000`,
 });
@@ -79,6 +80,7 @@ describe('KnexLedgerStore', () => {
           recordType: 'incident',
           recordSeqs: [seq, seq + 1],
           clock: 'resolution',
+          purposes: ['escalation'],
         }),
       ).toEqual(expect.arrayContaining([keyOf(seq, 50), keyOf(seq, 75)]));
     },
@@ -155,6 +157,7 @@ describe('KnexLedgerStore', () => {
           priority: 3,
           status: 'in_progress',
           entityRef: 'component:default/payments',
+          assignee: null,
           assignmentGroup: 'group:default/tier-1',
           ownerRef: 'group:default/team-a',
           clock: expect.objectContaining({

@@ -13,8 +13,11 @@ import type {
   LedgerEntry,
   LedgerHistoryEvent,
   LedgerKey,
+  LedgerPurpose,
   LedgerStore,
+  NewBreachRow,
   OpenIncidentClock,
+  StoppedBreachedClock,
 } from './LedgerStore';
 import type { SlaClockRecord } from './IncidentStore';
 import { rowToClock } from './rows';
@@ -29,6 +32,47 @@ const INCIDENTS = 'itsm_incidents';
 const ENTITIES = 'itsm_record_entities';
 const HISTORY = 'itsm_history_events';
 const CLOCKS = 'itsm_sla_clocks';
+const BREACHES = 'itsm_sla_breaches';
+
+/** Columns the jobs read of a clock, its incident and the incident's primary entity. */
+const CLOCK_COLUMNS = [
+  'i.seq',
+  'i.version',
+  'i.title',
+  'i.priority',
+  'i.status',
+  'i.entity_ref',
+  'i.assignee',
+  'i.assignment_group',
+  'e.owner_ref',
+  'c.clock',
+  'c.target_ms',
+  'c.calendar_id',
+  'c.started_at',
+  'c.stopped_at',
+  'c.pauses',
+  'c.state',
+  'c.due_at',
+  'c.breached_at',
+  'c.evaluated_at',
+  'c.sla_seq',
+  'c.sla_revision',
+];
+
+function rowToOpenClock(row: Record<string, any>): OpenIncidentClock {
+  return {
+    seq: Number(row.seq),
+    version: Number(row.version),
+    title: row.title,
+    priority: Number(row.priority) as Priority,
+    status: row.status,
+    entityRef: row.entity_ref,
+    assignee: row.assignee ?? null,
+    assignmentGroup: row.assignment_group,
+    ownerRef: row.owner_ref ?? null,
+    clock: rowToClock(row),
+  };
+}
 
 function rowToEntry(row: Record<string, any>): LedgerEntry {
   return {
@@ -36,6 +80,7 @@ function rowToEntry(row: Record<string, any>): LedgerEntry {
     recordType: row.record_type,
     recordSeq: Number(row.record_seq),
     clock: row.clock,
+    purpose: row.purpose ?? 'escalation',
     threshold: Number(row.threshold),
     cycle: row.cycle,
     scope: row.scope,
@@ -72,6 +117,73 @@ export class KnexLedgerStore implements LedgerStore {
     event: LedgerHistoryEvent;
     now: Date;
   }): Promise<LedgerEntry | undefined> {
+    return this.#insertOnce(options, async () => {});
+  }
+
+  async recordBreach(options: {
+    key: LedgerKey;
+    scope: string;
+    recipients: string[];
+    payload: NotificationPayload;
+    event: LedgerHistoryEvent;
+    breach: NewBreachRow;
+    clock?: SlaClockRecord;
+    now: Date;
+  }): Promise<LedgerEntry | undefined> {
+    const { key, breach, clock, now } = options;
+    return this.#insertOnce(options, async tx => {
+      await tx(BREACHES).insert({
+        version: 1,
+        record_type: key.recordType,
+        record_seq: key.recordSeq,
+        clock: key.clock,
+        cycle: key.cycle,
+        priority: breach.priority,
+        entity_ref: breach.entityRef,
+        sla_seq: breach.slaSeq,
+        sla_revision: breach.slaRevision,
+        target_ms: breach.targetMs,
+        calendar_id: breach.calendarId,
+        breached_at: breach.breachedAt,
+        detected_at: now,
+        created_at: now,
+        updated_at: now,
+      });
+      if (clock && clock.stoppedAt === null) {
+        // Job bookkeeping on a running clock; stopped clocks are frozen.
+        await tx(CLOCKS)
+          .where({
+            record_type: key.recordType,
+            record_seq: key.recordSeq,
+            clock: key.clock,
+          })
+          .whereNull('stopped_at')
+          .update({
+            state: clock.state,
+            due_at: clock.dueAt,
+            breached_at: clock.breachedAt,
+            decided_at: clock.breachedAt,
+            evaluated_at: clock.evaluatedAt,
+          });
+      }
+    });
+  }
+
+  /**
+   * Inserts the ledger row, runs `also` and appends the history event in one
+   * transaction; undefined when the key is taken (someone else notifies).
+   */
+  async #insertOnce(
+    options: {
+      key: LedgerKey;
+      scope: string;
+      recipients: string[];
+      payload: NotificationPayload;
+      event: LedgerHistoryEvent;
+      now: Date;
+    },
+    also: (tx: Knex.Transaction) => Promise<void>,
+  ): Promise<LedgerEntry | undefined> {
     const { key, event, now } = options;
     try {
       return await this.#db.transaction(async tx => {
@@ -82,6 +194,7 @@ export class KnexLedgerStore implements LedgerStore {
             record_type: key.recordType,
             record_seq: key.recordSeq,
             clock: key.clock,
+            purpose: key.purpose,
             threshold: key.threshold,
             cycle: key.cycle,
             scope: options.scope,
@@ -95,6 +208,7 @@ export class KnexLedgerStore implements LedgerStore {
         const id = Number(
           typeof inserted === 'object' ? inserted.id : inserted,
         );
+        await also(tx);
         const record = await tx(INCIDENTS)
           .select('version')
           .where('seq', key.recordSeq)
@@ -162,18 +276,28 @@ export class KnexLedgerStore implements LedgerStore {
     recordType: LedgerKey['recordType'];
     recordSeqs: number[];
     clock: LedgerKey['clock'];
+    purposes: readonly LedgerPurpose[];
   }): Promise<LedgerKey[]> {
     if (options.recordSeqs.length === 0) {
       return [];
     }
     const rows = await this.#db(LEDGER)
-      .select('record_type', 'record_seq', 'clock', 'threshold', 'cycle')
+      .select(
+        'record_type',
+        'record_seq',
+        'clock',
+        'purpose',
+        'threshold',
+        'cycle',
+      )
       .where({ record_type: options.recordType, clock: options.clock })
+      .whereIn('purpose', options.purposes)
       .whereIn('record_seq', options.recordSeqs);
     return rows.map(row => ({
       recordType: row.record_type,
       recordSeq: Number(row.record_seq),
       clock: row.clock,
+      purpose: row.purpose,
       threshold: Number(row.threshold),
       cycle: row.cycle,
     }));
@@ -185,7 +309,55 @@ export class KnexLedgerStore implements LedgerStore {
     afterSeq: number;
     limit: number;
   }): Promise<OpenIncidentClock[]> {
-    const rows = await this.#db(`${CLOCKS} as c`)
+    const rows = await this.#withIncident()
+      .where('c.clock', options.clock)
+      .whereNull('c.stopped_at')
+      .whereIn('i.status', options.statuses)
+      .where('i.seq', '>', options.afterSeq)
+      .orderBy('i.seq')
+      .limit(options.limit);
+    return rows.map(rowToOpenClock);
+  }
+
+  async listStoppedBreachedClocks(options: {
+    decidedSince: Date;
+    after?: { seq: number; clock: SlaClockRecord['clock'] };
+    limit: number;
+  }): Promise<StoppedBreachedClock[]> {
+    const db = this.#db;
+    const query = this.#withIncident()
+      .whereNotNull('c.stopped_at')
+      .whereNotNull('c.breached_at')
+      .where('c.decided_at', '>=', options.decidedSince)
+      .whereNot('i.status', 'cancelled')
+      .whereNotExists(
+        db(`${BREACHES} as b`)
+          .select(db.raw('1'))
+          .whereRaw('b.record_type = c.record_type')
+          .whereRaw('b.record_seq = c.record_seq')
+          .whereRaw('b.clock = c.clock')
+          .whereRaw('b.breached_at = c.breached_at'),
+      );
+    if (options.after) {
+      const { seq, clock } = options.after;
+      query.where(inner =>
+        inner
+          .where('i.seq', '>', seq)
+          .orWhere(same =>
+            same.where('i.seq', seq).where('c.clock', '>', clock),
+          ),
+      );
+    }
+    const rows = await query
+      .orderBy('i.seq')
+      .orderBy('c.clock')
+      .limit(options.limit);
+    return rows.map(rowToOpenClock);
+  }
+
+  /** Incident clocks joined to their incident and its primary entity. */
+  #withIncident() {
+    return this.#db(`${CLOCKS} as c`)
       .join(`${INCIDENTS} as i`, 'i.seq', 'c.record_seq')
       .leftJoin(`${ENTITIES} as e`, join =>
         join
@@ -193,44 +365,8 @@ export class KnexLedgerStore implements LedgerStore {
           .andOnVal('e.record_type', 'incident')
           .andOnVal('e.is_primary', true),
       )
-      .select(
-        'i.seq',
-        'i.version',
-        'i.title',
-        'i.priority',
-        'i.status',
-        'i.entity_ref',
-        'i.assignment_group',
-        'e.owner_ref',
-        'c.clock',
-        'c.target_ms',
-        'c.calendar_id',
-        'c.started_at',
-        'c.stopped_at',
-        'c.pauses',
-        'c.state',
-        'c.due_at',
-        'c.breached_at',
-        'c.evaluated_at',
-      )
-      .where('c.record_type', 'incident')
-      .where('c.clock', options.clock)
-      .whereNull('c.stopped_at')
-      .whereIn('i.status', options.statuses)
-      .where('i.seq', '>', options.afterSeq)
-      .orderBy('i.seq')
-      .limit(options.limit);
-    return rows.map(row => ({
-      seq: Number(row.seq),
-      version: Number(row.version),
-      title: row.title,
-      priority: Number(row.priority) as Priority,
-      status: row.status,
-      entityRef: row.entity_ref,
-      assignmentGroup: row.assignment_group,
-      ownerRef: row.owner_ref ?? null,
-      clock: rowToClock(row),
-    }));
+      .select(CLOCK_COLUMNS)
+      .where('c.record_type', 'incident');
   }
 
   async listAutoClosable(options: {

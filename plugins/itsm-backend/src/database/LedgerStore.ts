@@ -5,11 +5,15 @@ import type {
 } from '@backstage-itsm/plugin-itsm-common';
 import type { SlaClockRecord } from './IncidentStore';
 
-/** What a ledger row is unique on: one notification per record, clock, threshold and clock cycle. */
+/** Why a ledger row was written: an escalation, an SLA warning or an SLA breach. */
+export type LedgerPurpose = 'escalation' | 'warning' | 'breach';
+
+/** What a ledger row is unique on: one notification per record, clock, purpose, threshold and clock cycle. */
 export interface LedgerKey {
   recordType: 'incident';
   recordSeq: number;
   clock: SlaClockRecord['clock'];
+  purpose: LedgerPurpose;
   /** Percent of the clock target. */
   threshold: number;
   /** The clock run; a re-targeted or restarted clock is a new cycle. */
@@ -34,6 +38,7 @@ export interface OpenIncidentClock {
   priority: Priority;
   status: IncidentStatus;
   entityRef: string;
+  assignee: string | null;
   assignmentGroup: string | null;
   /** Stored owner of the primary entity, lowercase. */
   ownerRef: string | null;
@@ -48,6 +53,21 @@ export interface LedgerHistoryEvent {
   changes: Record<string, [unknown, unknown]>;
   comment?: string;
 }
+
+/** A breach register row the monitor job writes with its ledger row. */
+export interface NewBreachRow {
+  priority: Priority;
+  /** Lowercase canonical. */
+  entityRef: string;
+  slaSeq: number | null;
+  slaRevision: number | null;
+  targetMs: number;
+  calendarId: string;
+  breachedAt: Date;
+}
+
+/** A clock that stopped after its due instant, with no breach register row yet. */
+export type StoppedBreachedClock = OpenIncidentClock;
 
 /**
  * The notification ledger (exactly-once escalations, SLA warnings and breaches)
@@ -65,6 +85,24 @@ export interface LedgerStore {
     recipients: string[];
     payload: NotificationPayload;
     event: LedgerHistoryEvent;
+    now: Date;
+  }): Promise<LedgerEntry | undefined>;
+
+  /**
+   * Records a breach: the ledger row (purpose 'breach'), the breach register row, the
+   * clock's bookkeeping (state, due, breach and decision instants; stopped clocks stay as
+   * they are) and the history event, in one transaction without bumping the version.
+   * Undefined, writing nothing, when the ledger already holds the key.
+   */
+  recordBreach(options: {
+    key: LedgerKey;
+    scope: string;
+    recipients: string[];
+    payload: NotificationPayload;
+    event: LedgerHistoryEvent;
+    breach: NewBreachRow;
+    /** The evaluated clock to store, for clocks still running. */
+    clock?: SlaClockRecord;
     now: Date;
   }): Promise<LedgerEntry | undefined>;
 
@@ -86,7 +124,19 @@ export interface LedgerStore {
     recordType: LedgerKey['recordType'];
     recordSeqs: number[];
     clock: LedgerKey['clock'];
+    purposes: readonly LedgerPurpose[];
   }): Promise<LedgerKey[]>;
+
+  /**
+   * Clocks of non-cancelled incidents that stopped breached with `decidedAt >= decidedSince`
+   * and have no breach register row for that breach, a page at a time by seq and clock.
+   */
+  listStoppedBreachedClocks(options: {
+    decidedSince: Date;
+    /** Where the previous page ended. */
+    after?: { seq: number; clock: SlaClockRecord['clock'] };
+    limit: number;
+  }): Promise<StoppedBreachedClock[]>;
 
   /** Unstopped clocks named `clock` of incidents in `statuses`, by seq, a page at a time. */
   listOpenIncidentClocks(options: {

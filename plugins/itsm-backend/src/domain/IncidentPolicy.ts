@@ -7,28 +7,54 @@ import {
   Priority,
   ServiceCalendar,
   ServiceTier,
+  slaInForce,
 } from '@backstage-itsm/plugin-itsm-common';
 import { canonicalEntityRef, ownerRefOf } from '../catalog/entities';
-import { ItsmConfig, calendarOrDefault } from '../config';
+import { ItsmConfig } from '../config';
 import type { IncidentRecord, SlaClockRecord } from '../database/IncidentStore';
-import {
-  ResolvedClockTarget,
-  evaluateClock,
-  resolveTarget,
-} from './incidentClocks';
+import type {
+  SlaTargetSource,
+  SlaTermsRevision,
+} from '../database/KnexSlaTargetStore';
+import { CalendarRegistry } from './CalendarRegistry';
+import { ResolvedClockTarget, evaluateClock } from './incidentClocks';
+import { incidentTargets } from './slaTargets';
 import { toIncident } from './views';
 
 /**
- * The configured rules an incident is derived with: calendars and targets of
- * its clocks, the major incident criteria, its default assignment group.
+ * The rules an incident is derived with: calendars and targets of its clocks
+ * (from the SLA in force for its service, else the configured defaults), the
+ * major incident criteria, its default assignment group.
  */
 export class IncidentPolicy {
   readonly #config: ItsmConfig;
   readonly #logger: LoggerService;
+  readonly #calendars: CalendarRegistry;
+  readonly #slaTargets?: SlaTargetSource;
 
-  constructor(options: { config: ItsmConfig; logger: LoggerService }) {
+  constructor(options: {
+    config: ItsmConfig;
+    logger: LoggerService;
+    /** Defaults to the configured calendars only. */
+    calendars?: CalendarRegistry;
+    /** Without it, every target comes from the configured defaults. */
+    slaTargets?: SlaTargetSource;
+  }) {
     this.#config = options.config;
     this.#logger = options.logger;
+    this.#calendars =
+      options.calendars ??
+      CalendarRegistry.fromConfig({
+        configured: options.config.calendars,
+        defaultCalendarId: options.config.incidents.defaultCalendarId,
+        logger: options.logger,
+      });
+    this.#slaTargets = options.slaTargets;
+  }
+
+  /** The calendars clocks count in. */
+  get calendars(): CalendarRegistry {
+    return this.#calendars;
   }
 
   get priorityMatrix(): number[][] {
@@ -48,16 +74,65 @@ export class IncidentPolicy {
     );
   }
 
-  /** The response and resolution targets of a priority on a service's calendar. */
+  /**
+   * The response and resolution targets of a priority: from the SLA revision `sla` where it
+   * sets them (on its calendar), else the configured defaults on the service's calendar.
+   */
   targetsOf(
     priority: Priority,
     serviceCalendarId: string,
+    sla?: SlaTermsRevision,
   ): Record<SlaClockRecord['clock'], ResolvedClockTarget> {
-    const targets = this.#config.incidents.targets[priority];
-    return {
-      response: resolveTarget(targets.response, serviceCalendarId),
-      resolution: resolveTarget(targets.resolution, serviceCalendarId),
-    };
+    return incidentTargets(
+      sla && {
+        slaSeq: sla.slaSeq,
+        revision: sla.revision,
+        terms: sla.terms,
+      },
+      priority,
+      this.#config.incidents.targets[priority],
+      serviceCalendarId,
+    );
+  }
+
+  /** The revision of the service's SLA in force at `at`, if any. */
+  async slaInForceFor(
+    entityRef: string,
+    at: Date,
+  ): Promise<SlaTermsRevision | undefined> {
+    if (!this.#slaTargets) {
+      return undefined;
+    }
+    return slaInForce(await this.#slaTargets.revisionsOf(entityRef), at);
+  }
+
+  /**
+   * The SLA revision an incident's clocks were started under, so a priority change re-targets
+   * them on the terms agreed when the incident was raised, never newer ones. Clocks that all
+   * came from the defaults carry no revision: then the revision in force when it was raised.
+   */
+  async slaOfClocks(
+    record: IncidentRecord,
+  ): Promise<SlaTermsRevision | undefined> {
+    if (!this.#slaTargets) {
+      return undefined;
+    }
+    const ref = record.clocks.find(
+      c => typeof c.slaSeq === 'number' && typeof c.slaRevision === 'number',
+    );
+    if (ref) {
+      const revision = await this.#slaTargets.revision(
+        ref.slaSeq!,
+        ref.slaRevision!,
+      );
+      if (!revision) {
+        this.#logger.warn(
+          `SLA-${ref.slaSeq} revision ${ref.slaRevision} of the clocks of INC-${record.seq} no longer exists; using the configured targets`,
+        );
+      }
+      return revision;
+    }
+    return this.slaInForceFor(record.entityRef, record.createdAt);
   }
 
   /** The clocks' persisted state as of `now`. */
@@ -76,7 +151,7 @@ export class IncidentPolicy {
   serviceCalendarId(entity: Entity): string {
     const id = entity.metadata.annotations?.[ITSM_SERVICE_HOURS_ANNOTATION];
     const fallback = this.defaultCalendarId;
-    if (id && !this.#config.calendars.has(id)) {
+    if (id && !this.#calendars.has(id)) {
       this.#logger.warn(
         `Entity ${canonicalEntityRef(
           entity,
@@ -87,9 +162,9 @@ export class IncidentPolicy {
     return id || fallback;
   }
 
-  /** A stored clock's calendar; one removed from config since counts in the default calendar. */
+  /** A stored clock's calendar; one removed since counts in the default calendar. */
   calendar(id: string): ServiceCalendar {
-    const { calendar, known } = calendarOrDefault(this.#config, id);
+    const { calendar, known } = this.#calendars.calendarOrDefault(id);
     if (!known) {
       this.#logger.warn(
         `Unknown calendar '${id}' on an SLA clock; using '${this.defaultCalendarId}'`,

@@ -39,9 +39,14 @@ import {
   IncidentStoreTransaction,
   RecordEntity,
 } from '../database/IncidentStore';
+import type {
+  SlaTargetSource,
+  SlaTermsRevision,
+} from '../database/KnexSlaTargetStore';
 import type { IncidentPermissionFilter } from '../permissions/incidentPermissionResource';
 import { builtInIncidentRuleset } from '../permissions/rules';
 import { parseInput } from '../validation';
+import type { CalendarRegistry } from './CalendarRegistry';
 import { IncidentAccess } from './IncidentAccess';
 import { IncidentNotifier } from './IncidentNotifier';
 import { IncidentPolicy } from './IncidentPolicy';
@@ -143,6 +148,10 @@ export class IncidentService {
     impactAnalyzer?: IncidentImpactAnalyzer;
     /** Checks `causedByChangeId`; without it, incidents cannot name a change. */
     changes?: IncidentChangeLookup;
+    /** The calendars clocks count in; defaults to the configured ones. */
+    calendars?: CalendarRegistry;
+    /** The SLAs incidents take their targets from; without it, the configured defaults. */
+    slaTargets?: SlaTargetSource;
     now?: () => Date;
   }): IncidentService {
     return new IncidentService(options);
@@ -171,6 +180,7 @@ export class IncidentService {
     ctx: RequestContext,
   ): Promise<Incident> {
     await this.#access.requireCreate(ctx.credentials);
+    await this.#fresh();
 
     const entityRef = canonicalEntityRef(input.entityRef);
     const affectedEntityRefs = [
@@ -232,9 +242,11 @@ export class IncidentService {
       outageEnd: null,
       postIncidentReview: null,
     };
+    // The SLA in force for the service when the incident is raised sets its targets for good.
     const targets = this.#policy.targetsOf(
       priority,
       this.#policy.serviceCalendarId(entity),
+      await this.#policy.slaInForceFor(entityRef, now),
     );
 
     let record: IncidentRecord;
@@ -284,6 +296,7 @@ export class IncidentService {
 
   /** One incident; unknown and unreadable ids are both not found. */
   async get(id: string, ctx: RequestContext): Promise<Incident> {
+    await this.#fresh();
     const record = await this.#readable(id, ctx);
     return this.#policy.view(record, this.#now());
   }
@@ -293,6 +306,7 @@ export class IncidentService {
     source: string,
     externalId: string,
   ): Promise<Incident | undefined> {
+    await this.#fresh();
     const record = await this.#store.findByExternalId(source, externalId);
     return record && this.#policy.view(record, this.#now());
   }
@@ -302,6 +316,7 @@ export class IncidentService {
     ctx: RequestContext,
   ): Promise<Page<Incident>> {
     const access = await this.#access.requireRead(ctx.credentials);
+    await this.#fresh();
     const page = await this.#store.listIncidents({
       entityRefs: lowerAll(query.entityRef),
       statuses: query.status,
@@ -359,11 +374,12 @@ export class IncidentService {
     const expected = expectedVersionOf(ctx);
     const record = await this.#readable(id, ctx);
     await this.#access.requireUpdate(record, ctx.credentials);
+    await this.#fresh();
 
     const now = this.#now();
     const actor = actorOf(ctx.credentials);
     const plan = await unlessStale(record, expected, () =>
-      planPatch(record, input, this.#patchContext(now, actor)),
+      planPatch(record, input, this.#patchContext(record, now, actor)),
     );
     if (!plan) {
       if (expected !== undefined && expected !== record.version) {
@@ -398,6 +414,7 @@ export class IncidentService {
     const expected = expectedVersionOf(ctx);
     const record = await this.#readable(id, ctx);
     await this.#access.requireUpdate(record, ctx.credentials);
+    await this.#fresh();
 
     const now = this.#now();
     const actor = actorOf(ctx.credentials);
@@ -462,6 +479,7 @@ export class IncidentService {
     ctx: RequestContext,
   ): Promise<ServiceHealth> {
     const access = await this.#access.requireRead(ctx.credentials);
+    await this.#fresh();
     const ref = canonicalEntityRef(entityRef);
     const rows = await this.#store.getEntityHealth({
       entityRef: ref,
@@ -473,6 +491,11 @@ export class IncidentService {
       atRiskPercent: this.#config.incidents.escalationThresholds[0],
       calendarOf: id => this.#policy.calendar(id),
     });
+  }
+
+  /** Reloads the calendars when another replica may have changed them. */
+  async #fresh(): Promise<void> {
+    await this.#policy.calendars.ensureFresh();
   }
 
   /** The record if it exists and the caller may read it; else `NotFoundError`. */
@@ -604,22 +627,30 @@ export class IncidentService {
     };
   }
 
-  #patchContext(now: Date, actor: string) {
+  #patchContext(record: IncidentRecord, now: Date, actor: string) {
+    // Asked for only when the priority changes: the clocks are re-targeted on the SLA
+    // revision they were started under (its calendar is the service calendar), never a newer one.
+    let sla: SlaTermsRevision | undefined;
     return {
       now,
       actor,
       priorityMatrix: this.#policy.priorityMatrix,
       serviceOf: async (entityRef: string) => {
-        const entity = await this.#catalog.getEntity(entityRef);
-        return {
-          tier: entity && readServiceTier(entity),
-          calendarId: entity
-            ? this.#policy.serviceCalendarId(entity)
-            : this.#policy.defaultCalendarId,
-        };
+        const [entity, agreed] = await Promise.all([
+          this.#catalog.getEntity(entityRef),
+          this.#policy.slaOfClocks(record),
+        ]);
+        sla = agreed;
+        let calendarId = this.#policy.defaultCalendarId;
+        if (agreed) {
+          calendarId = agreed.terms.calendarId;
+        } else if (entity) {
+          calendarId = this.#policy.serviceCalendarId(entity);
+        }
+        return { tier: entity && readServiceTier(entity), calendarId };
       },
       targetsOf: (priority: Priority, calendarId: string) =>
-        this.#policy.targetsOf(priority, calendarId),
+        this.#policy.targetsOf(priority, calendarId, sla),
       isMajorByCriteria: (priority: Priority, tier?: ServiceTier) =>
         this.#policy.isMajorByCriteria(priority, tier),
       getIncident: (seq: number) => this.#store.getIncident(seq),

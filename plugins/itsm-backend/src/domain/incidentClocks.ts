@@ -4,7 +4,6 @@ import {
   SlaClockResult,
   computeSlaClock,
 } from '@backstage-itsm/plugin-itsm-common';
-import type { ClockTarget } from '../config';
 import type { SlaClockRecord } from '../database/IncidentStore';
 
 // How the lifecycle moves an incident's SLA clocks (DESIGN §3, Incident):
@@ -17,17 +16,9 @@ import type { SlaClockRecord } from '../database/IncidentStore';
 export interface ResolvedClockTarget {
   targetMs: number;
   calendarId: string;
-}
-
-/** The target of `target` in the service's calendar when it names none. */
-export function resolveTarget(
-  target: ClockTarget,
-  serviceCalendarId: string,
-): ResolvedClockTarget {
-  return {
-    targetMs: target.targetMs,
-    calendarId: target.calendarId ?? serviceCalendarId,
-  };
+  /** The SLA revision the target came from; null or absent: the configured defaults. */
+  slaSeq?: number | null;
+  slaRevision?: number | null;
 }
 
 /** A stored clock evaluated at `now` with `computeSlaClock`. */
@@ -72,6 +63,8 @@ export function startClock(
     clock: name,
     targetMs: target.targetMs,
     calendarId: target.calendarId,
+    slaSeq: target.slaSeq ?? null,
+    slaRevision: target.slaRevision ?? null,
     startedAt: now,
     stoppedAt: null,
     pauses: [],
@@ -141,7 +134,8 @@ function resolutionAfter(
 
 /**
  * Re-targets the running clocks from their start (a priority change): same
- * start and pauses, the new priority's targets. Stopped clocks keep theirs.
+ * start and pauses, the new priority's targets (taken by the caller from the
+ * SLA revision the clocks were started under). Stopped clocks keep theirs.
  */
 export function retargetClocks(
   clocks: SlaClockRecord[],
@@ -154,6 +148,8 @@ export function retargetClocks(
           ...clock,
           targetMs: targets[clock.clock].targetMs,
           calendarId: targets[clock.clock].calendarId,
+          slaSeq: targets[clock.clock].slaSeq ?? null,
+          slaRevision: targets[clock.clock].slaRevision ?? null,
         },
   );
 }

@@ -44,6 +44,10 @@ export function slaClockView(
     dueAt: result.dueAt?.toISOString() ?? null,
     breachedAt: result.breachedAt?.toISOString() ?? null,
     calendarId: clock.calendarId,
+    agreement:
+      typeof clock.slaSeq === 'number' && typeof clock.slaRevision === 'number'
+        ? { slaId: `SLA-${clock.slaSeq}`, revision: clock.slaRevision }
+        : null,
   };
 }
 

@@ -5,7 +5,8 @@ import {
   OPEN_INCIDENT_STATUSES,
   PRIORITY_LABELS,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ItsmConfig, calendarOrDefault } from '../config';
+import { ItsmConfig } from '../config';
+import { CalendarRegistry } from '../domain/CalendarRegistry';
 import { computeStoredClock } from '../domain/incidentClocks';
 import {
   LedgerEntry,
@@ -49,6 +50,7 @@ export class SlaEscalationJob {
   readonly #store: LedgerStore;
   readonly #notifications: NotificationService;
   readonly #config: ItsmConfig;
+  readonly #calendars: CalendarRegistry;
   readonly #logger: LoggerService;
   readonly #now: () => Date;
 
@@ -56,6 +58,8 @@ export class SlaEscalationJob {
     store: LedgerStore;
     notifications: NotificationService;
     config: ItsmConfig;
+    /** The calendars clocks count in; defaults to the configured ones. */
+    calendars?: CalendarRegistry;
     logger: LoggerService;
     now?: () => Date;
   }): SlaEscalationJob {
@@ -66,11 +70,19 @@ export class SlaEscalationJob {
     this.#store = options.store;
     this.#notifications = options.notifications;
     this.#config = options.config;
+    this.#calendars =
+      options.calendars ??
+      CalendarRegistry.fromConfig({
+        configured: options.config.calendars,
+        defaultCalendarId: options.config.incidents.defaultCalendarId,
+        logger: options.logger,
+      });
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
   }
 
   async run(): Promise<EscalationRunResult> {
+    await this.#calendars.ensureFresh();
     const now = this.#now();
     const result: EscalationRunResult = {
       escalated: 0,
@@ -108,6 +120,7 @@ export class SlaEscalationJob {
             recordType: 'incident',
             recordSeqs: page.map(p => p.seq),
             clock: CLOCK,
+            purposes: ['escalation'],
           })
         ).map(k => `${k.recordSeq}|${k.threshold}|${k.cycle}`),
       );
@@ -173,6 +186,7 @@ export class SlaEscalationJob {
         recordType: 'incident',
         recordSeq: incident.seq,
         clock: CLOCK,
+        purpose: 'escalation',
         threshold,
         cycle,
       },
@@ -230,7 +244,7 @@ export class SlaEscalationJob {
 
   #percent(incident: OpenIncidentClock, now: Date): number {
     const { clock } = incident;
-    const { calendar } = calendarOrDefault(this.#config, clock.calendarId);
+    const { calendar } = this.#calendars.calendarOrDefault(clock.calendarId);
     return computeStoredClock(clock, calendar, now).percent;
   }
 }

@@ -82,6 +82,7 @@ describe('incident jobs', () => {
     expect(tasks.map(t => [t.id, t.scope]).sort()).toEqual([
       ['itsm-incident-auto-close', 'global'],
       ['itsm-incident-sla-escalation', 'global'],
+      ['itsm-sla-monitor', 'global'],
     ]);
   });
 

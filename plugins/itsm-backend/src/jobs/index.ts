@@ -1,9 +1,11 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { IncidentAutoCloseJob } from './IncidentAutoCloseJob';
 import { SlaEscalationJob } from './SlaEscalationJob';
+import { SlaMonitorJob } from './SlaMonitorJob';
 
 export { IncidentAutoCloseJob } from './IncidentAutoCloseJob';
 export { SlaEscalationJob } from './SlaEscalationJob';
+export { SlaMonitorJob } from './SlaMonitorJob';
 
 /**
  * Schedules the incident jobs. `global` scope: one replica runs each
@@ -15,8 +17,10 @@ export async function scheduleIncidentJobs(options: {
   logger: LoggerService;
   escalation: SlaEscalationJob;
   autoClose: IncidentAutoCloseJob;
+  /** SLA warnings, breaches and the breach register. */
+  monitor?: SlaMonitorJob;
 }): Promise<void> {
-  const { scheduler, logger, escalation, autoClose } = options;
+  const { scheduler, logger, escalation, autoClose, monitor } = options;
 
   await scheduler.scheduleTask({
     id: 'itsm-incident-sla-escalation',
@@ -33,6 +37,24 @@ export async function scheduleIncidentJobs(options: {
       }
     },
   });
+
+  if (monitor) {
+    await scheduler.scheduleTask({
+      id: 'itsm-sla-monitor',
+      frequency: { minutes: 1 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 1 },
+      scope: 'global',
+      fn: async () => {
+        const { warned, breached, notified, resent } = await monitor.run();
+        if (warned || breached || resent) {
+          logger.info(
+            `Recorded ${warned} SLA warnings and ${breached} breaches; sent ${notified} notifications (${resent} resent)`,
+          );
+        }
+      },
+    });
+  }
 
   await scheduler.scheduleTask({
     id: 'itsm-incident-auto-close',

@@ -7,7 +7,11 @@ import { ChangeInsights } from '../domain/ChangeInsights';
 import { ChangeService } from '../domain/ChangeService';
 import { ChangeTemplateService } from '../domain/ChangeTemplateService';
 import { IncidentService } from '../domain/IncidentService';
+import { AgreementService } from '../domain/AgreementService';
+import { SupportingAgreementService } from '../domain/SupportingAgreementService';
 import { spec } from '../schema/openapi.generated';
+import { CalendarService } from '../domain/CalendarService';
+import { createCalendarsRouter } from './calendars';
 import { createChangeApprovalsRouter } from './changeApprovals';
 import { createChangeCalendarRouter } from './changeCalendar';
 import { createChangesRouter } from './changes';
@@ -16,6 +20,12 @@ import { createImpactRouter } from './impact';
 import { createIncidentActionsRouter } from './incidentActions';
 import { createIncidentsRouter } from './incidents';
 import { createServiceHealthRouter } from './serviceHealth';
+import { BreachService } from '../domain/BreachService';
+import { SlaReportService } from '../domain/SlaReportService';
+import { createBreachesRouter } from './breaches';
+import { createReportsRouter } from './reports';
+import { createSlasRouter } from './slas';
+import { createSupportingAgreementsRouter } from './supportingAgreements';
 
 /** Largest accepted request body; larger ones are a 400, never a crash. */
 export const BODY_LIMIT = '1mb';
@@ -44,6 +54,11 @@ export async function createRouter(options: {
   changeInsights: ChangeInsights;
   changeTemplates: ChangeTemplateService;
   impactAnalyzer: ImpactAnalyzer;
+  slas: AgreementService;
+  supportingAgreements: SupportingAgreementService;
+  calendarService: CalendarService;
+  breaches: BreachService;
+  slaReports: SlaReportService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }): Promise<express.Router> {
@@ -59,6 +74,11 @@ export async function createRouter(options: {
   router.use(createChangeApprovalsRouter(options));
   router.use(createChangeCalendarRouter(options));
   router.use(createChangeTemplatesRouter(options));
+  router.use(createCalendarsRouter(options));
+  router.use(createSlasRouter(options));
+  router.use(createSupportingAgreementsRouter(options));
+  router.use(createBreachesRouter(options));
+  router.use(createReportsRouter(options));
   router.use(methodNotAllowed(spec.paths));
   return router;
 }

@@ -4,6 +4,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { IncidentService } from '../domain/IncidentService';
+import { SlaReportService } from '../domain/SlaReportService';
 import { parseInput } from './parse';
 
 const serviceHealthQuerySchema = z.strictObject({ entityRef: entityRefSchema });
@@ -14,9 +15,10 @@ const serviceHealthQuerySchema = z.strictObject({ entityRef: entityRefSchema });
  */
 export function createServiceHealthRouter(options: {
   incidents: IncidentService;
+  slaReports: SlaReportService;
   httpAuth: HttpAuthService;
 }): express.Router {
-  const { incidents, httpAuth } = options;
+  const { incidents, slaReports, httpAuth } = options;
   const router = Router();
 
   router.get('/service-health', async (req, res) => {
@@ -28,7 +30,9 @@ export function createServiceHealthRouter(options: {
       req.query,
       'query',
     );
-    res.json(await incidents.getServiceHealth(entityRef, { credentials }));
+    // Incident figures first: they check that the caller may read incidents.
+    const health = await incidents.getServiceHealth(entityRef, { credentials });
+    res.json({ ...health, sla: await slaReports.healthSla(entityRef) });
   });
 
   return router;

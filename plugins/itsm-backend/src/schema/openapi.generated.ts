@@ -34,6 +34,21 @@ export const spec = {
     {
       name: 'change-templates',
     },
+    {
+      name: 'slas',
+    },
+    {
+      name: 'supporting-agreements',
+    },
+    {
+      name: 'calendars',
+    },
+    {
+      name: 'breaches',
+    },
+    {
+      name: 'reports',
+    },
   ],
   paths: {
     '/incidents': {
@@ -1356,6 +1371,885 @@ export const spec = {
         },
       },
     },
+    '/calendars': {
+      get: {
+        tags: ['calendars'],
+        operationId: 'listCalendars',
+        summary:
+          'Every service-hours calendar by id: the built-in 24x7, those from app-config and those created through the API (itsm.sla.read).',
+        responses: {
+          '200': {
+            description: 'All calendars; there is never a next page.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CalendarPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['calendars'],
+        operationId: 'createCalendar',
+        summary:
+          'Creates a calendar (itsm.sla.manage). Its id must not be taken by any calendar; time zone and hours cannot change afterwards.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CalendarCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created calendar.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Calendar',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/calendars/{id}': {
+      get: {
+        tags: ['calendars'],
+        operationId: 'getCalendar',
+        parameters: [
+          {
+            $ref: '#/components/parameters/calendarId',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The calendar; `ETag` carries its version (0 for one nothing was stored for).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Calendar',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['calendars'],
+        operationId: 'patchCalendar',
+        summary:
+          'Edits a calendar (itsm.sla.manage): the API-managed holidays of any calendar but 24x7, and the title of one created through the API. Holidays before today cannot be added or removed; time zone and hours never change (409).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/calendarId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CalendarPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The calendar after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Calendar',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/slas': {
+      get: {
+        tags: ['slas'],
+        operationId: 'listSlas',
+        summary: 'Service level agreements (itsm.sla.read), newest first.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description: 'The service(s) the SLA is made for.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/agreementOrder',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of SLAs.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'nextCursor'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ServiceLevelAgreement',
+                      },
+                    },
+                    nextCursor: {
+                      type: ['string', 'null'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['slas'],
+        operationId: 'createSla',
+        summary:
+          'Defines the SLA of a service (itsm.sla.manage, by an owner of the service); one per service, revision 1.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SlaCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created SLA.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ServiceLevelAgreement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/slas/{id}': {
+      get: {
+        tags: ['slas'],
+        operationId: 'getSla',
+        parameters: [
+          {
+            $ref: '#/components/parameters/slaId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The SLA; `ETag` carries its version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ServiceLevelAgreement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['slas'],
+        operationId: 'patchSla',
+        summary:
+          'Edits an SLA: new terms or effective dates add a revision; lastReviewedAt alone records a service review.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/slaId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SlaPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The SLA after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ServiceLevelAgreement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/slas/{id}/revisions': {
+      get: {
+        tags: ['slas'],
+        operationId: 'getSlaRevisions',
+        summary:
+          'Every agreed revision of an SLA with its effective dates, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/slaId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The revisions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AgreementRevisionList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/slas/{id}/history': {
+      get: {
+        tags: ['slas'],
+        operationId: 'getSlaHistory',
+        summary: 'The append-only history of an SLA, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/slaId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/slas/{id}/alignment': {
+      get: {
+        tags: ['slas'],
+        operationId: 'getSlaAlignment',
+        summary:
+          'The supporting agreements linked to an SLA, and each of their targets looser than the SLA target it underpins.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/slaId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The alignment check.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SlaAlignment',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/supporting-agreements': {
+      get: {
+        tags: ['supporting-agreements'],
+        operationId: 'listSupportingAgreements',
+        summary:
+          'OLAs and underpinning contracts (itsm.sla.read), newest first.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description: 'The service(s) or component(s) covered.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'slaId',
+            in: 'query',
+            allowReserved: true,
+            description: 'Agreements underpinning the SLA(s).',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 32,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/SupportingAgreementKind',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            $ref: '#/components/parameters/agreementOrder',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of supporting agreements.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'nextCursor'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SupportingAgreement',
+                      },
+                    },
+                    nextCursor: {
+                      type: ['string', 'null'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['supporting-agreements'],
+        operationId: 'createSupportingAgreement',
+        summary:
+          'Records an OLA (with an internal group) or an underpinning contract (with a supplier) for a service, linked to the SLAs it underpins (itsm.sla.manage, by an owner).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SupportingAgreementCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created agreement.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SupportingAgreement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/supporting-agreements/{id}': {
+      get: {
+        tags: ['supporting-agreements'],
+        operationId: 'getSupportingAgreement',
+        parameters: [
+          {
+            $ref: '#/components/parameters/supportingAgreementId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The agreement; `ETag` carries its version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SupportingAgreement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['supporting-agreements'],
+        operationId: 'patchSupportingAgreement',
+        summary:
+          'Edits an OLA or UC: new terms or effective dates add a revision; links to SLAs and lastReviewedAt do not.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/supportingAgreementId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SupportingAgreementPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The agreement after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SupportingAgreement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/supporting-agreements/{id}/revisions': {
+      get: {
+        tags: ['supporting-agreements'],
+        operationId: 'getSupportingAgreementRevisions',
+        summary: 'Every agreed revision of an OLA or UC, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/supportingAgreementId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The revisions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AgreementRevisionList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/supporting-agreements/{id}/history': {
+      get: {
+        tags: ['supporting-agreements'],
+        operationId: 'getSupportingAgreementHistory',
+        summary: 'The append-only history of an OLA or UC, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/supportingAgreementId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/breaches': {
+      get: {
+        tags: ['breaches'],
+        operationId: 'listBreaches',
+        summary:
+          'The breach register, newest first, filtered and paged by an opaque cursor.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'The breached service (case-insensitive). Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'recordId',
+            in: 'query',
+            allowReserved: true,
+            description: 'The incident whose clock breached, e.g. INC-42.',
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          {
+            name: 'clock',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['response', 'resolution'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/breachFrom',
+          },
+          {
+            $ref: '#/components/parameters/breachTo',
+          },
+          {
+            name: 'waived',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of breaches.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SlaBreachPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/breaches/{id}': {
+      get: {
+        tags: ['breaches'],
+        operationId: 'getBreach',
+        parameters: [
+          {
+            $ref: '#/components/parameters/breachId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The breach; `ETag` carries its version.',
+            headers: {
+              ETag: {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SlaBreach',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['breaches'],
+        operationId: 'patchBreach',
+        summary:
+          'Records cause, action, the improvement item raised, or a waiver (approved by who records it). Owners of the service with itsm.sla.manage only.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/breachId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/BreachPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The updated breach.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SlaBreach',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reports/sla': {
+      get: {
+        tags: ['reports'],
+        operationId: 'getSlaReport',
+        summary:
+          'How a service kept its SLA in [from, to): attainment per target, breaches, availability, change success, CSAT, workload and the trend of the last 6 months. JSON, or CSV with `Accept: text/csv`.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            $ref: '#/components/parameters/reportFrom',
+          },
+          {
+            $ref: '#/components/parameters/reportTo',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SlaReport',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reports/sla-portfolio': {
+      get: {
+        tags: ['reports'],
+        operationId: 'getSlaPortfolioReport',
+        summary:
+          'Attainment and availability of every service with decided clocks or an SLA.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reportFrom',
+          },
+          {
+            $ref: '#/components/parameters/reportTo',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The portfolio report.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SlaPortfolioReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/breaches/{id}/history': {
+      get: {
+        tags: ['breaches'],
+        operationId: 'getBreachHistory',
+        summary:
+          'The append-only history of a breach (cause, action, improvement item and waiver edits), oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/breachId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -1420,6 +2314,99 @@ export const spec = {
         schema: {
           type: 'string',
           maxLength: 32,
+        },
+      },
+      calendarId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The calendar id, e.g. business-hours-eu.',
+        schema: {
+          type: 'string',
+          maxLength: 100,
+        },
+      },
+      slaId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The SLA id, e.g. SLA-4.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      supportingAgreementId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The OLA or UC id, e.g. OLA-2 or UC-7.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      agreementOrder: {
+        name: 'order',
+        in: 'query',
+        allowReserved: true,
+        description: 'Newest first (desc, the default) or oldest first.',
+        schema: {
+          type: 'string',
+          enum: ['asc', 'desc'],
+        },
+      },
+      breachId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The breach id, e.g. BRE-12.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      breachFrom: {
+        name: 'from',
+        in: 'query',
+        allowReserved: true,
+        description: 'Breached at or after this instant (ISO-8601).',
+        schema: {
+          type: 'string',
+          maxLength: 40,
+        },
+      },
+      breachTo: {
+        name: 'to',
+        in: 'query',
+        allowReserved: true,
+        description: 'Breached before this instant (ISO-8601).',
+        schema: {
+          type: 'string',
+          maxLength: 40,
+        },
+      },
+      reportFrom: {
+        name: 'from',
+        in: 'query',
+        allowReserved: true,
+        required: true,
+        description: 'Start of the period, inclusive (ISO-8601 instant).',
+        schema: {
+          type: 'string',
+          maxLength: 40,
+        },
+      },
+      reportTo: {
+        name: 'to',
+        in: 'query',
+        allowReserved: true,
+        required: true,
+        description:
+          'End of the period, exclusive; at most 366 days after from.',
+        schema: {
+          type: 'string',
+          maxLength: 40,
         },
       },
     },
@@ -1740,6 +2727,7 @@ export const spec = {
           'dueAt',
           'breachedAt',
           'calendarId',
+          'agreement',
         ],
         properties: {
           targetMs: {
@@ -1768,6 +2756,18 @@ export const spec = {
           },
           calendarId: {
             type: 'string',
+          },
+          agreement: {
+            description:
+              'The SLA revision the target came from; null when it came from the configured defaults.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ClockAgreementRef',
+              },
+              {
+                type: 'null',
+              },
+            ],
           },
         },
       },
@@ -2088,6 +3088,58 @@ export const spec = {
           clocksBreached: {
             type: 'integer',
             description: 'Clocks of open incidents that are breached.',
+          },
+          sla: {
+            description: 'The SLA this calendar month; null without one.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'object',
+                required: [
+                  'id',
+                  'title',
+                  'attainmentPercent',
+                  'met',
+                  'breached',
+                  'availabilityPercent',
+                  'availabilityTargetPercent',
+                  'nextReviewAt',
+                  'reviewOverdue',
+                ],
+                properties: {
+                  id: {
+                    type: 'string',
+                  },
+                  title: {
+                    type: 'string',
+                  },
+                  attainmentPercent: {
+                    type: ['number', 'null'],
+                  },
+                  met: {
+                    type: 'integer',
+                  },
+                  breached: {
+                    type: 'integer',
+                  },
+                  availabilityPercent: {
+                    type: ['number', 'null'],
+                  },
+                  availabilityTargetPercent: {
+                    type: 'number',
+                  },
+                  nextReviewAt: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                  reviewOverdue: {
+                    type: 'boolean',
+                  },
+                },
+              },
+            ],
           },
           computedAt: {
             type: 'string',
@@ -2917,6 +3969,1206 @@ export const spec = {
           updatedAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      CalendarHours: {
+        type: 'object',
+        description:
+          "Local 'HH:mm' ranges per weekday, end exclusive, '24:00' allowed as an end.",
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          mon: {
+            $ref: '#/components/schemas/CalendarRanges',
+          },
+          tue: {
+            $ref: '#/components/schemas/CalendarRanges',
+          },
+          wed: {
+            $ref: '#/components/schemas/CalendarRanges',
+          },
+          thu: {
+            $ref: '#/components/schemas/CalendarRanges',
+          },
+          fri: {
+            $ref: '#/components/schemas/CalendarRanges',
+          },
+          sat: {
+            $ref: '#/components/schemas/CalendarRanges',
+          },
+          sun: {
+            $ref: '#/components/schemas/CalendarRanges',
+          },
+        },
+      },
+      CalendarRanges: {
+        type: 'array',
+        maxItems: 24,
+        items: {
+          type: 'array',
+          minItems: 2,
+          maxItems: 2,
+          items: {
+            type: 'string',
+            maxLength: 5,
+          },
+        },
+      },
+      CalendarHolidays: {
+        type: 'array',
+        maxItems: 1000,
+        description: 'Local dates YYYY-MM-DD without service hours.',
+        items: {
+          type: 'string',
+          maxLength: 10,
+        },
+      },
+      CalendarCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['id', 'timezone', 'hours'],
+        properties: {
+          id: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          timezone: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+            description: 'IANA time zone.',
+          },
+          hours: {
+            $ref: '#/components/schemas/CalendarHours',
+          },
+          holidays: {
+            $ref: '#/components/schemas/CalendarHolidays',
+          },
+        },
+      },
+      CalendarPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          timezone: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          hours: {
+            $ref: '#/components/schemas/CalendarHours',
+          },
+          holidays: {
+            $ref: '#/components/schemas/CalendarHolidays',
+          },
+        },
+      },
+      Calendar: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'source',
+          'title',
+          'timezone',
+          'hours',
+          'configuredHolidays',
+          'holidays',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              '0 until the API stores anything for a config calendar.',
+          },
+          source: {
+            type: 'string',
+            enum: ['builtin', 'config', 'api'],
+          },
+          title: {
+            type: 'string',
+          },
+          timezone: {
+            type: 'string',
+          },
+          hours: {
+            $ref: '#/components/schemas/CalendarHours',
+          },
+          configuredHolidays: {
+            type: 'array',
+            description: 'Holidays from app-config (read-only here).',
+            items: {
+              type: 'string',
+            },
+          },
+          holidays: {
+            type: 'array',
+            description: 'Holidays managed through the API.',
+            items: {
+              type: 'string',
+            },
+          },
+          createdAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+        },
+      },
+      CalendarPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Calendar',
+            },
+          },
+          nextCursor: {
+            type: 'null',
+          },
+        },
+      },
+      ClockAgreementRef: {
+        type: 'object',
+        description: 'The SLA revision an incident clock took its target from.',
+        required: ['slaId', 'revision'],
+        properties: {
+          slaId: {
+            type: 'string',
+          },
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+        },
+      },
+      ReviewCadence: {
+        type: 'string',
+        enum: ['monthly', 'quarterly', 'semiannual', 'annual'],
+      },
+      SupportingAgreementKind: {
+        type: 'string',
+        enum: ['ola', 'uc'],
+      },
+      DurationTarget: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['duration'],
+        properties: {
+          duration: {
+            type: 'string',
+            maxLength: 32,
+            description: 'A duration like 30m, 4h, 3d or 1h30m.',
+          },
+          calendarId: {
+            type: 'string',
+            maxLength: 100,
+            description: "Counted on this calendar instead of the agreement's.",
+          },
+        },
+      },
+      IncidentClockTargets: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          response: {
+            $ref: '#/components/schemas/DurationTarget',
+          },
+          resolution: {
+            $ref: '#/components/schemas/DurationTarget',
+          },
+        },
+      },
+      ServiceLevelTargets: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          incidents: {
+            type: 'object',
+            additionalProperties: {
+              not: {},
+            },
+            description:
+              'Response and resolution targets per priority (p1 … p5).',
+            properties: {
+              p1: {
+                $ref: '#/components/schemas/IncidentClockTargets',
+              },
+              p2: {
+                $ref: '#/components/schemas/IncidentClockTargets',
+              },
+              p3: {
+                $ref: '#/components/schemas/IncidentClockTargets',
+              },
+              p4: {
+                $ref: '#/components/schemas/IncidentClockTargets',
+              },
+              p5: {
+                $ref: '#/components/schemas/IncidentClockTargets',
+              },
+            },
+          },
+          availabilityPercent: {
+            type: 'number',
+          },
+          changeSuccessRatePercent: {
+            type: 'number',
+          },
+          csatPercent: {
+            type: 'number',
+          },
+        },
+      },
+      WorkloadLimits: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          incidentsPerMonth: {
+            type: 'integer',
+          },
+          majorIncidentsPerMonth: {
+            type: 'integer',
+          },
+          changesPerMonth: {
+            type: 'integer',
+          },
+        },
+      },
+      SlaCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: [
+          'entityRef',
+          'title',
+          'calendarId',
+          'targets',
+          'effectiveFrom',
+        ],
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          calendarId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          customerGroups: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          targets: {
+            $ref: '#/components/schemas/ServiceLevelTargets',
+          },
+          workloadLimits: {
+            $ref: '#/components/schemas/WorkloadLimits',
+          },
+          exceptions: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          reviewCadence: {
+            $ref: '#/components/schemas/ReviewCadence',
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          effectiveTo: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          lastReviewedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+        },
+      },
+      SlaPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          calendarId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          customerGroups: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          targets: {
+            $ref: '#/components/schemas/ServiceLevelTargets',
+          },
+          workloadLimits: {
+            $ref: '#/components/schemas/WorkloadLimits',
+          },
+          exceptions: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          reviewCadence: {
+            $ref: '#/components/schemas/ReviewCadence',
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          effectiveTo: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          lastReviewedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+        },
+      },
+      ServiceLevelAgreement: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'revision',
+          'entityRef',
+          'title',
+          'customerGroups',
+          'calendarId',
+          'targets',
+          'workloadLimits',
+          'exceptions',
+          'reviewCadence',
+          'effectiveFrom',
+          'effectiveTo',
+          'lastReviewedAt',
+          'nextReviewAt',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            examples: ['SLA-4'],
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          customerGroups: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          calendarId: {
+            type: 'string',
+          },
+          targets: {
+            $ref: '#/components/schemas/ServiceLevelTargets',
+          },
+          workloadLimits: {
+            $ref: '#/components/schemas/WorkloadLimits',
+          },
+          exceptions: {
+            type: 'string',
+          },
+          reviewCadence: {
+            $ref: '#/components/schemas/ReviewCadence',
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          effectiveTo: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          lastReviewedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          nextReviewAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      SupportingAgreementCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: [
+          'kind',
+          'entityRef',
+          'title',
+          'calendarId',
+          'targets',
+          'effectiveFrom',
+        ],
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/SupportingAgreementKind',
+          },
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          internalGroup: {
+            type: ['string', 'null'],
+            maxLength: 255,
+          },
+          supplier: {
+            type: ['string', 'null'],
+            maxLength: 200,
+          },
+          contractRef: {
+            type: ['string', 'null'],
+            maxLength: 200,
+          },
+          slaIds: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          calendarId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          targets: {
+            $ref: '#/components/schemas/ServiceLevelTargets',
+          },
+          workloadLimits: {
+            $ref: '#/components/schemas/WorkloadLimits',
+          },
+          exceptions: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          reviewCadence: {
+            $ref: '#/components/schemas/ReviewCadence',
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          effectiveTo: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          lastReviewedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+        },
+      },
+      SupportingAgreementPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          internalGroup: {
+            type: ['string', 'null'],
+            maxLength: 255,
+          },
+          supplier: {
+            type: ['string', 'null'],
+            maxLength: 200,
+          },
+          contractRef: {
+            type: ['string', 'null'],
+            maxLength: 200,
+          },
+          slaIds: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          calendarId: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 100,
+          },
+          targets: {
+            $ref: '#/components/schemas/ServiceLevelTargets',
+          },
+          workloadLimits: {
+            $ref: '#/components/schemas/WorkloadLimits',
+          },
+          exceptions: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          reviewCadence: {
+            $ref: '#/components/schemas/ReviewCadence',
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          effectiveTo: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          lastReviewedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+        },
+      },
+      SupportingAgreement: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'revision',
+          'kind',
+          'entityRef',
+          'title',
+          'internalGroup',
+          'supplier',
+          'contractRef',
+          'slaIds',
+          'calendarId',
+          'targets',
+          'workloadLimits',
+          'exceptions',
+          'reviewCadence',
+          'effectiveFrom',
+          'effectiveTo',
+          'lastReviewedAt',
+          'nextReviewAt',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            examples: ['OLA-2', 'UC-7'],
+          },
+          version: {
+            type: 'integer',
+            minimum: 1,
+          },
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          kind: {
+            $ref: '#/components/schemas/SupportingAgreementKind',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          internalGroup: {
+            type: ['string', 'null'],
+          },
+          supplier: {
+            type: ['string', 'null'],
+          },
+          contractRef: {
+            type: ['string', 'null'],
+          },
+          slaIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          calendarId: {
+            type: 'string',
+          },
+          targets: {
+            $ref: '#/components/schemas/ServiceLevelTargets',
+          },
+          workloadLimits: {
+            $ref: '#/components/schemas/WorkloadLimits',
+          },
+          exceptions: {
+            type: 'string',
+          },
+          reviewCadence: {
+            $ref: '#/components/schemas/ReviewCadence',
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          effectiveTo: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          lastReviewedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          nextReviewAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      AgreementRevision: {
+        type: 'object',
+        required: [
+          'revision',
+          'title',
+          'calendarId',
+          'targets',
+          'workloadLimits',
+          'exceptions',
+          'reviewCadence',
+          'effectiveFrom',
+          'effectiveTo',
+          'createdAt',
+          'createdBy',
+        ],
+        properties: {
+          revision: {
+            type: 'integer',
+            minimum: 1,
+          },
+          title: {
+            type: 'string',
+          },
+          calendarId: {
+            type: 'string',
+          },
+          customerGroups: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'SLAs only.',
+          },
+          internalGroup: {
+            type: ['string', 'null'],
+            description: 'OLAs and UCs only.',
+          },
+          supplier: {
+            type: ['string', 'null'],
+            description: 'OLAs and UCs only.',
+          },
+          contractRef: {
+            type: ['string', 'null'],
+            description: 'OLAs and UCs only.',
+          },
+          targets: {
+            $ref: '#/components/schemas/ServiceLevelTargets',
+          },
+          workloadLimits: {
+            $ref: '#/components/schemas/WorkloadLimits',
+          },
+          exceptions: {
+            type: 'string',
+          },
+          reviewCadence: {
+            $ref: '#/components/schemas/ReviewCadence',
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          effectiveTo: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+      },
+      AgreementRevisionList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AgreementRevision',
+            },
+          },
+        },
+      },
+      AlignmentFinding: {
+        type: 'object',
+        required: ['agreementId', 'field', 'slaField', 'message'],
+        properties: {
+          agreementId: {
+            type: 'string',
+          },
+          field: {
+            type: 'string',
+            description: 'The path in the supporting agreement.',
+          },
+          slaField: {
+            type: 'string',
+            description: 'The path in the SLA.',
+          },
+          message: {
+            type: 'string',
+          },
+        },
+      },
+      SlaAlignment: {
+        type: 'object',
+        required: ['slaId', 'agreements', 'findings'],
+        properties: {
+          slaId: {
+            type: 'string',
+          },
+          agreements: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'kind', 'title', 'aligned'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                kind: {
+                  $ref: '#/components/schemas/SupportingAgreementKind',
+                },
+                title: {
+                  type: 'string',
+                },
+                aligned: {
+                  type: 'boolean',
+                },
+              },
+            },
+          },
+          findings: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlignmentFinding',
+            },
+          },
+        },
+      },
+      SlaBreach: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'recordId',
+          'clock',
+          'priority',
+          'entityRef',
+          'slaId',
+          'slaRevision',
+          'targetMs',
+          'calendarId',
+          'breachedAt',
+          'detectedAt',
+          'cause',
+          'action',
+          'improvementId',
+          'waiver',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          recordId: {
+            type: 'string',
+          },
+          clock: {
+            type: 'string',
+            enum: ['response', 'resolution'],
+          },
+          priority: {
+            $ref: '#/components/schemas/Priority',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          slaId: {
+            type: ['string', 'null'],
+          },
+          slaRevision: {
+            type: ['integer', 'null'],
+          },
+          targetMs: {
+            type: 'integer',
+          },
+          calendarId: {
+            type: 'string',
+          },
+          breachedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          detectedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          cause: {
+            type: ['string', 'null'],
+          },
+          action: {
+            type: ['string', 'null'],
+          },
+          improvementId: {
+            type: ['string', 'null'],
+          },
+          waiver: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'object',
+                required: ['reason', 'approver', 'at'],
+                properties: {
+                  reason: {
+                    type: 'string',
+                  },
+                  approver: {
+                    type: 'string',
+                  },
+                  at: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                },
+              },
+            ],
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      SlaBreachPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SlaBreach',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      BreachPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          cause: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          action: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          improvementId: {
+            type: ['string', 'null'],
+            maxLength: 32,
+          },
+          waiver: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'object',
+                additionalProperties: {
+                  not: {},
+                },
+                required: ['reason', 'approver'],
+                properties: {
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 65536,
+                  },
+                  approver: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 255,
+                  },
+                },
+              },
+            ],
+          },
+        },
+      },
+      SlaReport: {
+        type: 'object',
+        description: 'See SlaReport in @backstage-itsm/plugin-itsm-common.',
+        required: [
+          'entityRef',
+          'from',
+          'to',
+          'generatedAt',
+          'sla',
+          'targets',
+          'overall',
+          'breaches',
+          'availability',
+          'changeSuccess',
+          'csat',
+          'workload',
+          'trend',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          sla: {
+            type: ['object', 'null'],
+          },
+          targets: {
+            type: 'array',
+            items: {
+              type: 'object',
+            },
+          },
+          overall: {
+            type: 'object',
+          },
+          breaches: {
+            type: 'object',
+            required: ['total', 'waived', 'items'],
+            properties: {
+              total: {
+                type: 'integer',
+              },
+              waived: {
+                type: 'integer',
+              },
+              items: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/SlaBreach',
+                },
+              },
+            },
+          },
+          availability: {
+            type: 'object',
+          },
+          changeSuccess: {
+            type: 'object',
+          },
+          csat: {
+            type: 'object',
+          },
+          workload: {
+            type: 'array',
+            items: {
+              type: 'object',
+            },
+          },
+          trend: {
+            type: 'array',
+            items: {
+              type: 'object',
+            },
+          },
+        },
+      },
+      SlaPortfolioReport: {
+        type: 'object',
+        required: ['from', 'to', 'generatedAt', 'items'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'entityRef',
+                'slaId',
+                'met',
+                'breached',
+                'waived',
+                'attainmentPercent',
+                'availabilityPercent',
+                'availabilityTargetPercent',
+              ],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                slaId: {
+                  type: ['string', 'null'],
+                },
+                met: {
+                  type: 'integer',
+                },
+                breached: {
+                  type: 'integer',
+                },
+                waived: {
+                  type: 'integer',
+                },
+                attainmentPercent: {
+                  type: ['number', 'null'],
+                },
+                availabilityPercent: {
+                  type: ['number', 'null'],
+                },
+                availabilityTargetPercent: {
+                  type: ['number', 'null'],
+                },
+              },
+            },
           },
         },
       },

@@ -1,4 +1,5 @@
 import type { SlaClockState } from '../sla/computeSlaClock';
+import type { ClockAgreementRef } from '../slm/api';
 
 /** @public */
 export const INCIDENT_STATUSES = [
@@ -87,6 +88,12 @@ export interface SlaClockView {
   dueAt: string | null;
   breachedAt: string | null;
   calendarId: string;
+  /**
+   * The SLA revision the target came from when the incident was raised; null when it came
+   * from the configured defaults. The backend always sends it (optional here only so older
+   * fixtures stay valid).
+   */
+  agreement?: ClockAgreementRef | null;
 }
 
 /** @public */

@@ -8,6 +8,7 @@ import {
   WORKLOAD_METRICS,
   type DurationTarget,
   type ServiceLevelTargets,
+  type WorkloadLimits,
 } from './types';
 import { worstCaseWallMs } from './wallTime';
 
@@ -28,7 +29,7 @@ export interface AgreementDefinition {
   effectiveFrom: string;
   effectiveTo?: string | null;
   lastReviewedAt?: string | null;
-  workloadLimits?: Record<string, unknown>;
+  workloadLimits?: WorkloadLimits | Record<string, unknown>;
 }
 
 /** @internal */

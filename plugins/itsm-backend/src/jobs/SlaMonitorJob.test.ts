@@ -1,0 +1,222 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { ALWAYS_ON } from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
+import { insertIncidentRow } from '../__testUtils__/incidentRows';
+import { KnexLedgerStore } from '../database/KnexLedgerStore';
+import { toDate } from '../database/rows';
+import { SlaMonitorJob } from './SlaMonitorJob';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const T0 = new Date('2026-03-02T09:00:00.000Z');
+const MINUTE = 60_000;
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  const store = await KnexLedgerStore.create({
+    database: { getClient: async () => knex },
+  });
+  const send = jest.fn().mockResolvedValue(undefined);
+  let now = T0;
+  const job = SlaMonitorJob.create({
+    store,
+    notifications: { send },
+    warningThresholds: [75, 90],
+    calendarOf: () => ALWAYS_ON,
+    logger: mockServices.logger.mock(),
+    now: () => now,
+  });
+  return {
+    knex,
+    send,
+    job,
+    setNow: (d: Date) => {
+      now = d;
+    },
+  };
+}
+
+/** An incident whose one-hour resolution clock started `minutesAgo` before T0. */
+async function incident(
+  knex: Knex,
+  minutesAgo: number,
+  options: Parameters<typeof insertIncidentRow>[1] extends infer O
+    ? Partial<O>
+    : never = {},
+) {
+  const seq = await insertIncidentRow(knex, {
+    startedAt: at(-minutesAgo * MINUTE),
+    assignmentGroup: 'group:default/payments-support',
+    ...options,
+  });
+  await knex('itsm_incidents')
+    .where({ seq })
+    .update({ assignee: 'user:default/bob' });
+  await knex('itsm_sla_clocks')
+    .where({ record_seq: seq })
+    .update({ entity_ref: 'component:default/payments' });
+  return seq;
+}
+
+const scopesOf = (send: jest.Mock) =>
+  send.mock.calls.map(([{ payload }]) => payload.scope).sort();
+
+describe('SlaMonitorJob', () => {
+  it.each(databases.eachSupportedId())(
+    'warns at each threshold and records a breach once, with its register row, %p',
+    async databaseId => {
+      const { knex, send, job, setNow } = await setUp(databaseId);
+      const warm = await incident(knex, 50); // 83%: warns at 75
+      const late = await incident(knex, 70, { version: 4 }); // breached at T0-10min
+      await incident(knex, 30); // 50%: nothing
+
+      expect(await job.run()).toEqual({
+        warned: 1,
+        breached: 1,
+        notified: 2,
+        resent: 0,
+      });
+      const cycle = (minutesAgo: number) =>
+        `${at(-minutesAgo * MINUTE).getTime()}-3600000`;
+      expect(scopesOf(send)).toEqual(
+        [
+          `itsm:incident:${late}:resolution:breach:100:${cycle(70)}`,
+          `itsm:incident:${warm}:resolution:warning:75:${cycle(50)}`,
+        ].sort(),
+      );
+      const breachCall = send.mock.calls.find(
+        ([{ payload }]) => payload.severity === 'critical',
+      )![0];
+      expect(breachCall).toMatchObject({
+        recipients: {
+          type: 'entity',
+          entityRef: [
+            'user:default/bob',
+            'group:default/payments-support',
+            'group:default/team-a',
+          ],
+        },
+        payload: {
+          link: `/itsm/incidents/INC-${late}`,
+          topic: 'itsm-sla-breach',
+        },
+      });
+      expect(
+        send.mock.calls.find(([{ payload }]) => payload.severity === 'high'),
+      ).toBeDefined();
+
+      const breaches = await knex('itsm_sla_breaches');
+      expect(breaches).toHaveLength(1);
+      expect(breaches[0]).toMatchObject({
+        record_type: 'incident',
+        record_seq: late,
+        clock: 'resolution',
+        cycle: cycle(70),
+        entity_ref: 'component:default/payments',
+        priority: 3,
+        calendar_id: '24x7',
+      });
+      expect(toDate(breaches[0].breached_at)).toEqual(at(-10 * MINUTE));
+      const clock = await knex('itsm_sla_clocks')
+        .where({ record_seq: late })
+        .first();
+      expect(clock.state).toBe('breached');
+      expect(toDate(clock.decided_at)).toEqual(at(-10 * MINUTE));
+      const events = await knex('itsm_history_events')
+        .where({ record_seq: late, action: 'sla_breached' })
+        .select('version', 'actor');
+      expect(events).toEqual([{ version: 4, actor: 'plugin:itsm' }]);
+      expect(
+        Number(
+          (await knex('itsm_incidents').where({ seq: late }).first()).version,
+        ),
+      ).toBe(4);
+
+      // Later: the warm clock crosses 90 and breaches in one go; nothing repeats.
+      send.mockClear();
+      setNow(at(5 * MINUTE)); // warm at 91.7%
+      expect(await job.run()).toMatchObject({ warned: 1, breached: 0 });
+      expect(scopesOf(send)).toEqual([
+        `itsm:incident:${warm}:resolution:warning:90:${cycle(50)}`,
+      ]);
+      send.mockClear();
+      expect(await job.run()).toMatchObject({
+        warned: 0,
+        breached: 0,
+        notified: 0,
+      });
+      expect(send).not.toHaveBeenCalled();
+      expect(
+        (await knex('itsm_notification_ledger').select('purpose'))
+          .map(r => r.purpose)
+          .sort(),
+      ).toEqual(['breach', 'warning', 'warning']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'registers a clock that stopped after its due instant between runs, but nothing for cancelled incidents, %p',
+    async databaseId => {
+      const { knex, send, job } = await setUp(databaseId);
+      const resolvedLate = await incident(knex, 90, {
+        status: 'resolved',
+        stoppedAt: at(-5 * MINUTE),
+      });
+      const cancelled = await incident(knex, 90, {
+        status: 'cancelled',
+        stoppedAt: at(-5 * MINUTE),
+      });
+      for (const seq of [resolvedLate, cancelled]) {
+        await knex('itsm_sla_clocks')
+          .where({ record_seq: seq })
+          .update({
+            state: 'breached',
+            due_at: at(-30 * MINUTE),
+            breached_at: at(-30 * MINUTE),
+            decided_at: at(-30 * MINUTE),
+          });
+      }
+      expect(await job.run()).toMatchObject({ breached: 1, notified: 1 });
+      const rows = await knex('itsm_sla_breaches').select('record_seq');
+      expect(rows.map(r => Number(r.record_seq))).toEqual([resolvedLate]);
+      expect(await job.run()).toMatchObject({ breached: 0, notified: 0 });
+      expect(send).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'watches the response clock on its own target, %p',
+    async databaseId => {
+      const { knex, send, job } = await setUp(databaseId);
+      const seq = await incident(knex, 5, { status: 'new' });
+      await knex('itsm_sla_clocks').insert({
+        record_type: 'incident',
+        record_seq: seq,
+        clock: 'response',
+        target_ms: 4 * MINUTE,
+        calendar_id: '24x7',
+        started_at: at(-5 * MINUTE),
+        stopped_at: null,
+        pauses: '[]',
+        state: 'running',
+        evaluated_at: at(-5 * MINUTE),
+        entity_ref: 'component:default/payments',
+        sla_seq: 7,
+        sla_revision: 2,
+      });
+      expect(await job.run()).toMatchObject({ breached: 1, warned: 0 });
+      expect(scopesOf(send)).toEqual([
+        `itsm:incident:${seq}:response:breach:100:${at(
+          -5 * MINUTE,
+        ).getTime()}-240000`,
+      ]);
+      const [row] = await knex('itsm_sla_breaches');
+      expect(row).toMatchObject({ clock: 'response', sla_seq: 7 });
+      expect(Number(row.sla_revision)).toBe(2);
+      expect(Number(row.target_ms)).toBe(240000);
+    },
+  );
+});
