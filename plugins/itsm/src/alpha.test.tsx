@@ -50,6 +50,7 @@ describe('itsm plugin (new frontend system)', () => {
       'page:itsm/change-calendar',
       'entity-content:itsm/service-management',
       'entity-content:itsm/changes',
+      'entity-content:itsm/sla',
       'entity-card:itsm/service-health',
     ] as const) {
       expect(() => itsmPlugin.getExtension(id)).not.toThrow();
@@ -110,6 +111,22 @@ describe('itsm plugin (new frontend system)', () => {
       expect(filter(entityOfKind(kind))).toBe(true);
     }
     expect(filter(entityOfKind('Group'))).toBe(false);
+  });
+});
+
+describe('SLA (new frontend system)', () => {
+  it('mounts the SLA tab at /sla for components and systems', () => {
+    const tester = createExtensionTester(
+      itsmPlugin.getExtension('entity-content:itsm/sla'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('/sla');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('SLA');
+    const filter = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    ) as EntityFilter;
+    expect(filter(entityOfKind('Component'))).toBe(true);
+    expect(filter(entityOfKind('System'))).toBe(true);
+    expect(filter(entityOfKind('User'))).toBe(false);
   });
 });
 

@@ -23,6 +23,7 @@ import {
   newChangeRouteRef,
   queueRouteRef,
   rootRouteRef,
+  slaReportRouteRef,
 } from './routes';
 
 const itsmApi = ApiBlueprint.make({
@@ -119,6 +120,18 @@ const changesContent = EntityContentBlueprint.make({
   },
 });
 
+// Services agree SLAs: components and the systems they make up.
+const slaContent = EntityContentBlueprint.make({
+  name: 'sla',
+  params: {
+    path: '/sla',
+    title: 'SLA',
+    filter: { kind: { $in: ['component', 'system'] } },
+    loader: () =>
+      import('./components/EntitySlaContent').then(m => <m.EntitySlaContent />),
+  },
+});
+
 const serviceHealthCard = EntityCardBlueprint.make({
   name: 'service-health',
   params: {
@@ -133,7 +146,8 @@ const serviceHealthCard = EntityCardBlueprint.make({
 /**
  * The ITSM frontend plugin for the new frontend system: the Incidents page at `/itsm` (my
  * queue, incident pages), the Changes page at `/itsm/changes` (all changes, change pages,
- * "Request a change"), the Approvals and Change calendar pages (each with a sidebar item), the "Service management" and "Changes"
+ * "Request a change"), the Approvals and Change calendar pages (each with a sidebar item), the
+ * printable SLA report (`/itsm/sla-report`), the "Service management", "Changes" and "SLA"
  * entity tabs and the "Service health" entity card.
  *
  * @alpha
@@ -151,6 +165,7 @@ const itsmPlugin = createFrontendPlugin({
     newChange: newChangeRouteRef,
     approvals: approvalsRouteRef,
     changeCalendar: changeCalendarRouteRef,
+    slaReport: slaReportRouteRef,
   },
   extensions: [
     itsmApi,
@@ -160,6 +175,7 @@ const itsmPlugin = createFrontendPlugin({
     changeCalendarPage,
     serviceManagementContent,
     changesContent,
+    slaContent,
     serviceHealthCard,
   ],
 });

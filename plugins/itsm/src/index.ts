@@ -12,6 +12,7 @@ export {
   ItsmPage,
   EntityServiceManagementContent,
   EntityChangesContent,
+  EntitySlaContent,
   EntityServiceHealthCard,
 } from './plugin';
 export { itsmApiRef, ItsmClient } from './api';
@@ -24,7 +25,10 @@ export type {
   ImpactedEntity,
   ImpactItem,
   ItsmApi,
+  ListBreachesOptions,
   ListIncidentsOptions,
+  ListSupportingAgreementsOptions,
+  SlaReportOptions,
 } from './api';
 export {
   rootRouteRef,
@@ -35,4 +39,5 @@ export {
   newChangeRouteRef,
   approvalsRouteRef,
   changeCalendarRouteRef,
+  slaReportRouteRef,
 } from './routes';

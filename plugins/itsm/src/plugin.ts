@@ -14,10 +14,12 @@ import {
   changesRouteRef,
   entityChangesRouteRef,
   entityContentRouteRef,
+  entitySlaRouteRef,
   incidentRouteRef,
   newChangeRouteRef,
   queueRouteRef,
   rootRouteRef,
+  slaReportRouteRef,
 } from './routes';
 
 /**
@@ -44,13 +46,14 @@ export const itsmPlugin = createPlugin({
     newChange: newChangeRouteRef,
     approvals: approvalsRouteRef,
     changeCalendar: changeCalendarRouteRef,
+    slaReport: slaReportRouteRef,
   },
 });
 
 /**
  * The ITSM page: my queue (`queue`), incident pages (`incidents/:id`), all changes
- * (`changes`), "Request a change" (`changes/new`), change pages (`changes/:id`), my approvals (`approvals`) and the change
- * calendar (`change-calendar`). Mount it at `/itsm`:
+ * (`changes`), "Request a change" (`changes/new`), change pages (`changes/:id`), my approvals (`approvals`), the change
+ * calendar (`change-calendar`) and the printable SLA report (`sla-report`). Mount it at `/itsm`:
  * `<Route path="/itsm" element={<ItsmPage />} />`.
  *
  * @public
@@ -94,6 +97,21 @@ export const EntityChangesContent = itsmPlugin.provide(
         m => m.EntityChangesContent,
       ),
     mountPoint: entityChangesRouteRef,
+  }),
+);
+
+/**
+ * The "SLA" entity tab: the agreement in force and its revisions, targets with this month's
+ * attainment, clocks at risk, breaches, supporting agreements and the SLA report.
+ *
+ * @public
+ */
+export const EntitySlaContent = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'EntitySlaContent',
+    component: () =>
+      import('./components/EntitySlaContent').then(m => m.EntitySlaContent),
+    mountPoint: entitySlaRouteRef,
   }),
 );
 

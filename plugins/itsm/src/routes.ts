@@ -90,3 +90,20 @@ export const entityContentRouteRef = createRouteRef({
 export const entityChangesRouteRef = createRouteRef({
   id: 'itsm/entity-changes',
 });
+
+/**
+ * The printable SLA report, `/itsm/sla-report?entityRef=&from=&to=`: a plain page with a
+ * Print button, opened from the entity's SLA tab.
+ *
+ * @public
+ */
+export const slaReportRouteRef = createSubRouteRef({
+  id: 'itsm/sla-report',
+  parent: rootRouteRef,
+  path: '/sla-report',
+});
+
+/** Where the legacy "SLA" entity tab is mounted. */
+export const entitySlaRouteRef = createRouteRef({
+  id: 'itsm/entity-sla',
+});

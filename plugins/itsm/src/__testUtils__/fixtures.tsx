@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { act } from '@testing-library/react';
+import type { ApiRef } from '@backstage/core-plugin-api';
 import { signalApiRef, type SignalApi } from '@backstage/plugin-signals-react';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -8,11 +9,16 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import type {
+  CalendarRecord,
   Change,
   ChangeAssessment,
   Incident,
   ServiceHealth,
+  ServiceLevelAgreement,
+  SlaBreach,
   SlaClockView,
+  SlaReport,
+  SupportingAgreement,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef, type ItsmApi } from '../api';
 import { rootRouteRef } from '../routes';
@@ -147,6 +153,228 @@ export function makeAssessment(
   };
 }
 
+export function makeCalendar(
+  overrides: Partial<CalendarRecord> = {},
+): CalendarRecord {
+  const weekday: Array<[string, string]> = [['08:00', '18:00']];
+  return {
+    id: 'office-hours',
+    version: 0,
+    source: 'config',
+    title: 'Office hours',
+    timezone: 'Europe/Berlin',
+    hours: {
+      mon: weekday,
+      tue: weekday,
+      wed: weekday,
+      thu: weekday,
+      fri: weekday,
+    },
+    configuredHolidays: ['2026-12-25'],
+    holidays: [],
+    createdAt: null,
+    updatedAt: null,
+    ...overrides,
+  };
+}
+
+export const calendar24x7: CalendarRecord = {
+  id: '24x7',
+  version: 0,
+  source: 'builtin',
+  title: '24×7',
+  timezone: 'UTC',
+  hours: Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map(day => [
+      day,
+      [['00:00', '24:00']],
+    ]),
+  ),
+  configuredHolidays: [],
+  holidays: [],
+  createdAt: null,
+  updatedAt: null,
+};
+
+export function makeSla(
+  overrides: Partial<ServiceLevelAgreement> = {},
+): ServiceLevelAgreement {
+  return {
+    id: 'SLA-1',
+    version: 3,
+    revision: 2,
+    entityRef: 'component:default/payments-api',
+    title: 'Payments API service levels',
+    customerGroups: ['group:default/retail-banking'],
+    calendarId: 'office-hours',
+    targets: {
+      incidents: {
+        p1: {
+          response: { duration: '15m', calendarId: '24x7' },
+          resolution: { duration: '4h', calendarId: '24x7' },
+        },
+        p2: { response: { duration: '1h' }, resolution: { duration: '8h' } },
+      },
+      availabilityPercent: 99.9,
+      changeSuccessRatePercent: 95,
+    },
+    workloadLimits: { incidentsPerMonth: 40 },
+    exceptions: 'Planned maintenance announced **5 days** ahead.',
+    reviewCadence: 'quarterly',
+    effectiveFrom: '2026-10-01T00:00:00.000Z',
+    effectiveTo: null,
+    lastReviewedAt: '2026-10-01T00:00:00.000Z',
+    nextReviewAt: '2027-01-01T00:00:00.000Z',
+    createdAt: '2026-06-01T09:00:00.000Z',
+    createdBy: 'user:default/olivia',
+    updatedAt: '2026-10-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeSupportingAgreement(
+  overrides: Partial<SupportingAgreement> = {},
+): SupportingAgreement {
+  return {
+    id: 'OLA-1',
+    version: 1,
+    revision: 1,
+    kind: 'ola',
+    entityRef: 'component:default/payments-api',
+    internalGroup: 'group:default/dba',
+    supplier: null,
+    contractRef: null,
+    slaIds: ['SLA-1'],
+    title: 'Database support',
+    calendarId: '24x7',
+    targets: {
+      incidents: { p1: { resolution: { duration: '2h' } } },
+    },
+    workloadLimits: {},
+    exceptions: '',
+    reviewCadence: 'annual',
+    effectiveFrom: '2026-01-01T00:00:00.000Z',
+    effectiveTo: null,
+    lastReviewedAt: null,
+    nextReviewAt: '2027-01-01T00:00:00.000Z',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: 'user:default/olivia',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeBreach(overrides: Partial<SlaBreach> = {}): SlaBreach {
+  return {
+    id: 'BRE-1',
+    version: 1,
+    recordId: 'INC-7',
+    clock: 'resolution',
+    priority: 2,
+    entityRef: 'component:default/payments-api',
+    slaId: 'SLA-1',
+    slaRevision: 2,
+    targetMs: 8 * HOUR,
+    calendarId: 'office-hours',
+    breachedAt: '2026-11-10T14:00:00.000Z',
+    detectedAt: '2026-11-10T14:01:00.000Z',
+    cause: null,
+    action: null,
+    improvementId: null,
+    waiver: null,
+    createdAt: '2026-11-10T14:01:00.000Z',
+    updatedAt: '2026-11-10T14:01:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeReport(overrides: Partial<SlaReport> = {}): SlaReport {
+  return {
+    entityRef: 'component:default/payments-api',
+    from: '2026-11-01T00:00:00.000Z',
+    to: '2026-12-01T00:00:00.000Z',
+    generatedAt: '2026-11-27T10:00:00.000Z',
+    sla: {
+      id: 'SLA-1',
+      revision: 2,
+      title: 'Payments API service levels',
+      calendarId: 'office-hours',
+      customerGroups: ['group:default/retail-banking'],
+    },
+    targets: [
+      {
+        target: 'p1.response',
+        priority: 1,
+        clock: 'response',
+        targetMs: 15 * 60_000,
+        met: 3,
+        breached: 1,
+        waived: 0,
+        percent: 75,
+        fromDefaults: 0,
+      },
+      {
+        target: 'p2.resolution',
+        priority: 2,
+        clock: 'resolution',
+        targetMs: 8 * HOUR,
+        met: 9,
+        breached: 0,
+        waived: 1,
+        percent: 100,
+        fromDefaults: 0,
+      },
+    ],
+    overall: {
+      target: 'overall',
+      met: 12,
+      breached: 1,
+      waived: 1,
+      percent: 92.3,
+    },
+    breaches: { total: 2, waived: 1, items: [makeBreach()] },
+    availability: {
+      targetPercent: 99.9,
+      percent: 99.42,
+      serviceMs: 200 * HOUR,
+      outageMs: 1.16 * HOUR,
+      met: false,
+    },
+    changeSuccess: {
+      targetPercent: 95,
+      closed: 20,
+      successful: 19,
+      percent: 95,
+      met: true,
+    },
+    csat: { targetPercent: null, responses: 0, percent: null, met: null },
+    workload: [
+      { metric: 'incidentsPerMonth', actual: 14, limit: 40, exceeded: false },
+    ],
+    trend: [
+      {
+        label: '2026-10',
+        from: '2026-10-01T00:00:00.000Z',
+        to: '2026-11-01T00:00:00.000Z',
+        met: 10,
+        breached: 0,
+        attainmentPercent: 100,
+        availabilityPercent: 100,
+      },
+      {
+        label: '2026-11',
+        from: '2026-11-01T00:00:00.000Z',
+        to: '2026-12-01T00:00:00.000Z',
+        met: 12,
+        breached: 1,
+        attainmentPercent: 92.3,
+        availabilityPercent: 99.42,
+      },
+    ],
+    ...overrides,
+  };
+}
+
 /** An ItsmApi whose methods are jest mocks; unconfigured ones never resolve. */
 export function mockItsmApi(
   overrides: Partial<ItsmApi> = {},
@@ -178,6 +406,27 @@ export function mockItsmApi(
     getChangeTemplate: jest.fn(pending),
     createChangeTemplate: jest.fn(pending),
     patchChangeTemplate: jest.fn(pending),
+    listCalendars: jest.fn(pending),
+    getCalendar: jest.fn(pending),
+    createCalendar: jest.fn(pending),
+    patchCalendar: jest.fn(pending),
+    listSlas: jest.fn(pending),
+    getSla: jest.fn(pending),
+    createSla: jest.fn(pending),
+    patchSla: jest.fn(pending),
+    getSlaRevisions: jest.fn(pending),
+    getSlaHistory: jest.fn(pending),
+    getSlaAlignment: jest.fn(pending),
+    listSupportingAgreements: jest.fn(pending),
+    getSupportingAgreement: jest.fn(pending),
+    createSupportingAgreement: jest.fn(pending),
+    patchSupportingAgreement: jest.fn(pending),
+    getSupportingAgreementRevisions: jest.fn(pending),
+    listBreaches: jest.fn(pending),
+    getBreach: jest.fn(pending),
+    patchBreach: jest.fn(pending),
+    getSlaReport: jest.fn(pending),
+    getSlaReportCsv: jest.fn(pending),
     ...overrides,
   } as jest.Mocked<ItsmApi>;
 }
@@ -218,6 +467,8 @@ export function renderForEntity(
     signals?: SignalApi;
     /** Mount the ITSM page, so incident ids link to it (default true). */
     withItsmPage?: boolean;
+    /** Further APIs, e.g. `[identityApiRef, ...]`. */
+    apis?: ReadonlyArray<readonly [ApiRef<any>, any]>;
   },
 ) {
   return renderInTestApp(
@@ -225,6 +476,7 @@ export function renderForEntity(
       apis={[
         [itsmApiRef, options.api],
         [signalApiRef, options.signals ?? mockSignalApi()],
+        ...((options.apis ?? []) as any[]),
       ]}
     >
       <EntityProvider entity={options.entity ?? paymentsApi}>
@@ -238,6 +490,20 @@ export function renderForEntity(
           : mountedRoutes,
     },
   );
+}
+
+/** An identity API signed in as `userEntityRef`. */
+export function mockIdentityApi(userEntityRef = 'user:default/olivia') {
+  return {
+    getBackstageIdentity: jest.fn(async () => ({
+      type: 'user' as const,
+      userEntityRef,
+      ownershipEntityRefs: [userEntityRef],
+    })),
+    getProfileInfo: jest.fn(async () => ({})),
+    getCredentials: jest.fn(async () => ({})),
+    signOut: jest.fn(async () => {}),
+  };
 }
 
 /** Renders `element` in the plugin's page at `path` (legacy test app). */

@@ -1,6 +1,11 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AgreementRevision,
   ApprovalDecisionRequest,
+  BreachPatchRequest,
+  CalendarCreateRequest,
+  CalendarPatchRequest,
+  CalendarRecord,
   Change,
   ChangeAssessment,
   ChangeCalendar,
@@ -26,6 +31,16 @@ import type {
   Page,
   RiskLevel,
   ServiceHealth,
+  ServiceLevelAgreement,
+  SlaAlignment,
+  SlaBreach,
+  SlaCreateRequest,
+  SlaPatchRequest,
+  SlaReport,
+  SupportingAgreement,
+  SupportingAgreementCreateRequest,
+  SupportingAgreementKind,
+  SupportingAgreementPatchRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /**
@@ -104,6 +119,48 @@ export interface ChangeCalendarOptions {
   owner?: string[];
   /** System refs an affected entity is part of. */
   system?: string[];
+}
+
+/**
+ * Filters and paging of {@link ItsmApi.listSupportingAgreements}.
+ *
+ * @public
+ */
+export interface ListSupportingAgreementsOptions {
+  /** The service or component covered; any form of entity ref. */
+  entityRef?: string;
+  /** Only agreements underpinning this SLA (`SLA-n`). */
+  slaId?: string;
+  kind?: SupportingAgreementKind;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * Filters and paging of {@link ItsmApi.listBreaches}.
+ *
+ * @public
+ */
+export interface ListBreachesOptions {
+  entityRef?: string;
+  /** ISO-8601 instants bounding `breachedAt` (`to` exclusive). */
+  from?: string;
+  to?: string;
+  /** Only waived (true) or only unwaived (false) breaches; both when omitted. */
+  waived?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * The service and period of {@link ItsmApi.getSlaReport}: `[from, to)` as ISO-8601 instants.
+ *
+ * @public
+ */
+export interface SlaReportOptions {
+  entityRef: string;
+  from: string;
+  to: string;
 }
 
 /**
@@ -213,6 +270,76 @@ export interface ItsmApi {
     version: number;
     patch: ChangeTemplatePatchRequest;
   }): Promise<ChangeTemplate>;
+
+  /** Service-hours calendars: from config, API-managed, and the built-in `24x7`. */
+  listCalendars(): Promise<{ items: CalendarRecord[] }>;
+  getCalendar(options: { id: string }): Promise<CalendarRecord>;
+  createCalendar(request: CalendarCreateRequest): Promise<CalendarRecord>;
+  /** Edits a calendar at `version` (a config calendar: only its API-managed holidays). */
+  patchCalendar(options: {
+    id: string;
+    version: number;
+    patch: CalendarPatchRequest;
+  }): Promise<CalendarRecord>;
+
+  /** SLAs, optionally of one service, newest first. */
+  listSlas(options?: {
+    entityRef?: string;
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<ServiceLevelAgreement>>;
+  getSla(options: { id: string }): Promise<ServiceLevelAgreement>;
+  /** Defines an SLA for a service (its owners only: `itsm.sla.manage`). */
+  createSla(request: SlaCreateRequest): Promise<ServiceLevelAgreement>;
+  /** Edits an SLA at `version`; new terms add a revision effective from `effectiveFrom`. */
+  patchSla(options: {
+    id: string;
+    version: number;
+    patch: SlaPatchRequest;
+  }): Promise<ServiceLevelAgreement>;
+  /** Every agreed revision of an SLA, oldest first. */
+  getSlaRevisions(options: { id: string }): Promise<{
+    items: AgreementRevision[];
+  }>;
+  /** One page of the SLA record's history, oldest first. */
+  getSlaHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>>;
+  /** The supporting agreements of an SLA and every target of theirs looser than the SLA's. */
+  getSlaAlignment(options: { id: string }): Promise<SlaAlignment>;
+
+  /** OLAs and underpinning contracts. */
+  listSupportingAgreements(
+    options?: ListSupportingAgreementsOptions,
+  ): Promise<Page<SupportingAgreement>>;
+  getSupportingAgreement(options: { id: string }): Promise<SupportingAgreement>;
+  createSupportingAgreement(
+    request: SupportingAgreementCreateRequest,
+  ): Promise<SupportingAgreement>;
+  patchSupportingAgreement(options: {
+    id: string;
+    version: number;
+    patch: SupportingAgreementPatchRequest;
+  }): Promise<SupportingAgreement>;
+  getSupportingAgreementRevisions(options: { id: string }): Promise<{
+    items: AgreementRevision[];
+  }>;
+
+  /** The breach register, newest first. */
+  listBreaches(options?: ListBreachesOptions): Promise<Page<SlaBreach>>;
+  getBreach(options: { id: string }): Promise<SlaBreach>;
+  /** Records cause, action, improvement item or a waiver (`null` withdraws it) at `version`. */
+  patchBreach(options: {
+    id: string;
+    version: number;
+    patch: BreachPatchRequest;
+  }): Promise<SlaBreach>;
+
+  /** How a service kept its SLA in `[from, to)`. */
+  getSlaReport(options: SlaReportOptions): Promise<SlaReport>;
+  /** The same report as CSV (`Accept: text/csv`), for a download. */
+  getSlaReportCsv(options: SlaReportOptions): Promise<Blob>;
 }
 
 /**

@@ -1,7 +1,12 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AgreementRevision,
   ApprovalDecisionRequest,
+  BreachPatchRequest,
+  CalendarCreateRequest,
+  CalendarPatchRequest,
+  CalendarRecord,
   Change,
   ChangeAssessment,
   ChangeCalendar,
@@ -21,13 +26,25 @@ import type {
   IncidentTransitionRequest,
   Page,
   ServiceHealth,
+  ServiceLevelAgreement,
+  SlaAlignment,
+  SlaBreach,
+  SlaCreateRequest,
+  SlaPatchRequest,
+  SlaReport,
+  SupportingAgreement,
+  SupportingAgreementCreateRequest,
+  SupportingAgreementPatchRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ChangeAssessmentRequest,
   ChangeCalendarOptions,
   ItsmApi,
+  ListBreachesOptions,
   ListChangesOptions,
   ListIncidentsOptions,
+  ListSupportingAgreementsOptions,
+  SlaReportOptions,
 } from './ItsmApi';
 
 /** The backend compares entity refs in their lowercase canonical form. */
@@ -41,6 +58,11 @@ function incidentPath(id: string): string {
 
 function changePath(id: string): string {
   return `/changes/${encodeURIComponent(id)}`;
+}
+
+/** `/collection/<encoded id>`. */
+function recordPath(collection: string, id: string): string {
+  return `/${collection}/${encodeURIComponent(id)}`;
 }
 
 type QueryValue = string | number | boolean | undefined;
@@ -344,6 +366,187 @@ export class ItsmClient implements ItsmApi {
     );
   }
 
+  async listCalendars(): Promise<{ items: CalendarRecord[] }> {
+    return this.#request('/calendars');
+  }
+
+  async getCalendar(options: { id: string }): Promise<CalendarRecord> {
+    return this.#request(recordPath('calendars', options.id));
+  }
+
+  async createCalendar(
+    request: CalendarCreateRequest,
+  ): Promise<CalendarRecord> {
+    return this.#post('/calendars', request);
+  }
+
+  async patchCalendar(options: {
+    id: string;
+    version: number;
+    patch: CalendarPatchRequest;
+  }): Promise<CalendarRecord> {
+    return this.#patch(recordPath('calendars', options.id), options);
+  }
+
+  async listSlas(
+    options: { entityRef?: string; limit?: number; cursor?: string } = {},
+  ): Promise<Page<ServiceLevelAgreement>> {
+    return this.#request(
+      `/slas${queryOf({
+        entityRef: canonicalRefs(options.entityRef),
+        limit: options.limit,
+        cursor: options.cursor,
+      })}`,
+    );
+  }
+
+  async getSla(options: { id: string }): Promise<ServiceLevelAgreement> {
+    return this.#request(recordPath('slas', options.id));
+  }
+
+  async createSla(request: SlaCreateRequest): Promise<ServiceLevelAgreement> {
+    return this.#post('/slas', {
+      ...request,
+      entityRef: canonicalRef(request.entityRef),
+    });
+  }
+
+  async patchSla(options: {
+    id: string;
+    version: number;
+    patch: SlaPatchRequest;
+  }): Promise<ServiceLevelAgreement> {
+    return this.#patch(recordPath('slas', options.id), options);
+  }
+
+  async getSlaRevisions(options: {
+    id: string;
+  }): Promise<{ items: AgreementRevision[] }> {
+    return this.#request(`${recordPath('slas', options.id)}/revisions`);
+  }
+
+  async getSlaHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>> {
+    return this.#request(
+      `${recordPath('slas', options.id)}/history${queryOf({
+        cursor: options.cursor,
+      })}`,
+    );
+  }
+
+  async getSlaAlignment(options: { id: string }): Promise<SlaAlignment> {
+    return this.#request(`${recordPath('slas', options.id)}/alignment`);
+  }
+
+  async listSupportingAgreements(
+    options: ListSupportingAgreementsOptions = {},
+  ): Promise<Page<SupportingAgreement>> {
+    return this.#request(
+      `/supporting-agreements${queryOf({
+        entityRef: canonicalRefs(options.entityRef),
+        slaId: options.slaId,
+        kind: options.kind,
+        limit: options.limit,
+        cursor: options.cursor,
+      })}`,
+    );
+  }
+
+  async getSupportingAgreement(options: {
+    id: string;
+  }): Promise<SupportingAgreement> {
+    return this.#request(recordPath('supporting-agreements', options.id));
+  }
+
+  async createSupportingAgreement(
+    request: SupportingAgreementCreateRequest,
+  ): Promise<SupportingAgreement> {
+    return this.#post('/supporting-agreements', {
+      ...request,
+      entityRef: canonicalRef(request.entityRef),
+    });
+  }
+
+  async patchSupportingAgreement(options: {
+    id: string;
+    version: number;
+    patch: SupportingAgreementPatchRequest;
+  }): Promise<SupportingAgreement> {
+    return this.#patch(
+      recordPath('supporting-agreements', options.id),
+      options,
+    );
+  }
+
+  async getSupportingAgreementRevisions(options: {
+    id: string;
+  }): Promise<{ items: AgreementRevision[] }> {
+    return this.#request(
+      `${recordPath('supporting-agreements', options.id)}/revisions`,
+    );
+  }
+
+  async listBreaches(
+    options: ListBreachesOptions = {},
+  ): Promise<Page<SlaBreach>> {
+    return this.#request(
+      `/breaches${queryOf({
+        entityRef: canonicalRefs(options.entityRef),
+        from: options.from,
+        to: options.to,
+        waived: options.waived,
+        limit: options.limit,
+        cursor: options.cursor,
+      })}`,
+    );
+  }
+
+  async getBreach(options: { id: string }): Promise<SlaBreach> {
+    return this.#request(recordPath('breaches', options.id));
+  }
+
+  async patchBreach(options: {
+    id: string;
+    version: number;
+    patch: BreachPatchRequest;
+  }): Promise<SlaBreach> {
+    return this.#patch(recordPath('breaches', options.id), options);
+  }
+
+  async getSlaReport(options: SlaReportOptions): Promise<SlaReport> {
+    return this.#request(this.#reportPath(options));
+  }
+
+  async getSlaReportCsv(options: SlaReportOptions): Promise<Blob> {
+    const response = await this.#fetch(this.#reportPath(options), {
+      headers: { Accept: 'text/csv' },
+    });
+    const text = await response.text();
+    return new Blob([text], { type: 'text/csv;charset=utf-8' });
+  }
+
+  #reportPath(options: SlaReportOptions): string {
+    return `/reports/sla${queryOf({
+      entityRef: canonicalRef(options.entityRef),
+      from: options.from,
+      to: options.to,
+    })}`;
+  }
+
+  /** A JSON PATCH against `version` (`If-Match`). */
+  async #patch<T>(
+    path: string,
+    options: { version: number; patch: unknown },
+  ): Promise<T> {
+    return this.#request(path, {
+      method: 'PATCH',
+      headers: jsonHeaders(options.version),
+      body: JSON.stringify(options.patch),
+    });
+  }
+
   /** A JSON POST, with `If-Match` when a version is given. */
   async #post<T>(path: string, body: unknown, version?: number): Promise<T> {
     return this.#request(path, {
@@ -354,11 +557,17 @@ export class ItsmClient implements ItsmApi {
   }
 
   async #request<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.#fetch(path, init);
+    return (await response.json()) as T;
+  }
+
+  /** The answer of a request to the backend, or its error as a `ResponseError`. */
+  async #fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('itsm');
     const response = await this.#fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

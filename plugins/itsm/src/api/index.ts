@@ -5,7 +5,10 @@ export type {
   ImpactedEntity,
   ItsmApi,
   ListChangesOptions,
+  ListBreachesOptions,
   ListIncidentsOptions,
+  ListSupportingAgreementsOptions,
+  SlaReportOptions,
 } from './ItsmApi';
 export type {
   ImpactAnalysis,

@@ -6,11 +6,12 @@ import { ChangesListPage } from '../ChangesPage';
 import { IncidentPage } from '../IncidentPage';
 import { MyQueuePage } from '../MyQueuePage';
 import { RequestChangePage } from '../RequestChange';
+import { SlaReportPage } from '../SlaReportPage';
 
 /**
  * The ITSM page of a legacy app, mounted at `/itsm`: `queue` (my queue, also the index),
  * `incidents/:id`, `changes` (all changes), `changes/new` (request a change),
- * `changes/:id`, `approvals` and `change-calendar`.
+ * `changes/:id`, `approvals`, `change-calendar` and `sla-report` (the printable SLA report).
  */
 export function ItsmPage() {
   return (
@@ -23,13 +24,14 @@ export function ItsmPage() {
       <Route path="changes/:id" element={<ChangePage />} />
       <Route path="approvals" element={<ApprovalsPage />} />
       <Route path="change-calendar" element={<ChangeCalendarPage />} />
+      <Route path="sla-report" element={<SlaReportPage />} />
     </Routes>
   );
 }
 
 /**
  * The Incidents page of the new frontend system, mounted at `/itsm`: `queue` (my queue,
- * also the index) and `incidents/:id`. Changes, approvals and the calendar are pages of
+ * also the index), `incidents/:id` and `sla-report` (the printable SLA report). Changes, approvals and the calendar are pages of
  * their own there.
  */
 export function IncidentsPage() {
@@ -38,6 +40,7 @@ export function IncidentsPage() {
       <Route path="/" element={<Navigate to="queue" replace />} />
       <Route path="queue" element={<MyQueuePage />} />
       <Route path="incidents/:id" element={<IncidentPage />} />
+      <Route path="sla-report" element={<SlaReportPage />} />
     </Routes>
   );
 }

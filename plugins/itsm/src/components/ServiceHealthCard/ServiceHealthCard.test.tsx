@@ -132,4 +132,47 @@ describe('ServiceHealthCard', () => {
     expect(await screen.findByText('Degraded')).toBeInTheDocument();
     expect(api.getServiceHealth).toHaveBeenCalledTimes(2);
   });
+
+  it('shows SLA attainment this month, availability against target and an overdue review, linking to the SLA tab', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () =>
+        makeHealth({
+          sla: {
+            id: 'SLA-1',
+            title: 'Payments API service levels',
+            attainmentPercent: 92.31,
+            met: 12,
+            breached: 1,
+            availabilityPercent: 99.42,
+            availabilityTargetPercent: 99.9,
+            nextReviewAt: '2026-10-01T00:00:00.000Z',
+            reviewOverdue: true,
+          },
+        }),
+      ),
+    });
+    await renderForEntity(<ServiceHealthCard />, { api });
+
+    const block = await screen.findByRole('group', { name: 'SLA this month' });
+    expect(block).toHaveTextContent('92.31%');
+    expect(block).toHaveTextContent('12 met, 1 breached');
+    expect(
+      screen.getByLabelText('Availability: 99.42% of 99.9% target'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Next SLA review')).toHaveTextContent(
+      /Oct.*2026 \(overdue\)/,
+    );
+    expect(
+      screen.getByRole('link', { name: 'SLA-1: Payments API service levels' }),
+    ).toHaveAttribute('href', '/catalog/default/component/Payments-API/sla');
+  });
+
+  it('shows no SLA block for a service without an SLA', async () => {
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth({ sla: null })),
+    });
+    await renderForEntity(<ServiceHealthCard />, { api });
+    await screen.findByText('Operational');
+    expect(screen.queryByText(/SLA this month/)).not.toBeInTheDocument();
+  });
 });

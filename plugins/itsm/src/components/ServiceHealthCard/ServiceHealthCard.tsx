@@ -6,8 +6,11 @@ import {
   StatusOK,
   StatusWarning,
 } from '@backstage/core-components';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import Link from '@material-ui/core/Link';
+import { Link as RouterLink } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -16,10 +19,14 @@ import {
   PRIORITY_LABELS,
   type Priority,
   type ServiceHealth,
+  type ServiceHealthSla,
   type ServiceStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import { useServiceHealth } from '../../hooks/useServiceHealth';
 import { formatRelativeTime, formatServiceStatus } from '../format';
+import { toneOfMet } from '../SlaReport/labels';
+import { formatPercent } from '../SlaReport/periods';
+import { SlaTone } from '../SlaTone';
 
 const PRIORITIES: Priority[] = [1, 2, 3, 4, 5];
 
@@ -75,8 +82,108 @@ function Count(props: { label: string; value: number; ariaLabel: string }) {
   );
 }
 
+/** The entity's "SLA" tab, or undefined where the catalog entity page is not mounted. */
+function useSlaTabPath(entity: Entity | undefined): string | undefined {
+  let entityPath:
+    | ((params: { kind: string; namespace: string; name: string }) => string)
+    | undefined;
+  try {
+    // eslint-disable-next-line react-hooks/rules-of-hooks
+    entityPath = useRouteRef(entityRouteRef);
+  } catch {
+    entityPath = undefined;
+  }
+  if (!entity || !entityPath) return undefined;
+  return `${entityPath({
+    kind: entity.kind.toLocaleLowerCase('en-US'),
+    namespace: entity.metadata.namespace ?? 'default',
+    name: entity.metadata.name,
+  })}/sla`;
+}
+
+/** SLA attainment this month, availability against target and the next review date. */
+function SlaBlock(props: { sla: ServiceHealthSla; slaPath?: string }) {
+  const classes = useStyles();
+  const { sla } = props;
+  const decided = sla.met + sla.breached;
+  let attainmentTone: 'ok' | 'error' | 'neutral' = 'neutral';
+  if (decided > 0) attainmentTone = sla.breached === 0 ? 'ok' : 'error';
+  const availabilityMet =
+    sla.availabilityPercent === null
+      ? null
+      : sla.availabilityPercent >= sla.availabilityTargetPercent;
+  const title = `${sla.id}: ${sla.title}`;
+  return (
+    <Box role="group" aria-label="SLA this month">
+      <Typography className={classes.label} component="div">
+        SLA this month ·{' '}
+        {props.slaPath ? (
+          <Link component={RouterLink} to={props.slaPath}>
+            {title}
+          </Link>
+        ) : (
+          title
+        )}
+      </Typography>
+      <Box display="flex" flexWrap="wrap" mt={1} style={{ gap: 24 }}>
+        <Box
+          aria-label={`SLA attainment: ${formatPercent(sla.attainmentPercent)}`}
+          role="group"
+        >
+          <Typography variant="caption" color="textSecondary" component="div">
+            Attainment
+          </Typography>
+          <SlaTone tone={attainmentTone}>
+            {formatPercent(sla.attainmentPercent)}
+          </SlaTone>
+          <Typography variant="caption" color="textSecondary" component="div">
+            {sla.met} met, {sla.breached} breached
+          </Typography>
+        </Box>
+        <Box
+          aria-label={`Availability: ${formatPercent(
+            sla.availabilityPercent,
+          )} of ${formatPercent(sla.availabilityTargetPercent)} target`}
+          role="group"
+        >
+          <Typography variant="caption" color="textSecondary" component="div">
+            Availability
+          </Typography>
+          <SlaTone tone={toneOfMet(availabilityMet)}>
+            {formatPercent(sla.availabilityPercent)}
+          </SlaTone>
+          <Typography variant="caption" color="textSecondary" component="div">
+            target {formatPercent(sla.availabilityTargetPercent)}
+          </Typography>
+        </Box>
+        <Box aria-label="Next SLA review" role="group">
+          <Typography variant="caption" color="textSecondary" component="div">
+            Next review
+          </Typography>
+          <SlaTone tone={sla.reviewOverdue ? 'warning' : 'neutral'}>
+            {new Date(sla.nextReviewAt).toLocaleDateString(undefined, {
+              day: 'numeric',
+              month: 'short',
+              year: 'numeric',
+              timeZone: 'UTC',
+            })}
+            {sla.reviewOverdue ? ' (overdue)' : ''}
+          </SlaTone>
+        </Box>
+      </Box>
+    </Box>
+  );
+}
+
 /** The body of the card for a loaded {@link ServiceHealth}. */
-export function ServiceHealthSummary({ health }: { health: ServiceHealth }) {
+export function ServiceHealthSummary({
+  health,
+  slaPath,
+}: {
+  health: ServiceHealth;
+  /** Where the entity's SLA tab is, to link the SLA block to. */
+  slaPath?: string;
+}) {
   const classes = useStyles();
   const major = health.activeMajorIncident;
   return (
@@ -134,6 +241,11 @@ export function ServiceHealthSummary({ health }: { health: ServiceHealth }) {
           ariaLabel={`SLA clocks breached: ${health.clocksBreached}`}
         />
       </Grid>
+      {health.sla && (
+        <Grid item xs={12}>
+          <SlaBlock sla={health.sla} slaPath={slaPath} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <Typography variant="caption" color="textSecondary">
           Updated {formatRelativeTime(health.computedAt)}
@@ -145,11 +257,13 @@ export function ServiceHealthSummary({ health }: { health: ServiceHealth }) {
 
 /**
  * Service health of the current catalog entity: status, open incidents by
- * priority, the active major incident and SLA clocks at risk.
+ * priority, the active major incident, SLA clocks at risk and, with an SLA, its attainment
+ * this month, availability against target and the next review date.
  */
 export function ServiceHealthCard() {
   const { entity } = useEntity();
   const { value, error } = useServiceHealth(stringifyEntityRef(entity));
+  const slaPath = useSlaTabPath(entity);
 
   let body;
   if (error) {
@@ -158,7 +272,7 @@ export function ServiceHealthCard() {
     // A refresh after a signal keeps showing the previous value.
     body = <Progress />;
   } else {
-    body = <ServiceHealthSummary health={value} />;
+    body = <ServiceHealthSummary health={value} slaPath={slaPath} />;
   }
   return <InfoCard title="Service health">{body}</InfoCard>;
 }

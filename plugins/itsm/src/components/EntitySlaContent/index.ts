@@ -1,0 +1,1 @@
+export { EntitySlaContent } from './EntitySlaContent';

@@ -1,0 +1,2 @@
+export { AgreementEditorDialog } from './AgreementEditorDialog';
+export { summarizeHours } from './calendars';
