@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
+  ItsmAgreementImporter,
   ItsmChangeImporter,
   ItsmChangeTemplateImporter,
   ItsmImportContext,
@@ -14,9 +15,13 @@ import type {
 import {
   changeCreateSchema,
   changeTemplateCreateSchema,
+  slaCreateSchema,
+  supportingAgreementCreateSchema,
 } from '@backstage-itsm/plugin-itsm-common';
 import { ChangeService } from './domain/ChangeService';
+import { AgreementService } from './domain/AgreementService';
 import { ChangeTemplateService } from './domain/ChangeTemplateService';
+import { SupportingAgreementService } from './domain/SupportingAgreementService';
 import { IncidentService } from './domain/IncidentService';
 import { incidentCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import { parseInput } from './validation';
@@ -51,6 +56,8 @@ export interface ImportServices {
   incidents: IncidentService;
   changes: ChangeService;
   changeTemplates: ChangeTemplateService;
+  slas: AgreementService;
+  supportingAgreements: SupportingAgreementService;
 }
 
 /** Runs the import tasks of modules in the background once the backend has started. */
@@ -127,6 +134,23 @@ export function createImportRunner(options: {
             expectedVersion: await current(id, actor),
           }),
         decide: (id, body, actor) => service.decide(id, body, as(actor)),
+      };
+    },
+    agreements({ now }): ItsmAgreementImporter {
+      const { slas, supportingAgreements } = services(now);
+      return {
+        createSla: (input, actor) =>
+          slas.create(parseInput(slaCreateSchema, input, 'body'), as(actor)),
+        patchSla: async (id, body, actor) =>
+          slas.patch(id, body, {
+            ...as(actor),
+            expectedVersion: (await slas.get(id, as(actor))).version,
+          }),
+        createSupportingAgreement: (input, actor) =>
+          supportingAgreements.create(
+            parseInput(supportingAgreementCreateSchema, input, 'body'),
+            as(actor),
+          ),
       };
     },
     changeTemplates({ now }): ItsmChangeTemplateImporter {

@@ -66,6 +66,8 @@ export interface ItsmServices {
     incidents: IncidentService;
     changes: ChangeService;
     changeTemplates: ChangeTemplateService;
+    slas: AgreementService;
+    supportingAgreements: SupportingAgreementService;
   };
 }
 
@@ -155,19 +157,28 @@ export async function createItsmServices(deps: {
     notifications: deps.notifications,
   });
   const agreementStore = await KnexAgreementStore.create(deps);
-  const agreementOptions = {
-    store: agreementStore,
-    access: new AgreementAccess({
-      permissions: deps.permissions,
-      catalog: new ItsmCatalog(deps),
-      userInfo: deps.userInfo,
-    }),
-    calendars: () => calendars.lookup(),
+  const buildAgreements = (options: {
+    permissions: PermissionsService;
+    now?: () => Date;
+    trustedImport?: boolean;
+  }) => {
+    const agreementOptions = {
+      store: agreementStore,
+      access: new AgreementAccess({
+        permissions: options.permissions,
+        catalog: new ItsmCatalog(deps),
+        userInfo: deps.userInfo,
+        trustedImport: options.trustedImport,
+      }),
+      calendars: () => calendars.lookup(),
+      now: options.now,
+    };
+    return {
+      slas: new AgreementService(agreementOptions),
+      supportingAgreements: new SupportingAgreementService(agreementOptions),
+    };
   };
-  const agreements = {
-    slas: new AgreementService(agreementOptions),
-    supportingAgreements: new SupportingAgreementService(agreementOptions),
-  };
+  const agreements = buildAgreements({ permissions: deps.permissions });
   return {
     ...live,
     changeInsights: new ChangeInsights({
@@ -193,6 +204,9 @@ export async function createItsmServices(deps: {
       permissions: deps.permissions,
       calendarOf: id => calendars.calendarOrDefault(id).calendar,
     }),
-    quiet: overrides => build(overrides),
+    quiet: overrides => ({
+      ...build(overrides),
+      ...buildAgreements({ ...overrides, trustedImport: true }),
+    }),
   };
 }

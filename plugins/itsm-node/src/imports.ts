@@ -1,5 +1,10 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type {
+  ServiceLevelAgreement,
+  SlaCreateRequest,
+  SlaPatchRequest,
+  SupportingAgreement,
+  SupportingAgreementCreateRequest,
   ApprovalDecisionRequest,
   Change,
   ChangeCreateRequest,
@@ -82,6 +87,28 @@ export interface ItsmChangeTemplateImporter {
 }
 
 /**
+ * SLA and supporting agreement (OLA, UC) writes for a trusted import, as `actor`, with the full
+ * validation but without the ownership check.
+ *
+ * @public
+ */
+export interface ItsmAgreementImporter {
+  createSla(
+    input: SlaCreateRequest,
+    actor: string,
+  ): Promise<ServiceLevelAgreement>;
+  patchSla(
+    id: string,
+    body: SlaPatchRequest,
+    actor: string,
+  ): Promise<ServiceLevelAgreement>;
+  createSupportingAgreement(
+    input: SupportingAgreementCreateRequest,
+    actor: string,
+  ): Promise<SupportingAgreement>;
+}
+
+/**
  * What an import task gets: importers bound to a clock of its choosing, so that a history
  * (say, from another ITSM tool, or demo data) keeps its original timestamps.
  *
@@ -96,6 +123,8 @@ export interface ItsmImportContext {
   changes(options: { now: () => Date }): ItsmChangeImporter;
   /** Standard change template writes whose timestamps come from `now`. */
   changeTemplates(options: { now: () => Date }): ItsmChangeTemplateImporter;
+  /** SLA and supporting agreement writes whose timestamps come from `now`. */
+  agreements(options: { now: () => Date }): ItsmAgreementImporter;
 }
 
 /**

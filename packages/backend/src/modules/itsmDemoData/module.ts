@@ -6,11 +6,12 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
 import { seedDemoChanges } from './seedDemoChanges';
 import { seedDemoIncidents } from './seedDemoIncidents';
+import { seedDemoSlas } from './seedDemoSlas';
 
 /**
  * Demo data for the development portal: when `itsmDemo.enabled` is true and the ITSM plugin
  * holds no records yet, writes about three months of incidents and a set of changes in every
- * state on the demo catalog.
+ * state on the demo catalog, with SLAs, an OLA and an underpinning contract.
  */
 export const itsmModuleDemoData = createBackendModule({
   pluginId: 'itsm',
@@ -53,6 +54,8 @@ export const itsmModuleDemoData = createBackendModule({
             }
             await new Promise(resolve => setTimeout(resolve, 2000));
           }
+          // SLAs first: incidents take their targets from the SLA in force when raised.
+          await seedDemoSlas(context, { now: new Date(), logger });
           const count = await seedDemoIncidents(context, {
             now: new Date(),
             logger,

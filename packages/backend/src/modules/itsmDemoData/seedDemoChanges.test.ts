@@ -28,6 +28,9 @@ function fakeContext() {
       : [{ kind: 'quorum', group: 'group:default/cab', quorum: 3, of: 6 }];
   const context: ItsmImportContext = {
     isEmpty: async () => true,
+    agreements: () => {
+      throw new Error('the change seed writes no agreements');
+    },
     incidents: ({ now }) =>
       ({
         async create(input: any, actor: string) {

@@ -15,6 +15,7 @@ function recordingContext() {
     isEmpty: async () => true,
     changes: unused,
     changeTemplates: unused,
+    agreements: unused,
     incidents: ({ now }) => {
       const record = (op: string, id: string, body?: any) =>
         calls.push({ op, id, at: now().getTime(), body });
