@@ -188,6 +188,37 @@ describe('SlaMonitorJob', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'registers breaches older than a week once, on its first run, without paging anyone, %p',
+    async databaseId => {
+      const { knex, send, job } = await setUp(databaseId);
+      const DAY = 24 * 60 * MINUTE;
+      // Resolved 30 days ago, 30 minutes past due (e.g. imported history).
+      const old = await incident(knex, 30 * DAY / MINUTE + 90, {
+        status: 'closed',
+        stoppedAt: at(-30 * DAY),
+      });
+      await knex('itsm_sla_clocks')
+        .where({ record_seq: old })
+        .update({
+          state: 'breached',
+          due_at: at(-30 * DAY - 30 * MINUTE),
+          breached_at: at(-30 * DAY - 30 * MINUTE),
+          decided_at: at(-30 * DAY - 30 * MINUTE),
+        });
+      expect(await job.run()).toMatchObject({ breached: 1, notified: 0 });
+      expect(send).not.toHaveBeenCalled();
+      const rows = await knex('itsm_sla_breaches').select('record_seq');
+      expect(rows.map(r => Number(r.record_seq))).toEqual([old]);
+      // The ledger row is there and counts as delivered: no resend later.
+      const [ledger] = await knex('itsm_notification_ledger');
+      expect(ledger.purpose).toBe('breach');
+      expect(ledger.notified_at).not.toBeNull();
+      expect(await job.run()).toMatchObject({ breached: 0, resent: 0 });
+      expect(send).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'watches the response clock on its own target, %p',
     async databaseId => {
       const { knex, send, job } = await setUp(databaseId);

@@ -59,6 +59,8 @@ export class SlaMonitorJob {
   readonly #calendarOf: (id: string) => ServiceCalendar;
   readonly #logger: LoggerService;
   readonly #now: () => Date;
+  /** False until a run has looked at every stopped breached clock once (see `run`). */
+  #caughtUp = false;
 
   static create(options: {
     store: LedgerStore;
@@ -168,11 +170,14 @@ export class SlaMonitorJob {
       }
     }
 
-    // Resolved late between two runs: never seen running past due.
+    // Resolved late between two runs: never seen running past due. The first run of a replica
+    // looks at all time, so records imported or written while no job ran get their register
+    // row; breaches older than the look-back are registered without notifying anyone.
+    const recentSince = now.getTime() - LATE_STOP_LOOKBACK_MS;
     let after: { seq: number; clock: SlaClockRecord['clock'] } | undefined;
     for (;;) {
       const page = await this.#store.listStoppedBreachedClocks({
-        decidedSince: new Date(now.getTime() - LATE_STOP_LOOKBACK_MS),
+        decidedSince: new Date(this.#caughtUp ? recentSince : 0),
         after,
         limit: PAGE_SIZE,
       });
@@ -182,16 +187,22 @@ export class SlaMonitorJob {
       const last = page[page.length - 1];
       after = { seq: last.seq, clock: last.clock.clock };
       for (const incident of page) {
-        await deliver(
-          await this.#recordBreach(
-            incident,
-            incident.clock,
-            clockCycle(incident.clock),
-            now,
-          ),
+        const entry = await this.#recordBreach(
+          incident,
+          incident.clock,
+          clockCycle(incident.clock),
+          now,
         );
+        if (entry && (incident.clock.breachedAt?.getTime() ?? 0) < recentSince) {
+          // Old news: in the register, but nobody is paged for it.
+          await this.#store.markNotified({ id: entry.id, at: now });
+          result.breached++;
+        } else {
+          await deliver(entry);
+        }
       }
     }
+    this.#caughtUp = true;
     return result;
   }
 
