@@ -94,46 +94,48 @@ export function SlaReportSection(props: { entityRef: string }) {
   }
 
   return (
-    <InfoCard title="Report" subheader={period?.label}>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        justifyContent="space-between"
-        mb={2}
-        style={{ gap: 16 }}
-      >
-        <PeriodPicker value={value} onChange={setValue} />
-        <Box display="flex" style={{ gap: 8 }}>
-          <Button
-            variant="outlined"
-            startIcon={<GetAppOutlined />}
-            disabled={!options || downloading}
-            onClick={download}
-          >
-            Download CSV
-          </Button>
-          {printHref && (
+    <section aria-label="SLA report">
+      <InfoCard title="Report" subheader={period?.label}>
+        <Box
+          display="flex"
+          flexWrap="wrap"
+          alignItems="center"
+          justifyContent="space-between"
+          mb={2}
+          style={{ gap: 16 }}
+        >
+          <PeriodPicker value={value} onChange={setValue} />
+          <Box display="flex" style={{ gap: 8 }}>
             <Button
               variant="outlined"
-              startIcon={<PrintOutlined />}
-              href={printHref}
-              target="_blank"
-              rel="noopener"
+              startIcon={<GetAppOutlined />}
+              disabled={!options || downloading}
+              onClick={download}
             >
-              Print
+              Download CSV
             </Button>
-          )}
+            {printHref && (
+              <Button
+                variant="outlined"
+                startIcon={<PrintOutlined />}
+                href={printHref}
+                target="_blank"
+                rel="noopener"
+              >
+                Print
+              </Button>
+            )}
+          </Box>
         </Box>
-      </Box>
-      {downloadError !== undefined && (
-        <Box mb={2}>
-          <Alert severity="error" role="alert">
-            Could not download the CSV: {serverMessageOf(downloadError)}
-          </Alert>
-        </Box>
-      )}
-      {body}
-    </InfoCard>
+        {downloadError !== undefined && (
+          <Box mb={2}>
+            <Alert severity="error" role="alert">
+              Could not download the CSV: {serverMessageOf(downloadError)}
+            </Alert>
+          </Box>
+        )}
+        {body}
+      </InfoCard>
+    </section>
   );
 }
