@@ -124,6 +124,7 @@ export const itsmPlugin = createBackendPlugin({
             notifications: deps.notifications,
             warningThresholds: config.sla.warningThresholds,
             calendarOf: id => services.calendars.calendarOrDefault(id).calendar,
+            refreshCalendars: () => services.calendars.ensureFresh(),
             logger: deps.logger,
           }),
         });

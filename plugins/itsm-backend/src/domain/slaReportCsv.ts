@@ -2,12 +2,19 @@ import type { SlaReport } from '@backstage-itsm/plugin-itsm-common';
 
 type Cell = string | number | boolean | null | undefined;
 
-/** One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break. */
+/**
+ * One CSV field, quoted per RFC 4180 when it holds a comma, quote or line break. Text that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return; the
+ * breach cause and action are free text) gets a leading apostrophe; numbers never do.
+ */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) {
     return '';
   }
-  const text = typeof value === 'number' ? formatNumber(value) : String(value);
+  let text = typeof value === 'number' ? formatNumber(value) : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -219,6 +219,23 @@ describe('SlaMonitorJob', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'registers an open clock that fell due over a week ago without paging, and pages for a fresh one, %p',
+    async databaseId => {
+      const { knex, send, job } = await setUp(databaseId);
+      const stale = await incident(knex, 10 * 24 * 60); // due 10 days ago
+      const fresh = await incident(knex, 90); // due 30 minutes ago
+      expect(await job.run()).toMatchObject({ breached: 2, notified: 1 });
+      expect(scopesOf(send)).toEqual([
+        `itsm:incident:${fresh}:resolution:breach:100:${at(
+          -90 * MINUTE,
+        ).getTime()}-3600000`,
+      ]);
+      const rows = await knex('itsm_sla_breaches').orderBy('record_seq');
+      expect(rows.map(r => Number(r.record_seq))).toEqual([stale, fresh]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'watches the response clock on its own target, %p',
     async databaseId => {
       const { knex, send, job } = await setUp(databaseId);

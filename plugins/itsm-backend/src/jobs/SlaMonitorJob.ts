@@ -59,6 +59,7 @@ export class SlaMonitorJob {
   readonly #calendarOf: (id: string) => ServiceCalendar;
   readonly #logger: LoggerService;
   readonly #now: () => Date;
+  readonly #refreshCalendars?: () => Promise<void>;
   /** False until a run has looked at every stopped breached clock once (see `run`). */
   #caughtUp = false;
 
@@ -68,6 +69,8 @@ export class SlaMonitorJob {
     /** Percentages (0, 100) of a target at which to warn, increasing. */
     warningThresholds: readonly number[];
     calendarOf: (id: string) => ServiceCalendar;
+    /** Reloads calendars changed by other replicas before a run. */
+    refreshCalendars?: () => Promise<void>;
     logger: LoggerService;
     now?: () => Date;
   }): SlaMonitorJob {
@@ -79,6 +82,7 @@ export class SlaMonitorJob {
     this.#notifications = options.notifications;
     this.#warningThresholds = options.warningThresholds;
     this.#calendarOf = options.calendarOf;
+    this.#refreshCalendars = options.refreshCalendars;
     this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
   }
@@ -99,6 +103,19 @@ export class SlaMonitorJob {
         }
       }
     };
+
+    // A breach older than the look-back (imported records, or a backend that was down for a
+    // week) goes into the register without paging anyone: it is old news by now.
+    const recentSince = now.getTime() - LATE_STOP_LOOKBACK_MS;
+    const isOld = (breachedAt: Date | null | undefined) =>
+      (breachedAt?.getTime() ?? 0) < recentSince;
+    const registerQuietly = async (entry: LedgerEntry | undefined) => {
+      if (entry) {
+        await this.#store.markNotified({ id: entry.id, at: now });
+        result.breached++;
+      }
+    };
+    await this.#refreshCalendars?.();
 
     const unsent = await this.#store.claimUnsent({
       claimedBefore: new Date(now.getTime() - RESEND_AFTER_MS),
@@ -153,8 +170,14 @@ export class SlaMonitorJob {
               evaluatedAt: now,
             };
             if (!has('breach', BREACH_THRESHOLD)) {
-              await deliver(
-                await this.#recordBreach(incident, evaluated, cycle, now),
+              const entry = await this.#recordBreach(
+                incident,
+                evaluated,
+                cycle,
+                now,
+              );
+              await (isOld(computed.breachedAt) ? registerQuietly : deliver)(
+                entry,
               );
             }
             continue;
@@ -173,7 +196,6 @@ export class SlaMonitorJob {
     // Resolved late between two runs: never seen running past due. The first run of a replica
     // looks at all time, so records imported or written while no job ran get their register
     // row; breaches older than the look-back are registered without notifying anyone.
-    const recentSince = now.getTime() - LATE_STOP_LOOKBACK_MS;
     let after: { seq: number; clock: SlaClockRecord['clock'] } | undefined;
     for (;;) {
       const page = await this.#store.listStoppedBreachedClocks({
@@ -193,13 +215,9 @@ export class SlaMonitorJob {
           clockCycle(incident.clock),
           now,
         );
-        if (entry && (incident.clock.breachedAt?.getTime() ?? 0) < recentSince) {
-          // Old news: in the register, but nobody is paged for it.
-          await this.#store.markNotified({ id: entry.id, at: now });
-          result.breached++;
-        } else {
-          await deliver(entry);
-        }
+        await (isOld(incident.clock.breachedAt) ? registerQuietly : deliver)(
+          entry,
+        );
       }
     }
     this.#caughtUp = true;
