@@ -40,6 +40,23 @@ function ReviewLine(props: { sla: ServiceLevelAgreement; now: Date }) {
   );
 }
 
+/** Which revision holds now: the latest, or the one before it until the latest takes effect. */
+export function revisionStatus(sla: ServiceLevelAgreement, now: Date): string {
+  const from = Date.parse(sla.effectiveFrom);
+  const to = sla.effectiveTo ? Date.parse(sla.effectiveTo) : Infinity;
+  if (now.getTime() >= to) {
+    return `Revision ${sla.revision} ended on ${formatDay(sla.effectiveTo!)}`;
+  }
+  if (now.getTime() < from) {
+    return sla.revision > 1
+      ? `Revision ${sla.revision} takes effect on ${formatDay(
+          sla.effectiveFrom,
+        )}; revision ${sla.revision - 1} is in force until then`
+      : `Takes effect on ${formatDay(sla.effectiveFrom)}`;
+  }
+  return `Revision ${sla.revision} in force`;
+}
+
 /**
  * The agreement in force (title, customers, calendar and hours, review with the next date,
  * exceptions, dates, revision), the table of its revisions (selecting one shows its terms),
@@ -67,7 +84,7 @@ export function AgreementSection(props: {
   return (
     <InfoCard
       title={`${sla.id}: ${sla.title}`}
-      subheader={`Revision ${sla.revision} in force`}
+      subheader={revisionStatus(sla, new Date())}
       action={
         <Button
           startIcon={<EditOutlined />}

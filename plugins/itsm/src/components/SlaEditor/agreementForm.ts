@@ -155,10 +155,21 @@ export function termsOf(values: AgreementFormValues) {
     workloadLimits,
     exceptions: values.exceptions,
     reviewCadence: values.reviewCadence,
-    effectiveFrom: /^\d{4}-\d{2}-\d{2}$/.test(values.effectiveFrom)
-      ? `${values.effectiveFrom}T00:00:00.000Z`
-      : values.effectiveFrom,
+    effectiveFrom: effectiveInstant(values.effectiveFrom, new Date()),
   };
+}
+
+/**
+ * The instant terms picked for `day` take effect: its start (UTC), or now when `day` is today,
+ * so incidents raised earlier today keep the terms they started with.
+ */
+export function effectiveInstant(day: string, now: Date): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+    return day;
+  }
+  return day === now.toISOString().slice(0, 10)
+    ? now.toISOString()
+    : `${day}T00:00:00.000Z`;
 }
 
 /** The `POST /slas` body. */
