@@ -173,6 +173,24 @@ exports.up = async function up(knex) {
       .comment(
         'breached_at, else stopped_at: the instant the outcome was decided',
       );
+    // Copies SLA reports count by, so that they read one index range of the
+    // clocks and join nothing; every write that changes them rewrites them.
+    table
+      .smallint('priority')
+      .nullable()
+      .comment("The record's current priority");
+    table
+      .boolean('counts')
+      .notNullable()
+      .defaultTo(true)
+      .comment('False once the record is cancelled: reports leave it out');
+    table
+      .boolean('waived')
+      .notNullable()
+      .defaultTo(false)
+      .comment(
+        'The breach register row of this breach (same breached_at) has a waiver',
+      );
   });
   // Clocks recorded before this migration: their service is the primary entity.
   await knex('itsm_sla_clocks').update({
@@ -190,6 +208,21 @@ exports.up = async function up(knex) {
       .limit(1),
   });
   await knex('itsm_sla_clocks')
+    .where('record_type', 'incident')
+    .update({
+      priority: knex('itsm_incidents')
+        .select('priority')
+        .where('itsm_incidents.seq', knex.ref('itsm_sla_clocks.record_seq')),
+    });
+  await knex('itsm_sla_clocks')
+    .where('record_type', 'incident')
+    .whereIn(
+      'record_seq',
+      knex('itsm_incidents').select('seq').where('status', 'cancelled'),
+    )
+    .update({ counts: false });
+  // `waived` stays false: the breach register is new in this migration.
+  await knex('itsm_sla_clocks')
     .whereNotNull('breached_at')
     .update({ decided_at: knex.ref('breached_at') });
   await knex('itsm_sla_clocks')
@@ -197,11 +230,31 @@ exports.up = async function up(knex) {
     .whereNotNull('stopped_at')
     .update({ decided_at: knex.ref('stopped_at') });
   await knex.schema.alterTable('itsm_sla_clocks', table => {
+    // One service's clocks decided in a period; the trailing columns are all its
+    // report reads, so that the range is read from the index alone (decided clocks
+    // are not written again; on PostgreSQL an index-only scan).
     table.index(
-      ['entity_ref', 'decided_at'],
+      [
+        'entity_ref',
+        'decided_at',
+        'record_type',
+        'counts',
+        'clock',
+        'priority',
+        'breached_at',
+        'waived',
+        'sla_seq',
+      ],
       'itsm_sla_clocks_entity_decided_idx',
     );
     table.index(['decided_at'], 'itsm_sla_clocks_decided_idx');
+  });
+  // The workload of a service in a period: incidents it is the primary entity of.
+  await knex.schema.alterTable('itsm_incidents', table => {
+    table.index(
+      ['entity_ref', 'created_at'],
+      'itsm_incidents_entity_created_idx',
+    );
   });
 
   // Escalations, warnings and breaches of the same clock and threshold are
@@ -244,12 +297,18 @@ exports.down = async function down(knex) {
       indexName: 'itsm_notification_ledger_key_uq',
     });
   });
+  await knex.schema.alterTable('itsm_incidents', table => {
+    table.dropIndex(
+      ['entity_ref', 'created_at'],
+      'itsm_incidents_entity_created_idx',
+    );
+  });
   await knex.schema.alterTable('itsm_sla_clocks', table => {
     table.dropIndex(['decided_at'], 'itsm_sla_clocks_decided_idx');
-    table.dropIndex(
-      ['entity_ref', 'decided_at'],
-      'itsm_sla_clocks_entity_decided_idx',
-    );
+    table.dropIndex([], 'itsm_sla_clocks_entity_decided_idx');
+    table.dropColumn('waived');
+    table.dropColumn('counts');
+    table.dropColumn('priority');
     table.dropColumn('decided_at');
     table.dropColumn('sla_revision');
     table.dropColumn('sla_seq');

@@ -25,6 +25,7 @@ const migrationsDir = resolvePackagePath(
 );
 
 const BREACHES = 'itsm_sla_breaches';
+const CLOCKS = 'itsm_sla_clocks';
 const ENTITIES = 'itsm_record_entities';
 const HISTORY = 'itsm_history_events';
 /** `record_type` of breaches in the shared history table. */
@@ -164,6 +165,20 @@ export class KnexBreachStore implements BreachStore {
         .update(row);
       if (updated !== 1) {
         return false;
+      }
+      if (changes.waiver !== undefined) {
+        // The clock of this breach (same instant) carries the waiver flag SLA reports count by.
+        const breach = await tx(BREACHES)
+          .first('record_type', 'record_seq', 'clock', 'breached_at')
+          .where('seq', seq);
+        await tx(CLOCKS)
+          .where({
+            record_type: breach.record_type,
+            record_seq: breach.record_seq,
+            clock: breach.clock,
+            breached_at: breach.breached_at,
+          })
+          .update({ waived: changes.waiver !== null });
       }
       await tx(HISTORY).insert({
         record_type: BREACH_RECORD_TYPE,

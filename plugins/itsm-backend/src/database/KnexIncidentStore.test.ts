@@ -6,7 +6,9 @@ import { Knex } from 'knex';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { IncidentPermissionFilter } from '../permissions/incidentPermissionResource';
 import { IncidentFields, SlaClockRecord } from './IncidentStore';
+import { KnexBreachStore } from './KnexBreachStore';
 import { KnexIncidentStore } from './KnexIncidentStore';
+import { KnexLedgerStore } from './KnexLedgerStore';
 
 jest.setTimeout(60_000);
 
@@ -711,6 +713,182 @@ describe('KnexIncidentStore', () => {
           })
         )?.serviceOwnerRef,
       ).toBe('group:default/team-b');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the copies SLA reports count by on its clocks: priority, cancel, waiver, withdrawal, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const client = { getClient: async () => knex };
+      const ledger = await KnexLedgerStore.create({ database: client });
+      const breaches = await KnexBreachStore.create({ database: client });
+      const created = await insert(store, {
+        entityRef: 'component:default/Payments',
+      });
+      const other = await insert(store, { priority: 4 });
+      const seq = created.seq;
+      let version = 1;
+      const columns = async (recordSeq = seq) =>
+        (
+          await knex('itsm_sla_clocks')
+            .where({ record_type: 'incident', record_seq: recordSeq })
+            .orderBy('clock')
+        ).map(row => ({
+          clock: row.clock,
+          entityRef: row.entity_ref,
+          priority: Number(row.priority),
+          counts: Boolean(row.counts),
+          waived: Boolean(row.waived),
+        }));
+      const both = (
+        values: { priority: number; counts: boolean },
+        waived: [boolean, boolean] = [false, false],
+      ) => [
+        {
+          clock: 'resolution',
+          entityRef: 'component:default/payments',
+          ...values,
+          waived: waived[0],
+        },
+        {
+          clock: 'response',
+          entityRef: 'component:default/payments',
+          ...values,
+          waived: waived[1],
+        },
+      ];
+      const update = async (
+        changes: Partial<IncidentFields>,
+        clocks?: SlaClockRecord[],
+      ) => {
+        await store.updateIncident({
+          seq,
+          expectedVersion: version,
+          changes,
+          clocks,
+          event: {
+            at: T0,
+            actor: 'user:default/bob',
+            action: 'update',
+            changes: {},
+          },
+        });
+        version += 1;
+      };
+      expect(await columns()).toEqual(both({ priority: 3, counts: true }));
+
+      // A priority change without clock writes reaches every clock of the record.
+      await update({ impact: 1, priority: 2 });
+      expect(await columns()).toEqual(both({ priority: 2, counts: true }));
+
+      // The job records the resolution breach: register row and clock, no waiver.
+      const breachedAt = new Date(T0.getTime() + 4 * 3_600_000);
+      const breachedClock = clock('resolution', {
+        state: 'breached',
+        breachedAt,
+        evaluatedAt: breachedAt,
+      });
+      await ledger.recordBreach({
+        key: {
+          recordType: 'incident',
+          recordSeq: seq,
+          clock: 'resolution',
+          purpose: 'breach',
+          threshold: 100,
+          cycle: `${T0.getTime()}-${4 * 3_600_000}`,
+        },
+        scope: `itsm:incident:${seq}:resolution:breach`,
+        recipients: ['group:default/team-a'],
+        payload: { title: 'breached' },
+        event: {
+          at: breachedAt,
+          actor: 'plugin:itsm',
+          action: 'sla_breached',
+          changes: {},
+        },
+        breach: {
+          priority: 2,
+          entityRef: 'component:default/payments',
+          slaSeq: null,
+          slaRevision: null,
+          targetMs: 4 * 3_600_000,
+          calendarId: '24x7',
+          breachedAt,
+        },
+        clock: breachedClock,
+        now: breachedAt,
+      });
+      expect(await columns()).toEqual(both({ priority: 2, counts: true }));
+      const [register] = await knex('itsm_sla_breaches').where(
+        'record_seq',
+        seq,
+      );
+      const waive = async (
+        expectedVersion: number,
+        waiver: { reason: string; approver: string; at: Date } | null,
+      ) =>
+        breaches.update({
+          seq: Number(register.seq),
+          expectedVersion,
+          changes: { waiver },
+          event: {
+            at: breachedAt,
+            actor: 'user:default/carol',
+            action: 'update',
+            changes: {},
+          },
+          now: breachedAt,
+        });
+
+      // Waiver set: only the breached clock of this record is waived.
+      const waiver = {
+        reason: 'Card network',
+        approver: 'user:default/carol',
+        at: breachedAt,
+      };
+      expect(await waive(1, waiver)).toBe(true);
+      expect(await columns()).toEqual(
+        both({ priority: 2, counts: true }, [true, false]),
+      );
+      // A stale write changes nothing.
+      expect(await waive(1, null)).toBe(false);
+      expect(await columns()).toEqual(
+        both({ priority: 2, counts: true }, [true, false]),
+      );
+
+      // The clock stops with the same breach: still waived.
+      const stopped = { ...breachedClock, stoppedAt: breachedAt };
+      await update({ status: 'resolved' }, [stopped]);
+      expect(await columns()).toEqual(
+        both({ priority: 2, counts: true }, [true, false]),
+      );
+
+      // Waiver withdrawn, then set again.
+      expect(await waive(2, null)).toBe(true);
+      expect(await columns()).toEqual(both({ priority: 2, counts: true }));
+      expect(await waive(3, waiver)).toBe(true);
+      expect(await columns()).toEqual(
+        both({ priority: 2, counts: true }, [true, false]),
+      );
+
+      // Reopened: the clock runs again and its earlier breach's waiver no longer applies.
+      await update({ status: 'in_progress' }, [
+        clock('resolution', { startedAt: breachedAt }),
+      ]);
+      expect(await columns()).toEqual(both({ priority: 2, counts: true }));
+
+      // Cancelled: no clock of the record counts any more.
+      await update({ status: 'cancelled' });
+      expect(await columns()).toEqual(both({ priority: 2, counts: false }));
+
+      // The other incident's clocks never changed.
+      expect(
+        (await columns(other.seq)).map(c => [c.priority, c.counts, c.waived]),
+      ).toEqual([
+        [4, true, false],
+        [4, true, false],
+      ]);
     },
   );
 });

@@ -24,6 +24,7 @@ import {
   StorePage,
 } from './IncidentStore';
 import {
+  clockRecordColumns,
   clockToRow,
   incidentFieldsToRow,
   rowToClock,
@@ -43,6 +44,7 @@ const INCIDENTS = TABLES.incidents;
 const ENTITIES = TABLES.entities;
 const HISTORY = TABLES.history;
 const CLOCKS = TABLES.clocks;
+const BREACHES = 'itsm_sla_breaches';
 
 type Db = Knex | Knex.Transaction;
 type Filter = PermissionCriteria<IncidentPermissionFilter> | undefined;
@@ -95,11 +97,27 @@ class KnexIncidentTransaction implements IncidentStoreTransaction {
     if (write.entities) {
       await replaceEntities(tx, seq, write.entities);
     }
-    if (write.clocks) {
-      const primary = await tx(ENTITIES)
-        .first('entity_ref')
-        .where({ record_type: INCIDENT, record_seq: seq, is_primary: true });
-      await upsertClocks(tx, seq, write.clocks, primary?.entity_ref ?? null);
+    const copiedChange =
+      write.changes.priority !== undefined ||
+      write.changes.status !== undefined;
+    if (write.clocks || copiedChange) {
+      const row = await tx(INCIDENTS)
+        .first('entity_ref', 'priority', 'status')
+        .where('seq', seq);
+      const record = {
+        entityRef: row.entity_ref,
+        priority: Number(row.priority),
+        status: row.status,
+      };
+      if (write.clocks) {
+        await upsertClocks(tx, seq, write.clocks, record);
+      }
+      if (copiedChange) {
+        // Every clock of the record carries its priority and whether it counts.
+        await tx(CLOCKS)
+          .where({ record_type: INCIDENT, record_seq: seq })
+          .update(clockRecordColumns(record));
+      }
     }
     await appendHistory(tx, seq, version, write.event);
     return (await readIncident(tx, seq))!;
@@ -148,7 +166,7 @@ export class KnexIncidentStore implements IncidentStore {
         typeof inserted === 'object' ? inserted.seq : inserted,
       );
       await replaceEntities(tx, seq, options.entities);
-      await upsertClocks(tx, seq, options.clocks, options.incident.entityRef);
+      await upsertClocks(tx, seq, options.clocks, options.incident);
       await appendHistory(tx, seq, 1, options.event);
       return (await readIncident(tx, seq))!;
     });
@@ -453,23 +471,39 @@ async function upsertClocks(
   tx: Knex.Transaction,
   seq: number,
   clocks: SlaClockRecord[],
-  entityRef: string | null,
+  record: { entityRef: string | null; priority: number; status: string },
 ): Promise<void> {
-  if (clocks.length) {
-    await tx(CLOCKS)
-      .insert(
-        clocks.map(clock =>
-          clockToRow(
-            INCIDENT,
-            seq,
-            clock,
-            entityRef?.toLocaleLowerCase('en-US') ?? null,
-          ),
-        ),
-      )
-      .onConflict(['record_type', 'record_seq', 'clock'])
-      .merge();
+  if (clocks.length === 0) {
+    return;
   }
+  const entityRef = record.entityRef?.toLocaleLowerCase('en-US') ?? null;
+  await tx(CLOCKS)
+    .insert(
+      clocks.map(clock =>
+        clockToRow(INCIDENT, seq, clock, { ...record, entityRef }),
+      ),
+    )
+    .onConflict(['record_type', 'record_seq', 'clock'])
+    .merge();
+  // A clock is waived when the register row of its breach (same instant) has a waiver;
+  // a restarted clock no longer is.
+  await tx(CLOCKS)
+    .where({ record_type: INCIDENT, record_seq: seq })
+    .whereIn(
+      'clock',
+      clocks.map(clock => clock.clock),
+    )
+    .update({
+      waived: tx.raw('exists ?', [
+        tx(BREACHES)
+          .select(tx.raw('1'))
+          .whereRaw(`${BREACHES}.record_type = ${CLOCKS}.record_type`)
+          .whereRaw(`${BREACHES}.record_seq = ${CLOCKS}.record_seq`)
+          .whereRaw(`${BREACHES}.clock = ${CLOCKS}.clock`)
+          .whereRaw(`${BREACHES}.breached_at = ${CLOCKS}.breached_at`)
+          .whereNotNull(`${BREACHES}.waiver_at`),
+      ]),
+    });
 }
 
 async function appendHistory(

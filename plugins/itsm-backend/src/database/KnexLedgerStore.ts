@@ -164,6 +164,8 @@ export class KnexLedgerStore implements LedgerStore {
             breached_at: clock.breachedAt,
             decided_at: clock.breachedAt,
             evaluated_at: clock.evaluatedAt,
+            // Its breach register row is the one just inserted, without a waiver.
+            waived: false,
           });
       }
     });

@@ -270,4 +270,70 @@ describe('migrations', () => {
       expect(await tablesPresent(knex)).toEqual([]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'copy the service, decision, priority and cancellation onto existing clocks for SLA reports, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const migration = '20261220120000_service_levels.js';
+      for (const name of [
+        '20261127120000_incidents.js',
+        '20261201120000_incident_major_fields.js',
+        '20261202120000_notification_ledger.js',
+        '20261210120000_changes.js',
+      ]) {
+        await knex.migrate.up({ directory: migrationsDir, name });
+      }
+      const kept = await insertIncident(knex, 'Kept');
+      const cancelled = await insertIncident(knex, 'Cancelled');
+      const stoppedAt = new Date('2026-05-04T10:05:00.000Z');
+      await knex('itsm_incidents').where('seq', kept).update({ priority: 2 });
+      await knex('itsm_incidents')
+        .where('seq', cancelled)
+        .update({ status: 'cancelled' });
+      await knex('itsm_sla_clocks')
+        .where('record_seq', kept)
+        .update({ stopped_at: stoppedAt, state: 'met' });
+
+      await knex.migrate.up({ directory: migrationsDir, name: migration });
+      const clocks = await knex('itsm_sla_clocks').orderBy('record_seq');
+      expect(
+        clocks.map(c => ({
+          seq: Number(c.record_seq),
+          entityRef: c.entity_ref,
+          decided: c.decided_at === null ? null : new Date(c.decided_at),
+          priority: Number(c.priority),
+          counts: Boolean(c.counts),
+          waived: Boolean(c.waived),
+        })),
+      ).toEqual([
+        {
+          seq: kept,
+          entityRef: 'component:default/payments',
+          decided: stoppedAt,
+          priority: 2,
+          counts: true,
+          waived: false,
+        },
+        {
+          seq: cancelled,
+          entityRef: 'component:default/payments',
+          decided: null,
+          priority: 1,
+          counts: false,
+          waived: false,
+        },
+      ]);
+
+      await knex.migrate.down({ directory: migrationsDir, name: migration });
+      for (const column of ['entity_ref', 'priority', 'counts', 'waived']) {
+        expect(await knex.schema.hasColumn('itsm_sla_clocks', column)).toBe(
+          false,
+        );
+      }
+      expect(await knex('itsm_sla_clocks').count({ n: '*' })).toEqual([
+        { n: databaseId === 'POSTGRES_15' ? '2' : 2 },
+      ]);
+    },
+  );
 });

@@ -125,17 +125,38 @@ export function rowToIncidentFields(
   };
 }
 
-/** @internal */
+/**
+ * The columns a clock row copies from its record for SLA reports: the record's current
+ * priority, and whether the record counts (a plain projection of its status: cancelled
+ * records are left out of reports).
+ * @internal
+ */
+export function clockRecordColumns(record: {
+  priority: number;
+  status: string;
+}): { priority: number; counts: boolean } {
+  return {
+    priority: Number(record.priority),
+    counts: record.status !== 'cancelled',
+  };
+}
+
+/**
+ * A clock row; `waived` is not written here (a new row starts unwaived and an existing
+ * one keeps its flag): it follows the breach register (see `KnexIncidentStore`).
+ * @internal
+ */
 export function clockToRow(
   recordType: string,
   recordSeq: number,
   clock: SlaClockRecord,
-  entityRef: string | null,
+  record: { entityRef: string | null; priority: number; status: string },
 ): Record<string, unknown> {
   return {
     record_type: recordType,
     record_seq: recordSeq,
-    entity_ref: entityRef,
+    entity_ref: record.entityRef,
+    ...clockRecordColumns(record),
     sla_seq: clock.slaSeq ?? null,
     sla_revision: clock.slaRevision ?? null,
     // What SLA reports count by: a breached clock is decided at its breach, a met one at its stop.

@@ -78,6 +78,9 @@ async function insertIncident(
       sla_seq: clock.fromDefaults ? null : 1,
       sla_revision: clock.fromDefaults ? null : 1,
       decided_at: decided,
+      // Copied from the incident, as the incident store writes them.
+      priority: options.priority,
+      counts: (options.status ?? 'resolved') !== 'cancelled',
     });
   }
   return seq;
@@ -112,6 +115,11 @@ async function insertBreach(
     created_at: at,
     updated_at: at,
   });
+  // The clock of the breach carries the waiver, as the breach store writes it.
+  await knex('itsm_sla_clocks')
+    .where({ record_type: 'incident', record_seq: seq, clock: 'resolution' })
+    .where('breached_at', at)
+    .update({ waived });
 }
 
 async function insertChange(knex: Knex, outcome: string, closedAt: string) {
@@ -470,6 +478,7 @@ describe('GET /reports/sla-portfolio', () => {
         evaluated_at: d('2026-03-05T08:30:00Z'),
         entity_ref: 'component:default/cart',
         decided_at: d('2026-03-05T08:30:00Z'),
+        priority: 1,
       });
       const res = await api()
         .get(`/api/itsm/reports/sla-portfolio?from=${FROM}&to=${TO}`)

@@ -127,6 +127,10 @@ async function insertDecidedIncident(
       sla_seq: 1,
       sla_revision: 1,
       decided_at: decided,
+      // Copied from the incident and its breach row, as the stores write them.
+      priority: 3,
+      counts: (options.status ?? 'resolved') !== 'cancelled',
+      waived: clock.outcome === 'waived',
     });
     if (breached) {
       const waived = clock.outcome === 'waived';
