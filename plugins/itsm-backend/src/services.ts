@@ -203,6 +203,7 @@ export async function createItsmServices(deps: {
       store: await KnexSlaReportStore.create(deps),
       permissions: deps.permissions,
       calendarOf: id => calendars.calendarOrDefault(id).calendar,
+      refreshCalendars: () => calendars.ensureFresh(),
     }),
     quiet: overrides => ({
       ...build(overrides),

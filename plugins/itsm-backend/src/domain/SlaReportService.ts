@@ -93,17 +93,21 @@ export class SlaReportService {
   readonly #store: SlaReportStore;
   readonly #permissions: PermissionsService;
   readonly #calendarOf: (id: string) => ServiceCalendar;
+  readonly #refreshCalendars: () => Promise<void>;
   readonly #now: () => Date;
 
   constructor(options: {
     store: SlaReportStore;
     permissions: PermissionsService;
     calendarOf: (id: string) => ServiceCalendar;
+    /** Reloads calendars other replicas changed (CalendarRegistry.ensureFresh). */
+    refreshCalendars?: () => Promise<void>;
     now?: () => Date;
   }) {
     this.#store = options.store;
     this.#permissions = options.permissions;
     this.#calendarOf = options.calendarOf;
+    this.#refreshCalendars = options.refreshCalendars ?? (async () => {});
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -114,16 +118,12 @@ export class SlaReportService {
   ): Promise<SlaReport> {
     const { from, to } = reportPeriod(input);
     await this.#requireRead(ctx.credentials);
+    await this.#refreshCalendars();
     const entityRef = canonicalEntityRef(input.entityRef);
     const sla = await this.#store.getSla(entityRef);
     const terms = sla ? termsAt(sla, new Date(to.getTime() - 1)) : undefined;
     const calendar = terms ? this.#calendarOf(terms.calendarId) : ALWAYS_ON;
-    const trend = periodsOf(
-      new Date(to.getTime() - 200 * DAY_MS),
-      to,
-      'month',
-      calendar.timezone,
-    ).slice(-TREND_PERIODS);
+    const trend = trendPeriods(to, calendar.timezone);
     const trendFrom = trend[0].from < from ? trend[0].from : from;
 
     const [rows, byPeriod, outages, workload, changes, breaches] =
@@ -199,7 +199,10 @@ export class SlaReportService {
       },
       workload: WORKLOAD_METRICS.map((metric): ReportWorkload => {
         const perMonth = numberOrNull(terms?.workloadLimits[metric]);
-        const limit = perMonth === null ? null : perMonth * months;
+        // A period of whole months in the calendar's zone scales by a whole number; other
+        // periods by their share of each month, to one decimal.
+        const limit =
+          perMonth === null ? null : Math.round(perMonth * months * 10) / 10;
         return {
           metric,
           actual: actual[metric],
@@ -296,9 +299,22 @@ export class SlaReportService {
 
   /**
    * The SLA figures of the service health card: this calendar month so far (in the SLA
-   * calendar's zone), availability and the next review. Null without an SLA.
+   * calendar's zone), availability and the next review. Null without an SLA, and for a caller
+   * who may not read SLAs (the card still shows the incident figures).
    */
-  async healthSla(entityRef: string): Promise<ServiceHealthSla | null> {
+  async healthSla(
+    entityRef: string,
+    ctx: { credentials: BackstageCredentials },
+  ): Promise<ServiceHealthSla | null> {
+    try {
+      await this.#requireRead(ctx.credentials);
+    } catch (error) {
+      if (error instanceof NotAllowedError) {
+        return null;
+      }
+      throw error;
+    }
+    await this.#refreshCalendars();
     const ref = canonicalEntityRef(entityRef);
     const sla = await this.#store.getSla(ref);
     if (!sla) {
@@ -411,6 +427,26 @@ function targetRows(
     }
   });
   return { targets, overall: finish(overall) };
+}
+
+/**
+ * The last `TREND_PERIODS` whole calendar months of the zone, up to the one holding the
+ * report's end less 14 hours (the largest UTC offset): a report that ends at a month boundary
+ * of another zone (the portal's UTC months, say) still ends its trend in the month it covers,
+ * not in the first hours of the next.
+ */
+export function trendPeriods(to: Date, timezone: string): Period[] {
+  const last = to.getTime() - 14 * 3_600_000;
+  const months = periodsOf(
+    new Date(last - 200 * DAY_MS),
+    new Date(last + 40 * DAY_MS),
+    'month',
+    timezone,
+  );
+  const index = months.findIndex(
+    p => p.from.getTime() <= last && last < p.to.getTime(),
+  );
+  return months.slice(Math.max(0, index - TREND_PERIODS + 1), index + 1);
 }
 
 /** The period's length in calendar months of the zone (a whole month is 1). */

@@ -245,8 +245,8 @@ async function seed(knex: Knex) {
       },
     ],
   });
-  // Cancelled: never counts.
-  await insertIncident(knex, {
+  // Cancelled after its breach: in the register, but never in the report.
+  const cancelled = await insertIncident(knex, {
     priority: 3,
     status: 'cancelled',
     createdAt: '2026-03-14T08:00:00Z',
@@ -258,6 +258,7 @@ async function seed(knex: Knex) {
       },
     ],
   });
+  await insertBreach(knex, cancelled, '2026-03-14T12:00:00Z');
   // Decided exactly at `to`: the next period's.
   await insertIncident(knex, {
     priority: 2,

@@ -1,3 +1,6 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { slaReadPermission } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import {
   asUser,
@@ -457,6 +460,43 @@ describe('service health router', () => {
       });
     },
   );
+
+  it('leaves the SLA figures out for a caller who may not read SLAs', async () => {
+    const denySlaRead = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(({ permission }) => ({
+          result:
+            permission.name === slaReadPermission.name
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      authorizeConditional: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    }).factory;
+    const { api, knex } = await startItsmBackend({
+      databaseId: 'SQLITE_3',
+      features: [denySlaRead],
+    });
+    await insertSla(knex!, {
+      entityRef: CART,
+      effectiveFrom: '2026-01-01T00:00:00.000Z',
+      terms: {
+        title: 'Cart SLA',
+        calendarId: '24x7',
+        customerGroups: [],
+        targets: { incidents: {} },
+        workloadLimits: {},
+        exceptions: '',
+        reviewCadence: 'monthly',
+      },
+    });
+    const res = await api()
+      .get(`/api/itsm/service-health?entityRef=${CART}`)
+      .set('Authorization', asUser());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ entityRef: CART, status: 'operational' });
+    expect(res.body.sla).toBeNull();
+  });
 
   it.each([
     ['no entity ref', ''],

@@ -32,7 +32,8 @@ export function createServiceHealthRouter(options: {
     );
     // Incident figures first: they check that the caller may read incidents.
     const health = await incidents.getServiceHealth(entityRef, { credentials });
-    res.json({ ...health, sla: await slaReports.healthSla(entityRef) });
+    res.json({ ...health, sla: await slaReports.healthSla(entityRef, { credentials }),
+    });
   });
 
   return router;
