@@ -100,11 +100,23 @@ export function TargetsSection(props: {
       <Table size="small" aria-label="Targets and attainment">
         <TableHead>
           <TableRow>
-            <TableCell>Priority</TableCell>
-            <TableCell>Response</TableCell>
-            <TableCell>Resolution</TableCell>
-            <TableCell>Response attainment</TableCell>
-            <TableCell>Resolution attainment</TableCell>
+            {[
+              'Priority',
+              'Response',
+              'Resolution',
+              'Response attainment',
+              'Resolution attainment',
+            ].map(heading => (
+              // Short headings stay on one line; the attainment ones may wrap.
+              <TableCell
+                key={heading}
+                style={
+                  heading.includes(' ') ? undefined : { whiteSpace: 'nowrap' }
+                }
+              >
+                {heading}
+              </TableCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -112,7 +124,9 @@ export function TargetsSection(props: {
             const clocks = sla.targets.incidents[key] ?? {};
             return (
               <TableRow key={key}>
-                <TableCell>{PRIORITY_LABELS[priorityOfKey(key)]}</TableCell>
+                <TableCell style={{ whiteSpace: 'nowrap' }}>
+                  {PRIORITY_LABELS[priorityOfKey(key)]}
+                </TableCell>
                 <TableCell>
                   <DurationCell
                     target={clocks.response}
