@@ -19,7 +19,10 @@ describe('trendPeriods', () => {
   });
 
   it('gives whole months in the zone, the last one included in full', () => {
-    const periods = trendPeriods(new Date('2026-03-10T00:00:00Z'), 'Europe/Berlin');
+    const periods = trendPeriods(
+      new Date('2026-03-10T00:00:00Z'),
+      'Europe/Berlin',
+    );
     expect(periods).toHaveLength(6);
     expect(periods[0].from.toISOString()).toBe('2025-09-30T22:00:00.000Z');
     expect(periods[5].from.toISOString()).toBe('2026-02-28T23:00:00.000Z');

@@ -212,14 +212,20 @@ describe('csvField', () => {
   });
 
   it.each([
-    ['=HYPERLINK("http://evil.example")', `"'=HYPERLINK(""http://evil.example"")"`],
+    [
+      '=HYPERLINK("http://evil.example")',
+      `"'=HYPERLINK(""http://evil.example"")"`,
+    ],
     ['+1 for the runbook', "'+1 for the runbook"],
     ['-rollback', "'-rollback"],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tindented', "'\tindented"],
-  ])('defuses text a spreadsheet would run as a formula: %j', (value, expected) => {
-    expect(csvField(value)).toBe(expected);
-  });
+  ])(
+    'defuses text a spreadsheet would run as a formula: %j',
+    (value, expected) => {
+      expect(csvField(value)).toBe(expected);
+    },
+  );
 
   it('leaves negative numbers alone', () => {
     expect(csvField(-1)).toBe('-1');

@@ -193,7 +193,7 @@ describe('SlaMonitorJob', () => {
       const { knex, send, job } = await setUp(databaseId);
       const DAY = 24 * 60 * MINUTE;
       // Resolved 30 days ago, 30 minutes past due (e.g. imported history).
-      const old = await incident(knex, 30 * DAY / MINUTE + 90, {
+      const old = await incident(knex, (30 * DAY) / MINUTE + 90, {
         status: 'closed',
         stoppedAt: at(-30 * DAY),
       });

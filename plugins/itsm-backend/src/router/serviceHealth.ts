@@ -32,7 +32,9 @@ export function createServiceHealthRouter(options: {
     );
     // Incident figures first: they check that the caller may read incidents.
     const health = await incidents.getServiceHealth(entityRef, { credentials });
-    res.json({ ...health, sla: await slaReports.healthSla(entityRef, { credentials }),
+    res.json({
+      ...health,
+      sla: await slaReports.healthSla(entityRef, { credentials }),
     });
   });
 
