@@ -170,7 +170,11 @@ export async function createItsmServices(deps: {
         userInfo: deps.userInfo,
         trustedImport: options.trustedImport,
       }),
-      calendars: () => calendars.lookup(),
+      // Calendars another replica created are known before a definition names them.
+      calendars: async () => {
+        await calendars.ensureFresh();
+        return calendars.lookup();
+      },
       now: options.now,
     };
     return {

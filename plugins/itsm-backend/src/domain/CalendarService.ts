@@ -303,17 +303,20 @@ export class CalendarService {
     return toCalendarRecord(this.#entry(id));
   }
 
-  /** Holidays before today in the calendar's zone have been counted by clocks already. */
+  /**
+   * Holidays up to today in the calendar's zone have been counted by clocks already (today's
+   * service time so far included), so they are neither added nor removed.
+   */
   #checkPastHolidays(entry: CalendarEntry, before: string[], after: string[]) {
     const today = localDateIn(entry.calendar.timezone, this.#now());
     const was = new Set(before);
     const is = new Set(after);
-    const added = after.find(d => !was.has(d) && d < today);
-    const removed = before.find(d => !is.has(d) && d < today);
+    const added = after.find(d => !was.has(d) && d <= today);
+    const removed = before.find(d => !is.has(d) && d <= today);
     const date = [added, removed].filter(Boolean).sort()[0];
     if (date) {
       throw new ConflictError(
-        `holidays: ${date} is in the past (today is ${today} in ${
+        `holidays: ${date} is not in the future (today is ${today} in ${
           entry.calendar.timezone
         }) and cannot be ${
           date === added ? 'added' : 'removed'

@@ -146,7 +146,12 @@ export class SlaReportService {
 
     const { targets, overall } = targetRows(rows, terms);
     const availabilityTarget = numberOrNull(terms?.targets.availabilityPercent);
-    const avail = availability({ calendar, from, to, outages });
+    // Availability is measured up to now: service time still to come is neither up nor down,
+    // and an outage still open lasts until now.
+    const now = this.#now();
+    const measured = (a: Date, b: Date) =>
+      availability({ calendar, from: a, to: minDate(b, now, a), outages });
+    const avail = measured(from, to);
     const availabilityPercent =
       avail.serviceMs === 0 ? null : 100 * avail.ratio;
     const changeTarget = numberOrNull(terms?.targets.changeSuccessRatePercent);
@@ -163,7 +168,7 @@ export class SlaReportService {
       entityRef,
       from: from.toISOString(),
       to: to.toISOString(),
-      generatedAt: this.#now().toISOString(),
+      generatedAt: now.toISOString(),
       sla: terms
         ? {
             id: `SLA-${terms.seq}`,
@@ -212,12 +217,7 @@ export class SlaReportService {
       }),
       trend: trend.map((period, i): ReportTrendPoint => {
         const { met, breached } = byPeriod[i];
-        const a = availability({
-          calendar,
-          from: period.from,
-          to: period.to,
-          outages,
-        });
+        const a = measured(period.from, period.to);
         return {
           label: period.label,
           from: period.from.toISOString(),
@@ -238,6 +238,7 @@ export class SlaReportService {
   ): Promise<SlaPortfolioReport> {
     const { from, to } = reportPeriod(input);
     await this.#requireRead(ctx.credentials);
+    await this.#refreshCalendars();
     const [rows, slas, outages] = await Promise.all([
       this.#store.attainment({ from, to }),
       this.#store.listSlas(),
@@ -264,10 +265,12 @@ export class SlaReportService {
     const slaOf = new Map(slas.map(s => [s.entityRef, s]));
     slas.forEach(s => entry(s.entityRef));
     const outagesOf = groupOutages(outages);
+    const now = this.#now();
+    const measuredTo = minDate(to, now, from);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
-      generatedAt: this.#now().toISOString(),
+      generatedAt: now.toISOString(),
       items: [...services.entries()]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([entityRef, t]) => {
@@ -278,7 +281,7 @@ export class SlaReportService {
           const a = availability({
             calendar,
             from,
-            to,
+            to: measuredTo,
             outages: outagesOf.get(entityRef) ?? [],
           });
           return {
@@ -477,6 +480,13 @@ function groupOutages(outages: OutageRow[]) {
     byEntity.set(o.entityRef, list);
   }
   return byEntity;
+}
+
+/** The earlier of `a` and `b`, but not before `floor` (an empty period rather than a reversed one). */
+function minDate(a: Date, b: Date, floor: Date): Date {
+  return new Date(
+    Math.max(floor.getTime(), Math.min(a.getTime(), b.getTime())),
+  );
 }
 
 function numberOrNull(value: unknown): number | null {

@@ -202,14 +202,20 @@ describe('calendars API', () => {
       });
       expect(past.status).toBe(409);
       expect(past.body.error.message).toContain('2026-01-06');
-      // Today and later are fine.
+      // Nor today: clocks have counted its service time so far.
       const today = await calendars.patch('business-hours-eu', '"1"', {
-        holidays: ['2026-03-02', '2026-10-03'],
+        holidays: ['2026-03-02', '2026-05-01', '2026-10-03'],
       });
-      expect(today.status).toBe(200);
-      expect(today.body).toMatchObject({
+      expect(today.status).toBe(409);
+      expect(today.body.error.message).toContain('2026-03-02');
+      // Tomorrow and later are fine.
+      const later = await calendars.patch('business-hours-eu', '"1"', {
+        holidays: ['2026-03-03', '2026-10-03'],
+      });
+      expect(later.status).toBe(200);
+      expect(later.body).toMatchObject({
         version: 2,
-        holidays: ['2026-03-02', '2026-10-03'],
+        holidays: ['2026-03-03', '2026-10-03'],
       });
       const invalid = await calendars.patch('business-hours-eu', '"2"', {
         holidays: ['2026-04-31'],

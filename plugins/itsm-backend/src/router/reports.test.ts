@@ -296,7 +296,56 @@ async function seed(knex: Knex) {
   return { p1Late, p2Waived };
 }
 
+/** Fakes only Date: the test server's timers and I/O keep running. */
+function setNow(date: Date) {
+  jest.useFakeTimers({
+    now: date,
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
+}
+
 describe('GET /reports/sla', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it.each(databases.eachSupportedId())(
+    'measures availability of a running month up to now, %p',
+    async databaseId => {
+      // Monday 16 March 2026, 13:00 in Berlin. Service time so far in March on the
+      // 08:00–18:00 weekday calendar: 2–6 and 9–13 March (10 × 10 h) plus 08:00–13:00
+      // today (5 h) = 105 h; the 60 minutes of outage inside it leave 104 h up.
+      setNow(new Date('2026-03-16T12:00:00.000Z'));
+      const { api, knex } = await startItsmBackend({ databaseId });
+      await seed(knex!);
+      const res = await api()
+        .get(
+          `/api/itsm/reports/sla?entityRef=${PAYMENTS}&from=${FROM}&to=${TO}`,
+        )
+        .set('Authorization', asUser());
+      expect(res.status).toBe(200);
+      expect(res.body.availability).toMatchObject({
+        serviceMs: 105 * 3_600_000,
+        outageMs: 3_600_000,
+        percent: (100 * 104) / 105,
+        // 99.05% is short of the 99.5% target.
+        met: false,
+      });
+      expect(res.body.trend[5].availabilityPercent).toBe((100 * 104) / 105);
+    },
+  );
+
   it.each(databases.eachSupportedId())(
     'reports the hand-computed figures of the fixture as JSON and CSV, %p',
     async databaseId => {
