@@ -25,6 +25,12 @@ export interface SlaClockRecord {
   dueAt: Date | null;
   breachedAt: Date | null;
   evaluatedAt: Date;
+  /**
+   * The priority whose target the clock runs against: set when it starts or is re-targeted,
+   * kept once it stopped (a later priority change does not move a decided clock). Absent on
+   * records built before it existed: the incident's priority.
+   */
+  priority?: Priority;
   /** The SLA (seq and revision) the target came from; null or absent: the configured defaults. */
   slaSeq?: number | null;
   slaRevision?: number | null;

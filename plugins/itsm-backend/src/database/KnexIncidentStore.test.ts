@@ -717,6 +717,46 @@ describe('KnexIncidentStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    "keeps the priority a clock was decided at when the incident's priority changes later, %p",
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const created = await insert(store, {});
+      const responded = new Date(T0.getTime() + 3_600_000);
+      // Responded at P3, then raised to P2: only the running resolution clock moves.
+      await store.updateIncident({
+        seq: created.seq,
+        expectedVersion: 1,
+        changes: { impact: 1, priority: 2 },
+        clocks: [
+          clock('response', {
+            priority: 3,
+            stoppedAt: responded,
+            state: 'met',
+          }),
+          clock('resolution', { priority: 2 }),
+        ],
+        event: {
+          at: responded,
+          actor: 'user:default/bob',
+          action: 'update',
+          changes: {},
+        },
+      });
+      const rows = await knex('itsm_sla_clocks')
+        .where({ record_seq: created.seq })
+        .orderBy('clock');
+      expect(rows.map(r => [r.clock, Number(r.priority)])).toEqual([
+        ['resolution', 2],
+        ['response', 3],
+      ]);
+      const read = await store.getIncident(created.seq);
+      expect(
+        Object.fromEntries(read!.clocks.map(c => [c.clock, c.priority])),
+      ).toEqual({ response: 3, resolution: 2 });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps the copies SLA reports count by on its clocks: priority, cancel, waiver, withdrawal, %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);
@@ -778,9 +818,16 @@ describe('KnexIncidentStore', () => {
       };
       expect(await columns()).toEqual(both({ priority: 3, counts: true }));
 
-      // A priority change without clock writes reaches every clock of the record.
-      await update({ impact: 1, priority: 2 });
+      // A priority change re-targets the running clocks, which carry the new priority.
+      await update({ impact: 1, priority: 2 }, [
+        clock('resolution', { priority: 2 }),
+        clock('response', { priority: 2 }),
+      ]);
       expect(await columns()).toEqual(both({ priority: 2, counts: true }));
+      // The record's priority alone does not move the clocks' priority: they carry their own.
+      await update({ priority: 1 });
+      expect(await columns()).toEqual(both({ priority: 2, counts: true }));
+      await update({ priority: 2 });
 
       // The job records the resolution breach: register row and clock, no waiver.
       const breachedAt = new Date(T0.getTime() + 4 * 3_600_000);

@@ -97,9 +97,9 @@ class KnexIncidentTransaction implements IncidentStoreTransaction {
     if (write.entities) {
       await replaceEntities(tx, seq, write.entities);
     }
-    const copiedChange =
-      write.changes.priority !== undefined ||
-      write.changes.status !== undefined;
+    // A clock carries its own priority (kept once decided); whether it counts follows the
+    // record's status, on every clock.
+    const copiedChange = write.changes.status !== undefined;
     if (write.clocks || copiedChange) {
       const row = await tx(INCIDENTS)
         .first('entity_ref', 'priority', 'status')
@@ -113,10 +113,9 @@ class KnexIncidentTransaction implements IncidentStoreTransaction {
         await upsertClocks(tx, seq, write.clocks, record);
       }
       if (copiedChange) {
-        // Every clock of the record carries its priority and whether it counts.
         await tx(CLOCKS)
           .where({ record_type: INCIDENT, record_seq: seq })
-          .update(clockRecordColumns(record));
+          .update({ counts: clockRecordColumns(record).counts });
       }
     }
     await appendHistory(tx, seq, version, write.event);

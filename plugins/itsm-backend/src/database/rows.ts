@@ -1,3 +1,4 @@
+import type { Priority } from '@backstage-itsm/plugin-itsm-common';
 import type {
   HistoryEventRecord,
   IncidentFields,
@@ -157,6 +158,8 @@ export function clockToRow(
     record_seq: recordSeq,
     entity_ref: record.entityRef,
     ...clockRecordColumns(record),
+    // The clock's own priority when it carries one (see SlaClockRecord.priority).
+    ...(clock.priority === undefined ? {} : { priority: clock.priority }),
     sla_seq: clock.slaSeq ?? null,
     sla_revision: clock.slaRevision ?? null,
     // What SLA reports count by: a breached clock is decided at its breach, a met one at its stop.
@@ -200,6 +203,9 @@ export function rowToClock(row: Record<string, any>): SlaClockRecord {
       row.sla_seq === null || row.sla_seq === undefined
         ? null
         : Number(row.sla_seq),
+    ...(row.priority === null || row.priority === undefined
+      ? {}
+      : { priority: Number(row.priority) as Priority }),
     slaRevision:
       row.sla_revision === null || row.sla_revision === undefined
         ? null

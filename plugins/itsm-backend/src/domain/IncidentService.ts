@@ -258,7 +258,9 @@ export class IncidentService {
           ...affected,
         ],
         clocks: this.#policy.evaluate(
-          CLOCK_NAMES.map(name => startClock(name, targets[name], now)),
+          CLOCK_NAMES.map(name =>
+            startClock(name, targets[name], now, incident.priority),
+          ),
           now,
         ),
         createdAt: now,

@@ -1,5 +1,6 @@
 import {
   IncidentStatus,
+  Priority,
   ServiceCalendar,
   SlaClockResult,
   computeSlaClock,
@@ -58,9 +59,11 @@ export function startClock(
   name: SlaClockRecord['clock'],
   target: ResolvedClockTarget,
   now: Date,
+  priority?: Priority,
 ): SlaClockRecord {
   return {
     clock: name,
+    ...(priority === undefined ? {} : { priority }),
     targetMs: target.targetMs,
     calendarId: target.calendarId,
     slaSeq: target.slaSeq ?? null,
@@ -140,12 +143,14 @@ function resolutionAfter(
 export function retargetClocks(
   clocks: SlaClockRecord[],
   targets: Record<SlaClockRecord['clock'], ResolvedClockTarget>,
+  priority?: Priority,
 ): SlaClockRecord[] {
   return clocks.map(clock =>
     clock.stoppedAt
       ? clock
       : {
           ...clock,
+          ...(priority === undefined ? {} : { priority }),
           targetMs: targets[clock.clock].targetMs,
           calendarId: targets[clock.clock].calendarId,
           slaSeq: targets[clock.clock].slaSeq ?? null,

@@ -129,6 +129,7 @@ export async function planPatch(
     clocks = retargetClocks(
       record.clocks,
       ctx.targetsOf(priority, service.calendarId),
+      priority,
     );
     if (
       !record.major &&
