@@ -10,16 +10,21 @@ import { ALICE, ItsmTestBackend, asUser } from './testBackend';
 export { ALICE };
 export const BOB = 'user:default/bob';
 export const CAROL = 'user:default/carol';
+export const DAN = 'user:default/dan';
 export const TEAM_A = 'group:default/team-a';
 export const TEAM_B = 'group:default/team-b';
 export const PAYMENTS = 'component:default/payments';
 export const CART = 'component:default/cart';
 
-/** Who owns what through group membership (alice in team-a, bob in team-b, carol in neither). */
+/**
+ * Who owns what through group membership (alice in team-a, bob in team-b, carol in neither, dan
+ * in both).
+ */
 export const OWNERSHIP: Record<string, string[]> = {
   [ALICE]: [ALICE, TEAM_A],
   [BOB]: [BOB, TEAM_B],
   [CAROL]: [CAROL],
+  [DAN]: [DAN, TEAM_A, TEAM_B],
 };
 
 /** A user info service that answers the ownership refs of {@link OWNERSHIP}. */
@@ -35,6 +40,36 @@ export function ownershipUserInfo(ownership = OWNERSHIP) {
     },
   }).factory;
 }
+
+/**
+ * Fakes the clock of the test and of the backend it runs (only `Date`; timers and I/O keep
+ * running), so agreements can be made from fixed dates: terms cannot be backdated. Undo with
+ * `jest.useRealTimers()`.
+ */
+export function setNow(iso: string) {
+  jest.useFakeTimers({
+    now: new Date(iso),
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
+}
+
+/** Before the dates of {@link newSla} and {@link newOla}: tests run at this instant. */
+export const TEST_NOW = '2025-11-03T09:00:00.000Z';
 
 /** A valid `POST /slas` body for payments on EU business hours. */
 export function newSla(overrides: Record<string, unknown> = {}) {

@@ -90,17 +90,21 @@ export class AgreementAccess {
     return entity ? ownerRefOf(entity) : record.ownerRef;
   }
 
-  /** Throws `NotAllowedError` unless the caller owns the service (a domain rule). */
+  /**
+   * Throws `NotAllowedError` unless the caller owns the service (a domain rule), with `message`
+   * or else "only owners of <service> may change its <what>".
+   */
   async requireOwner(
     credentials: BackstageCredentials,
     service: AgreementSubject,
     what: string,
+    message?: string,
   ): Promise<void> {
     if (this.#trusted || isPluginItself(credentials)) {
       return;
     }
     const denied = new NotAllowedError(
-      `only owners of ${service.entityRef} may change its ${what}`,
+      message ?? `only owners of ${service.entityRef} may change its ${what}`,
     );
     if (
       !service.ownerRef ||

@@ -20,7 +20,7 @@ import type {
 } from '../database/AgreementStore';
 import { parseInput } from '../validation';
 import { AgreementAccess, canonical } from './AgreementAccess';
-import { planAgreementPatch } from './agreementPatch';
+import { agreedFrom, planAgreementPatch } from './agreementPatch';
 import {
   SlaListQuery,
   parseSlaId,
@@ -120,23 +120,24 @@ export class AgreementService {
       exceptions: input.exceptions,
       reviewCadence: input.reviewCadence,
     };
+    const now = this.#now();
+    const effectiveFrom = agreedFrom(input.effectiveFrom, now);
     validateSla(
       {
         ...terms,
         // A copy: the contract types workload limits as a plain record.
         workloadLimits: { ...terms.workloadLimits },
-        effectiveFrom: input.effectiveFrom,
+        effectiveFrom: effectiveFrom.toISOString(),
         effectiveTo: input.effectiveTo ?? null,
         lastReviewedAt: input.lastReviewedAt ?? null,
       },
       { calendars: await this.#calendars() },
     );
-    const now = this.#now();
     const actor = lower(actorOf(ctx.credentials));
     const sla = {
       ...service,
       terms,
-      effectiveFrom: new Date(input.effectiveFrom),
+      effectiveFrom,
       effectiveTo: input.effectiveTo ? new Date(input.effectiveTo) : null,
       lastReviewedAt: input.lastReviewedAt
         ? new Date(input.lastReviewedAt)

@@ -17,7 +17,7 @@ import type {
 } from '../database/AgreementStore';
 import { parseInput } from '../validation';
 import { AgreementAccess, canonical } from './AgreementAccess';
-import { planAgreementPatch } from './agreementPatch';
+import { agreedFrom, planAgreementPatch } from './agreementPatch';
 import { CalendarLookupSource, createdChanges } from './AgreementService';
 import {
   SupportingAgreementListQuery,
@@ -84,26 +84,28 @@ export class SupportingAgreementService {
       supplier: input.supplier ?? null,
       contractRef: input.contractRef ?? null,
     };
+    const now = this.#now();
+    const effectiveFrom = agreedFrom(input.effectiveFrom, now);
     validateSupportingAgreement(
       {
         ...terms,
         workloadLimits: { ...terms.workloadLimits },
         kind: input.kind,
-        effectiveFrom: input.effectiveFrom,
+        effectiveFrom: effectiveFrom.toISOString(),
         effectiveTo: input.effectiveTo ?? null,
         lastReviewedAt: input.lastReviewedAt ?? null,
       },
       { calendars: await this.#calendars() },
     );
     const slaSeqs = await this.#slaSeqs(input.slaIds);
-    const now = this.#now();
+    await this.#requireLinkable(ctx, slaSeqs);
     const actor = lower(actorOf(ctx.credentials));
     const agreement = {
       ...service,
       kind: input.kind,
       slaSeqs,
       terms,
-      effectiveFrom: new Date(input.effectiveFrom),
+      effectiveFrom,
       effectiveTo: input.effectiveTo ? new Date(input.effectiveTo) : null,
       lastReviewedAt: input.lastReviewedAt
         ? new Date(input.lastReviewedAt)
@@ -209,6 +211,13 @@ export class SupportingAgreementService {
           );
         }
         const seqs = slaIds ? await this.#slaSeqs(slaIds) : undefined;
+        if (seqs) {
+          // Unlinking needs only ownership of the agreement; a new link, of the SLA too.
+          await this.#requireLinkable(
+            ctx,
+            seqs.filter(seq => !record.slaSeqs.includes(seq)),
+          );
+        }
         if (seqs && !sameValue(seqs, record.slaSeqs)) {
           planned.changes.slaIds = [record.slaSeqs.map(slaId), seqs.map(slaId)];
           return { plan: planned, slaSeqs: seqs };
@@ -288,6 +297,27 @@ export class SupportingAgreementService {
       );
     }
     return [...new Set(seqs as number[])].sort((a, b) => a - b);
+  }
+
+  /**
+   * Throws `NotAllowedError` naming the SLA unless the caller also owns the service of every SLA
+   * in `seqs`: a link puts the agreement on that SLA's tab and into its alignment check.
+   */
+  async #requireLinkable(ctx: RequestContext, seqs: number[]): Promise<void> {
+    for (const seq of seqs) {
+      const sla = await this.#store.getSla(seq);
+      if (sla) {
+        const ownerRef = await this.#access.currentOwner(sla);
+        await this.#access.requireOwner(
+          ctx.credentials,
+          { entityRef: sla.entityRef, ownerRef },
+          WHAT,
+          `only owners of ${
+            sla.entityRef
+          } may link supporting agreements to ${slaId(seq)}`,
+        );
+      }
+    }
   }
 
   /** The agreement behind an id of its own kind, if the caller may read agreements; else 404. */

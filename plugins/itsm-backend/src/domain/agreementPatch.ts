@@ -27,15 +27,34 @@ export interface PlannedAgreementPatch<T> {
 }
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/**
+ * When terms a write agrees take effect: `effectiveFrom` as given, or `now` when left out.
+ * Terms apply from when they are agreed or later, so an instant before `now` (the server's
+ * clock, or an import's own clock) is a 400: incidents raised before then run on the terms that
+ * were in force when they were raised.
+ */
+export function agreedFrom(effectiveFrom: string | undefined, now: Date): Date {
+  if (effectiveFrom === undefined) {
+    return now;
+  }
+  const from = new Date(effectiveFrom);
+  if (from < now) {
+    throw new InputError(
+      'effectiveFrom: terms cannot be backdated; leave effectiveFrom out to agree them from now',
+    );
+  }
+  return from;
+}
 const toDate = (value: string | null) =>
   value === null ? null : new Date(value);
 
 /**
  * Plans a PATCH. Any change of terms or effective dates adds revision n+1 in force from
  * `effectiveFrom` (default: now, or the current revision's start if that is later), which may
- * not precede the current revision's start; the current revision is closed where the new one
- * begins unless it already ends earlier. The new revision keeps the agreement's end unless
- * the patch sets one (or it ends before the new start).
+ * precede neither now (see {@link agreedFrom}) nor the current revision's start; the current
+ * revision is closed where the new one begins unless it already ends earlier. The new revision
+ * keeps the agreement's end unless the patch sets one (or it ends before the new start).
  */
 export function planAgreementPatch<T extends object>(options: {
   record: AgreementRecord<T>;
@@ -67,7 +86,7 @@ export function planAgreementPatch<T extends object>(options: {
   if (Object.keys(changes).length > 0 || fromChanged || toChanged) {
     effectiveFrom =
       dates.effectiveFrom !== undefined
-        ? new Date(dates.effectiveFrom)
+        ? agreedFrom(dates.effectiveFrom, now)
         : new Date(Math.max(now.getTime(), record.effectiveFrom.getTime()));
     if (effectiveFrom < record.effectiveFrom) {
       throw new InputError(

@@ -1,20 +1,27 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   DefinitivePolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
+  SlaCreateRequest,
+  SupportingAgreementCreateRequest,
   slaManagePermission,
   slaReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
+import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
 import {
   ALICE,
   BOB,
   CART,
   CAROL,
   PAYMENTS,
+  TEST_NOW,
+  newOla,
   newSla,
   ownershipUserInfo,
+  setNow,
   slaApi,
 } from '../__testUtils__/slaApi';
 import { databases, startItsmBackend } from '../__testUtils__/testBackend';
@@ -28,6 +35,9 @@ const start = (options: Parameters<typeof startItsmBackend>[0] = {}) =>
   });
 
 describe('SLAs', () => {
+  beforeEach(() => setNow(TEST_NOW));
+  afterEach(() => jest.useRealTimers());
+
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it('creates an SLA, revises it with effective dates, records reviews and keeps the history', async () => {
       const backend = await start({ databaseId });
@@ -178,6 +188,63 @@ describe('SLAs', () => {
       expect(items[2].changes).toEqual({
         lastReviewedAt: [null, '2026-05-15T10:00:00.000Z'],
       });
+    });
+
+    it('agrees terms from now or later, never backdated', async () => {
+      const backend = await start({ databaseId });
+      const { slas } = slaApi(backend);
+      const backdated =
+        'effectiveFrom: terms cannot be backdated; leave effectiveFrom out to agree them from now';
+
+      const past = await slas.create(
+        newSla({ effectiveFrom: '2025-11-03T08:59:59.999Z' }),
+      );
+      expect(past.status).toBe(400);
+      expect(past.body.error.message).toBe(backdated);
+      expect((await slas.list()).body.items).toEqual([]);
+
+      // Left out: from now (server time).
+      const { effectiveFrom: _, ...fromNow } = newSla();
+      const created = await slas.create(fromNow);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        effectiveFrom: TEST_NOW,
+        nextReviewAt: '2026-02-03T09:00:00.000Z',
+      });
+
+      // A week later, new terms may start now or later, not between the start and now.
+      setNow('2025-11-10T09:00:00.000Z');
+      const earlier = await slas.patch('SLA-1', 1, {
+        exceptions: 'None',
+        effectiveFrom: '2025-11-05T00:00:00.000Z',
+      });
+      expect(earlier.status).toBe(400);
+      expect(earlier.body.error.message).toBe(backdated);
+      const same = await slas.patch('SLA-1', 1, {
+        exceptions: 'None',
+        effectiveFrom: TEST_NOW,
+      });
+      expect(same.status).toBe(400);
+      expect(same.body.error.message).toBe(backdated);
+      expect((await slas.revisions('SLA-1')).body.items).toHaveLength(1);
+      expect((await slas.history('SLA-1')).body.items).toHaveLength(1);
+
+      const revised = await slas.patch('SLA-1', 1, { exceptions: 'None' });
+      expect(revised.status).toBe(200);
+      expect(revised.body).toMatchObject({
+        revision: 2,
+        effectiveFrom: '2025-11-10T09:00:00.000Z',
+      });
+      expect(
+        (await slas.revisions('SLA-1')).body.items.map((r: any) => [
+          r.revision,
+          r.effectiveFrom,
+          r.effectiveTo,
+        ]),
+      ).toEqual([
+        [1, TEST_NOW, '2025-11-10T09:00:00.000Z'],
+        [2, '2025-11-10T09:00:00.000Z', null],
+      ]);
     });
 
     it('lists SLAs newest first, by service, a page at a time', async () => {
@@ -376,6 +443,94 @@ describe('SLAs', () => {
       expect(got.body).toMatchObject({ version: 1, revision: 1 });
       expect((await slas.revisions('SLA-1')).body.items).toHaveLength(1);
       expect((await slas.history('SLA-1')).body.items).toHaveLength(1);
+    });
+  });
+
+  describe('imports', () => {
+    it('agree terms at the import clock, not before it, and may link to any SLA', async () => {
+      const DAY = 86_400_000;
+      const iso = (ms: number) => new Date(ms).toISOString();
+      let clock = Date.parse('2025-06-02T08:00:00.000Z'); // before the test's now
+      let done: (outcome: { backdated?: string; error?: unknown }) => void;
+      const outcome = new Promise<{ backdated?: string; error?: unknown }>(
+        resolve => {
+          done = resolve;
+        },
+      );
+      const importModule = createBackendModule({
+        pluginId: 'itsm',
+        moduleId: 'test-sla-import',
+        register(reg) {
+          reg.registerInit({
+            deps: { imports: itsmImportsExtensionPoint },
+            async init({ imports }) {
+              imports.addImport('slas', async context => {
+                try {
+                  const importer = context.agreements({
+                    now: () => new Date(clock),
+                  });
+                  await importer.createSla(
+                    newSla({ effectiveFrom: iso(clock) }) as SlaCreateRequest,
+                    CAROL,
+                  );
+                  const backdated = await importer
+                    .createSla(
+                      newSla({
+                        entityRef: CART,
+                        effectiveFrom: iso(clock - 1),
+                      }) as SlaCreateRequest,
+                      CAROL,
+                    )
+                    .then(
+                      () => undefined,
+                      (e: Error) => e.message,
+                    );
+                  clock += 30 * DAY;
+                  await importer.patchSla(
+                    'SLA-1',
+                    { exceptions: 'None', effectiveFrom: iso(clock) },
+                    CAROL,
+                  );
+                  const { effectiveFrom: _, ...fromNow } = newOla({
+                    slaIds: ['SLA-1'],
+                  });
+                  await importer.createSupportingAgreement(
+                    fromNow as SupportingAgreementCreateRequest,
+                    CAROL,
+                  );
+                  done({ backdated });
+                } catch (error) {
+                  done({ error });
+                }
+              });
+            },
+          });
+        },
+      });
+      const backend = await start({ features: [importModule] });
+      const { slas, supporting } = slaApi(backend);
+      expect(await outcome).toEqual({
+        backdated:
+          'effectiveFrom: terms cannot be backdated; leave effectiveFrom out to agree them from now',
+      });
+      const revisions = await slas.revisions('SLA-1');
+      expect(
+        revisions.body.items.map((r: any) => [
+          r.revision,
+          r.effectiveFrom,
+          r.effectiveTo,
+          r.createdBy,
+        ]),
+      ).toEqual([
+        [1, '2025-06-02T08:00:00.000Z', '2025-07-02T08:00:00.000Z', CAROL],
+        [2, '2025-07-02T08:00:00.000Z', null, CAROL],
+      ]);
+      expect((await slas.list()).body.items).toHaveLength(1);
+      expect((await supporting.get('OLA-1')).body).toMatchObject({
+        effectiveFrom: '2025-07-02T08:00:00.000Z',
+        slaIds: ['SLA-1'],
+        createdBy: CAROL,
+      });
     });
   });
 

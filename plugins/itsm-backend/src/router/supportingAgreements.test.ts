@@ -1,11 +1,15 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   ALICE,
   BOB,
   CART,
+  DAN,
   PAYMENTS,
+  TEST_NOW,
   newOla,
   newUc,
   ownershipUserInfo,
+  setNow,
   slaApi,
 } from '../__testUtils__/slaApi';
 import { databases, startItsmBackend } from '../__testUtils__/testBackend';
@@ -16,6 +20,9 @@ const start = (options: Parameters<typeof startItsmBackend>[0] = {}) =>
   startItsmBackend({ ...options, features: [ownershipUserInfo()] });
 
 describe('supporting agreements', () => {
+  beforeEach(() => setNow(TEST_NOW));
+  afterEach(() => jest.useRealTimers());
+
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     it('records OLAs and UCs linked to SLAs, revises them and links them anew without a revision', async () => {
       const backend = await start({ databaseId });
@@ -69,10 +76,13 @@ describe('supporting agreements', () => {
       expect((await supporting.get('OLA-2')).status).toBe(404);
       expect((await supporting.get('ola-1')).status).toBe(200);
 
-      // Linking to another SLA: no new revision.
-      const linked = await supporting.patch('OLA-1', 1, {
-        slaIds: ['SLA-2', 'SLA-1'],
-      });
+      // Linking to another SLA (by an owner of both services): no new revision.
+      const linked = await supporting.patch(
+        'OLA-1',
+        1,
+        { slaIds: ['SLA-2', 'SLA-1'] },
+        DAN,
+      );
       expect(linked.status).toBe(200);
       expect(linked.body).toMatchObject({
         version: 2,
@@ -241,6 +251,121 @@ describe('supporting agreements', () => {
     expect((await supporting.list()).body).toEqual({
       items: [],
       nextCursor: null,
+    });
+  });
+
+  it('links to an SLA only for owners of its service too; unlinking needs only the agreement', async () => {
+    const backend = await start();
+    const { slas, supporting } = slaApi(backend);
+    await slas.created(); // SLA-1 on payments (team-a)
+    await slas.created({ entityRef: CART, title: 'Cart SLA' }, BOB); // SLA-2 on cart (team-b)
+    const notCart =
+      'only owners of component:default/cart may link supporting agreements to SLA-2';
+
+    const create = await supporting.create(
+      newOla({ slaIds: ['SLA-1', 'SLA-2'] }),
+    );
+    expect(create.status).toBe(403);
+    expect(create.body.error.message).toBe(notCart);
+    expect((await supporting.list()).body.items).toEqual([]);
+
+    await supporting.created(newOla({ slaIds: ['SLA-1'] }));
+    const add = await supporting.patch('OLA-1', 1, {
+      title: 'Renamed',
+      slaIds: ['SLA-1', 'SLA-2'],
+    });
+    expect(add.status).toBe(403);
+    expect(add.body.error.message).toBe(notCart);
+    // An owner of the cart SLA who does not own the agreement cannot link it either.
+    const bob = await supporting.patch(
+      'OLA-1',
+      1,
+      { slaIds: ['SLA-1', 'SLA-2'] },
+      BOB,
+    );
+    expect(bob.status).toBe(403);
+    expect(bob.body.error.message).toBe(
+      'only owners of component:default/payments may change its supporting agreements',
+    );
+    expect((await supporting.get('OLA-1')).body).toMatchObject({
+      version: 1,
+      title: 'Payments support OLA',
+      slaIds: ['SLA-1'],
+    });
+    expect((await slas.alignment('SLA-2')).body.agreements).toEqual([]);
+
+    // Owning both, dan links it; alice may then keep the link while editing, and remove it.
+    const linked = await supporting.patch(
+      'OLA-1',
+      1,
+      { slaIds: ['SLA-1', 'SLA-2'] },
+      DAN,
+    );
+    expect(linked.status).toBe(200);
+    const kept = await supporting.patch('OLA-1', 2, {
+      title: 'Renamed',
+      slaIds: ['SLA-2', 'SLA-1'],
+    });
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({ version: 3, slaIds: ['SLA-1', 'SLA-2'] });
+    const unlinked = await supporting.patch('OLA-1', 3, { slaIds: ['SLA-1'] });
+    expect(unlinked.status).toBe(200);
+    expect(unlinked.body).toMatchObject({ version: 4, slaIds: ['SLA-1'] });
+    const again = await supporting.patch('OLA-1', 4, {
+      slaIds: ['SLA-1', 'SLA-2'],
+    });
+    expect(again.status).toBe(403);
+    expect(again.body.error.message).toBe(notCart);
+
+    // The plugin's own credentials may link anything.
+    const plugin = await backend
+      .api()
+      .patch('/api/itsm/supporting-agreements/OLA-1')
+      .set(
+        'Authorization',
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('plugin:itsm'),
+          targetPluginId: 'itsm',
+        }),
+      )
+      .set('If-Match', '"4"')
+      .send({ slaIds: ['SLA-1', 'SLA-2'] });
+    expect(plugin.status).toBe(200);
+    expect(plugin.body.slaIds).toEqual(['SLA-1', 'SLA-2']);
+  });
+
+  it('agrees terms from now or later, never backdated', async () => {
+    const backend = await start();
+    const { slas, supporting } = slaApi(backend);
+    await slas.created();
+    const backdated =
+      'effectiveFrom: terms cannot be backdated; leave effectiveFrom out to agree them from now';
+
+    const past = await supporting.create(
+      newUc({ effectiveFrom: '2025-11-01T00:00:00.000Z' }),
+    );
+    expect(past.status).toBe(400);
+    expect(past.body.error.message).toBe(backdated);
+    expect((await supporting.list()).body.items).toEqual([]);
+
+    const { effectiveFrom: _, ...fromNow } = newUc();
+    const created = await supporting.created(fromNow);
+    expect(created.effectiveFrom).toBe(TEST_NOW);
+
+    setNow('2025-11-20T00:00:00.000Z');
+    const earlier = await supporting.patch('UC-1', 1, {
+      contractRef: 'ACME-2026-18',
+      effectiveFrom: '2025-11-19T00:00:00.000Z',
+    });
+    expect(earlier.status).toBe(400);
+    expect(earlier.body.error.message).toBe(backdated);
+    const revised = await supporting.patch('UC-1', 1, {
+      contractRef: 'ACME-2026-18',
+    });
+    expect(revised.status).toBe(200);
+    expect(revised.body).toMatchObject({
+      revision: 2,
+      effectiveFrom: '2025-11-20T00:00:00.000Z',
     });
   });
 

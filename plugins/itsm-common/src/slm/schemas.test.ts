@@ -38,6 +38,19 @@ describe('slaCreateSchema', () => {
     });
   });
 
+  it('leaves effectiveFrom out when not given: the server agrees the terms from now', () => {
+    const { effectiveFrom: _, ...fromNow } = valid;
+    const parsed = slaCreateSchema.parse(fromNow);
+    expect(parsed.effectiveFrom).toBeUndefined();
+    expect(
+      slaCreateSchema.parse({ ...fromNow, effectiveTo: '2027-01-01T00:00:00Z' })
+        .effectiveTo,
+    ).toBe('2027-01-01T00:00:00Z');
+    expect(
+      issuesOf(slaCreateSchema.safeParse({ ...valid, effectiveFrom: 'soon' })),
+    ).toContain('effectiveFrom');
+  });
+
   it.each([
     [{ targets: { incidents: {} } }, 'availabilityPercent'],
     [
@@ -108,6 +121,13 @@ describe('supportingAgreementCreateSchema', () => {
     expect(supportingAgreementCreateSchema.parse(ola).slaIds).toEqual([
       'SLA-1',
     ]);
+  });
+
+  it('leaves effectiveFrom out when not given', () => {
+    const { effectiveFrom: _, ...fromNow } = ola;
+    expect(
+      supportingAgreementCreateSchema.parse(fromNow).effectiveFrom,
+    ).toBeUndefined();
   });
 
   it('requires an internal group for an OLA and a supplier for a UC', () => {

@@ -110,14 +110,16 @@ const termFields = {
   workloadLimits: workloadLimitsSchema.default({}),
   exceptions: text.default(''),
   reviewCadence: z.enum(REVIEW_CADENCES).default('quarterly'),
-  effectiveFrom: instant,
+  /** Default: now (server time). Terms cannot be backdated: an earlier instant is a 400. */
+  effectiveFrom: instant.optional(),
   effectiveTo: instant.nullish(),
   lastReviewedAt: instant.nullish(),
 };
 
 /**
  * Body of `POST /slas`. Id, version, revision and timestamps are never accepted from a client;
- * calendars and cross-field rules are checked by `validateSla` after parsing.
+ * calendars and cross-field rules are checked by `validateSla` after parsing. `effectiveFrom`
+ * defaults to now; the server refuses one before its now (terms apply from when they are agreed).
  *
  * @public
  */

@@ -78,11 +78,16 @@ describe('seedDemoSlas', () => {
     ]);
     for (const call of slas) {
       const parsed = slaCreateSchema.parse(call.body);
-      expect(() => validateSla(parsed, { calendars })).not.toThrow();
-      // In force before the 90 days of demo incidents begin.
-      expect(Date.parse(parsed.effectiveFrom)).toBeLessThanOrEqual(
+      const effectiveFrom = parsed.effectiveFrom!;
+      expect(() =>
+        validateSla({ ...parsed, effectiveFrom }, { calendars }),
+      ).not.toThrow();
+      // In force before the 90 days of demo incidents begin, and not before the import's clock
+      // (terms cannot be backdated).
+      expect(Date.parse(effectiveFrom)).toBeLessThanOrEqual(
         NOW.getTime() - 90 * DAY,
       );
+      expect(Date.parse(effectiveFrom)).toBeGreaterThanOrEqual(call.at);
     }
     expect(slas[0].actor).toBe('user:default/emma.schulz');
     expect(slas[1].actor).toBe('user:default/sofia.rossi');
@@ -92,10 +97,15 @@ describe('seedDemoSlas', () => {
     const payments = slaCreateSchema.parse(slas[1].body);
     for (const call of supporting) {
       const parsed = supportingAgreementCreateSchema.parse(call.body);
+      const effectiveFrom = parsed.effectiveFrom!;
       expect(parsed.slaIds).toEqual(['SLA-2']);
       expect(() =>
-        validateSupportingAgreement(parsed, { calendars }),
+        validateSupportingAgreement(
+          { ...parsed, effectiveFrom },
+          { calendars },
+        ),
       ).not.toThrow();
+      expect(Date.parse(effectiveFrom)).toBeGreaterThanOrEqual(call.at);
     }
     // Each underpinning agreement has one target looser than the SLA: the demo shows findings.
     const findings = checkAlignment(
@@ -115,5 +125,8 @@ describe('seedDemoSlas', () => {
     expect(patch.op).toBe('patch SLA-3');
     expect(() => slaPatchSchema.parse(patch.body)).not.toThrow();
     expect(patch.at).toBe(NOW.getTime() - 30 * DAY);
+    expect(Date.parse(patch.body.effectiveFrom)).toBeGreaterThanOrEqual(
+      patch.at,
+    );
   });
 });

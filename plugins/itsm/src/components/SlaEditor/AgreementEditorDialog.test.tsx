@@ -45,6 +45,11 @@ async function openEditor(
 const type = (label: string | RegExp, value: string) =>
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
+const DAY = 24 * 60 * 60 * 1000;
+/** The UTC day `days` from today, as the date field takes it. */
+const dayFromToday = (days: number) =>
+  new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+
 describe('AgreementEditorDialog', () => {
   it('names the field of a bad duration and does not send anything', async () => {
     const { api, dialog } = await openEditor();
@@ -134,7 +139,8 @@ describe('AgreementEditorDialog', () => {
     type('P1 resolution', '4h');
     type(/^Availability %/, '99.9');
     type(/^Incidents per month/, '40');
-    type('In force from (UTC)', '2026-12-01');
+    const later = dayFromToday(4);
+    type('In force from (UTC)', later);
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Save SLA' }),
     );
@@ -157,8 +163,40 @@ describe('AgreementEditorDialog', () => {
       workloadLimits: { incidentsPerMonth: 40 },
       exceptions: '',
       reviewCadence: 'quarterly',
-      effectiveFrom: '2026-12-01T00:00:00.000Z',
+      effectiveFrom: `${later}T00:00:00.000Z`,
     });
+  });
+
+  it('agrees terms for today from the server clock and refuses a past day', async () => {
+    const api = mockItsmApi({
+      listCalendars: jest.fn(async () => ({ items: [makeCalendar()] })),
+      createSla: jest.fn(async () => makeSla({ id: 'SLA-4' })),
+    });
+    const { onSaved, dialog } = await openEditor({ api });
+    type(/^Title/, 'Payments');
+    type(/^Availability %/, '99.9');
+    expect(screen.getByLabelText('In force from (UTC)')).toHaveValue(
+      dayFromToday(0),
+    );
+    type('In force from (UTC)', dayFromToday(-1));
+    const save = within(dialog).getByRole('button', { name: 'Save SLA' });
+    await userEvent.click(save);
+    expect(
+      screen.getByText('Terms cannot be backdated: pick today or a later day'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('In force from (UTC)')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(api.createSla).not.toHaveBeenCalled();
+
+    type('In force from (UTC)', dayFromToday(0));
+    await userEvent.click(save);
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(api.createSla).toHaveBeenCalledTimes(1);
+    expect((api.createSla as jest.Mock).mock.calls[0][0]).not.toHaveProperty(
+      'effectiveFrom',
+    );
   });
 
   it('sends only the changed terms of an existing SLA with its version, as revision n+1', async () => {
@@ -179,7 +217,8 @@ describe('AgreementEditorDialog', () => {
     expect(api.patchSla).not.toHaveBeenCalled();
 
     type('P2 resolution', '6h');
-    type('In force from (UTC)', '2027-01-01');
+    const later = dayFromToday(35);
+    type('In force from (UTC)', later);
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Save new terms' }),
     );
@@ -198,8 +237,18 @@ describe('AgreementEditorDialog', () => {
             },
           },
         },
-        effectiveFrom: '2027-01-01T00:00:00.000Z',
+        effectiveFrom: `${later}T00:00:00.000Z`,
       },
+    });
+
+    // New terms from today: no effectiveFrom, the server starts them at its now.
+    type('In force from (UTC)', dayFromToday(0));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Save new terms' }),
+    );
+    await waitFor(() => expect(api.patchSla).toHaveBeenCalledTimes(2));
+    expect((api.patchSla as jest.Mock).mock.calls[1][0].patch).toEqual({
+      targets: expect.any(Object),
     });
   });
 

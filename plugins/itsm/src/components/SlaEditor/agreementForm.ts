@@ -120,7 +120,7 @@ function numberOf(value: string): number | undefined {
 }
 
 /** The agreed terms the form stands for, shaped as the API takes them. */
-export function termsOf(values: AgreementFormValues) {
+export function termsOf(values: AgreementFormValues, now = new Date()) {
   const incidents: ServiceLevelTargets['incidents'] = {};
   for (const key of PRIORITY_KEYS) {
     const clocks: IncidentClockTargets = {};
@@ -148,6 +148,7 @@ export function termsOf(values: AgreementFormValues) {
     const n = numberOf(values.workloadLimits[metric]);
     if (n !== undefined) workloadLimits[metric] = n;
   }
+  const effectiveFrom = effectiveInstant(values.effectiveFrom, now);
   return {
     title: values.title,
     calendarId: values.calendarId,
@@ -155,33 +156,34 @@ export function termsOf(values: AgreementFormValues) {
     workloadLimits,
     exceptions: values.exceptions,
     reviewCadence: values.reviewCadence,
-    effectiveFrom: effectiveInstant(values.effectiveFrom, new Date()),
+    ...(effectiveFrom === undefined ? {} : { effectiveFrom }),
   };
 }
 
 /**
- * The instant terms picked for `day` take effect: its start (UTC), or now when `day` is today,
- * so incidents raised earlier today keep the terms they started with.
+ * The `effectiveFrom` to send for terms picked for `day`: its start (UTC), or nothing when
+ * `day` is today, so the server agrees them from its own now (incidents raised earlier today
+ * keep the terms they started with, and a client clock running late cannot backdate them).
  */
-export function effectiveInstant(day: string, now: Date): string {
+export function effectiveInstant(day: string, now: Date): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
     return day;
   }
-  return day === now.toISOString().slice(0, 10)
-    ? now.toISOString()
-    : `${day}T00:00:00.000Z`;
+  return day === today(now) ? undefined : `${day}T00:00:00.000Z`;
 }
 
 /** The `POST /slas` body. */
 export function toSlaCreateRequest(
   values: AgreementFormValues,
   entityRef: string,
+  now = new Date(),
 ): SlaCreateRequest {
+  const terms = termsOf(values, now);
   return {
-    ...termsOf(values),
+    ...terms,
     entityRef,
     customerGroups: values.customerGroups,
-    targets: termsOf(values).targets as SlaCreateRequest['targets'],
+    targets: terms.targets as SlaCreateRequest['targets'],
   };
 }
 
@@ -195,9 +197,10 @@ export function toSupportingCreateRequest(
     entityRef: string;
     slaIds: string[];
   },
+  now = new Date(),
 ): SupportingAgreementCreateRequest {
   return {
-    ...termsOf(values),
+    ...termsOf(values, now),
     kind: options.kind,
     entityRef: options.entityRef,
     slaIds: options.slaIds,
@@ -207,7 +210,10 @@ export function toSupportingCreateRequest(
   };
 }
 
-/** The fields of `request` that differ from `base`, plus `effectiveFrom` when any term does. */
+/**
+ * The fields of `request` that differ from `base`, plus `effectiveFrom` when any term does and
+ * the request has one (none: from now).
+ */
 export function changedFields<
   T extends { effectiveFrom?: string } & Record<string, unknown>,
 >(request: T, base: T, fields: ReadonlyArray<keyof T>): Partial<T> {
@@ -217,7 +223,7 @@ export function changedFields<
       patch[field] = request[field];
     }
   }
-  if (Object.keys(patch).length > 0) {
+  if (Object.keys(patch).length > 0 && request.effectiveFrom !== undefined) {
     patch.effectiveFrom = request.effectiveFrom;
   }
   return patch;
@@ -306,8 +312,10 @@ export function validateAgreementForm(
     entityRef: string;
     slaIds?: string[];
     calendars: CalendarLookup;
+    now?: Date;
   },
 ): FieldErrors {
+  const now = options.now ?? new Date();
   const errors: FieldErrors = {};
   for (const field of PERCENT_FIELDS) {
     const n = numberOf(values[field]);
@@ -329,31 +337,44 @@ export function validateAgreementForm(
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.effectiveFrom)) {
     errors.effectiveFrom = 'Pick the date the terms take effect';
+  } else if (values.effectiveFrom < today(now)) {
+    // Terms cannot be backdated (the server refuses it too).
+    errors.effectiveFrom =
+      'Terms cannot be backdated: pick today or a later day';
   }
   if (Object.keys(errors).length) return errors;
 
   const parsed =
     options.kind === 'sla'
       ? slaCreateSchema.safeParse(
-          toSlaCreateRequest(values, options.entityRef),
+          toSlaCreateRequest(values, options.entityRef, now),
           { error: formErrorMap },
         )
       : supportingAgreementCreateSchema.safeParse(
-          toSupportingCreateRequest(values, {
-            kind: options.kind,
-            entityRef: options.entityRef,
-            slaIds: options.slaIds ?? [],
-          }),
+          toSupportingCreateRequest(
+            values,
+            {
+              kind: options.kind,
+              entityRef: options.entityRef,
+              slaIds: options.slaIds ?? [],
+            },
+            now,
+          ),
           { error: formErrorMap },
         );
   if (!parsed.success) {
     return issuesToErrors(parsed.error.issues);
   }
+  // Left out (today), the terms take effect when the server receives them.
+  const definition = {
+    ...parsed.data,
+    effectiveFrom: parsed.data.effectiveFrom ?? now.toISOString(),
+  };
   try {
     if (options.kind === 'sla') {
-      validateSla(parsed.data, { calendars: options.calendars });
+      validateSla(definition, { calendars: options.calendars });
     } else {
-      validateSupportingAgreement(parsed.data as never, {
+      validateSupportingAgreement(definition as never, {
         calendars: options.calendars,
       });
     }
