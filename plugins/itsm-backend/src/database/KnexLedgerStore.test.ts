@@ -2,7 +2,9 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { insertIncidentRow } from '../__testUtils__/incidentRows';
 import { KnexLedgerStore } from './KnexLedgerStore';
-import { LedgerKey } from './LedgerStore';
+import { ClockChangedError, LedgerKey } from './LedgerStore';
+import type { SlaClockRecord } from './IncidentStore';
+import { toDate } from './rows';
 
 jest.setTimeout(60_000);
 
@@ -45,7 +47,161 @@ function notification(seq: number, threshold = 50) {
   };
 }
 
+/** A breach of `seq`'s one-hour resolution clock (read as `clock`), due at T0 + 1h. */
+function breachOf(seq: number, clock: SlaClockRecord) {
+  const breachedAt = new Date(T0.getTime() + 60 * MINUTE);
+  const now = new Date(T0.getTime() + 70 * MINUTE);
+  return {
+    key: { ...keyOf(seq, 100), purpose: 'breach' as const },
+    scope: `itsm:incident:${seq}:resolution:breach:100`,
+    recipients: ['group:default/team-a'],
+    payload: { title: `INC-${seq} breached` },
+    now,
+    clock: {
+      ...clock,
+      state: 'breached' as const,
+      dueAt: breachedAt,
+      breachedAt,
+      evaluatedAt: now,
+    },
+    breach: {
+      priority: 3 as const,
+      entityRef: 'component:default/payments',
+      slaSeq: null,
+      slaRevision: null,
+      targetMs: clock.targetMs,
+      calendarId: clock.calendarId,
+      breachedAt,
+    },
+    event: {
+      at: now,
+      actor: 'plugin:itsm',
+      action: 'sla_breached',
+      changes: {},
+    },
+  };
+}
+
 describe('KnexLedgerStore', () => {
+  it.each(databases.eachSupportedId())(
+    'records a breach with its register row, its create event and the clock bookkeeping, %p',
+    async databaseId => {
+      const { knex, store } = await setUp(databaseId);
+      const seq = await insertIncidentRow(knex, { startedAt: T0, version: 2 });
+      const [open] = await store.listOpenIncidentClocks({
+        clock: 'resolution',
+        statuses: ['in_progress'],
+        afterSeq: 0,
+        limit: 10,
+      });
+      const breach = breachOf(seq, open.clock);
+
+      expect(await store.recordBreach(breach)).toMatchObject({
+        purpose: 'breach',
+        recordSeq: seq,
+      });
+      expect(await store.recordBreach(breach)).toBeUndefined();
+
+      const [row] = await knex('itsm_sla_breaches');
+      const clock = await knex('itsm_sla_clocks')
+        .where({ record_seq: seq })
+        .first();
+      expect(clock.state).toBe('breached');
+      expect(toDate(clock.decided_at)).toEqual(breach.breach.breachedAt);
+      const events = await knex('itsm_history_events')
+        .whereIn('action', ['create', 'sla_breached'])
+        .whereNot('actor', 'user:default/alice')
+        .orderBy('seq');
+      expect(
+        events.map(e => ({
+          recordType: e.record_type,
+          recordSeq: Number(e.record_seq),
+          version: Number(e.version),
+          actor: e.actor,
+          action: e.action,
+          at: toDate(e.at),
+          changes: JSON.parse(e.changes),
+        })),
+      ).toEqual([
+        {
+          recordType: 'breach',
+          recordSeq: Number(row.seq),
+          version: 1,
+          actor: 'plugin:itsm',
+          action: 'create',
+          at: breach.now,
+          changes: {
+            recordId: [null, `INC-${seq}`],
+            clock: [null, 'resolution'],
+            priority: [null, 3],
+            entityRef: [null, 'component:default/payments'],
+            slaId: [null, null],
+            slaRevision: [null, null],
+            targetMs: [null, 3_600_000],
+            calendarId: [null, '24x7'],
+            breachedAt: [null, breach.breach.breachedAt.toISOString()],
+            detectedAt: [null, breach.now.toISOString()],
+            cause: [null, null],
+            action: [null, null],
+            improvementId: [null, null],
+            waiver: [null, null],
+          },
+        },
+        {
+          recordType: 'incident',
+          recordSeq: seq,
+          version: 2,
+          actor: 'plugin:itsm',
+          action: 'sla_breached',
+          at: breach.now,
+          changes: {},
+        },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'writes nothing for a clock re-targeted or restarted after it was read, %p',
+    async databaseId => {
+      const { knex, store } = await setUp(databaseId);
+      const seq = await insertIncidentRow(knex, { startedAt: T0 });
+      const [open] = await store.listOpenIncidentClocks({
+        clock: 'resolution',
+        statuses: ['in_progress'],
+        afterSeq: 0,
+        limit: 10,
+      });
+      const clockRow = () =>
+        knex('itsm_sla_clocks').where({ record_seq: seq }).first();
+      const edits = [
+        { target_ms: 4 * 60 * MINUTE }, // a priority change
+        { calendar_id: 'office' }, // a new calendar only
+        { started_at: new Date(T0.getTime() + 5 * MINUTE) }, // a restart
+      ];
+      for (const edit of edits) {
+        // A PATCH between the job's read and its write.
+        await knex('itsm_sla_clocks')
+          .where({ record_seq: seq })
+          .update({
+            target_ms: open.clock.targetMs,
+            calendar_id: open.clock.calendarId,
+            started_at: open.clock.startedAt,
+            ...edit,
+          });
+        const before = await clockRow();
+        await expect(
+          store.recordBreach(breachOf(seq, open.clock)),
+        ).rejects.toBeInstanceOf(ClockChangedError);
+        expect(await clockRow()).toEqual(before);
+        expect(await knex('itsm_sla_breaches')).toEqual([]);
+        expect(await knex('itsm_notification_ledger')).toEqual([]);
+        expect(
+          await knex('itsm_history_events').whereNot('action', 'create'),
+        ).toEqual([]);
+      }
+    },
+  );
+
   it.each(databases.eachSupportedId())(
     'records a key once, with a history event at the unchanged version, %p',
     async databaseId => {

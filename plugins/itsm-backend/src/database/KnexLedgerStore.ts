@@ -7,6 +7,7 @@ import type { NotificationPayload } from '@backstage/plugin-notifications-common
 import type {
   IncidentStatus,
   Priority,
+  SlaBreach,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import type {
@@ -19,7 +20,10 @@ import type {
   OpenIncidentClock,
   StoppedBreachedClock,
 } from './LedgerStore';
+import { ClockChangedError } from './LedgerStore';
 import type { SlaClockRecord } from './IncidentStore';
+import { BREACH_RECORD_TYPE, rowToBreach } from './KnexBreachStore';
+import { appendHistoryEvent } from './history';
 import { rowToClock } from './rows';
 
 const migrationsDir = resolvePackagePath(
@@ -72,6 +76,25 @@ function rowToOpenClock(row: Record<string, any>): OpenIncidentClock {
     ownerRef: row.owner_ref ?? null,
     clock: rowToClock(row),
   };
+}
+
+/** Bookkeeping fields a create event leaves out, as for the other records. */
+const NOT_IN_CREATE_EVENT = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+]);
+
+/** The changes of a breach's `create` event: every field as `[null, value]` (DESIGN §5). */
+function createdBreachChanges(
+  breach: SlaBreach,
+): Record<string, [unknown, unknown]> {
+  return Object.fromEntries(
+    Object.entries(breach)
+      .filter(([field]) => !NOT_IN_CREATE_EVENT.has(field))
+      .map(([field, value]) => [field, [null, value]]),
+  );
 }
 
 function rowToEntry(row: Record<string, any>): LedgerEntry {
@@ -130,32 +153,19 @@ export class KnexLedgerStore implements LedgerStore {
     clock?: SlaClockRecord;
     now: Date;
   }): Promise<LedgerEntry | undefined> {
-    const { key, breach, clock, now } = options;
+    const { key, breach, clock, event, now } = options;
     return this.#insertOnce(options, async tx => {
-      await tx(BREACHES).insert({
-        version: 1,
-        record_type: key.recordType,
-        record_seq: key.recordSeq,
-        clock: key.clock,
-        cycle: key.cycle,
-        priority: breach.priority,
-        entity_ref: breach.entityRef,
-        sla_seq: breach.slaSeq,
-        sla_revision: breach.slaRevision,
-        target_ms: breach.targetMs,
-        calendar_id: breach.calendarId,
-        breached_at: breach.breachedAt,
-        detected_at: now,
-        created_at: now,
-        updated_at: now,
-      });
       if (clock && clock.stoppedAt === null) {
-        // Job bookkeeping on a running clock; stopped clocks are frozen.
-        await tx(CLOCKS)
+        // Job bookkeeping on a running clock; stopped clocks are frozen. Only the clock run
+        // the job evaluated: a PATCH may have re-targeted it since the job read it.
+        const updated = await tx(CLOCKS)
           .where({
             record_type: key.recordType,
             record_seq: key.recordSeq,
             clock: key.clock,
+            started_at: clock.startedAt,
+            target_ms: clock.targetMs,
+            calendar_id: clock.calendarId,
           })
           .whereNull('stopped_at')
           .update({
@@ -164,10 +174,50 @@ export class KnexLedgerStore implements LedgerStore {
             breached_at: clock.breachedAt,
             decided_at: clock.breachedAt,
             evaluated_at: clock.evaluatedAt,
-            // Its breach register row is the one just inserted, without a waiver.
+            // Its breach register row is the one inserted below, without a waiver.
             waived: false,
           });
+        if (updated !== 1) {
+          // Rolls the ledger row back too.
+          throw new ClockChangedError(
+            `The ${key.clock} clock of incident ${key.recordSeq} changed since it was evaluated`,
+          );
+        }
       }
+      const [inserted] = await tx(BREACHES)
+        .insert({
+          version: 1,
+          record_type: key.recordType,
+          record_seq: key.recordSeq,
+          clock: key.clock,
+          cycle: key.cycle,
+          priority: breach.priority,
+          entity_ref: breach.entityRef,
+          sla_seq: breach.slaSeq,
+          sla_revision: breach.slaRevision,
+          target_ms: breach.targetMs,
+          calendar_id: breach.calendarId,
+          breached_at: breach.breachedAt,
+          detected_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('seq');
+      const seq = Number(
+        typeof inserted === 'object' ? inserted.seq : inserted,
+      );
+      const row = await tx(BREACHES).where('seq', seq).first();
+      await appendHistoryEvent(tx, {
+        recordType: BREACH_RECORD_TYPE,
+        seq,
+        version: 1,
+        event: {
+          at: event.at,
+          actor: event.actor,
+          action: 'create',
+          changes: createdBreachChanges(rowToBreach(row)),
+        },
+      });
     });
   }
 

@@ -66,6 +66,17 @@ export interface NewBreachRow {
   breachedAt: Date;
 }
 
+/**
+ * The clock a breach was evaluated on is no longer stored that way (it stopped, restarted
+ * or was re-targeted in between); nothing was written and the next run sees the new clock.
+ */
+export class ClockChangedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ClockChangedError';
+  }
+}
+
 /** A clock that stopped after its due instant, with no breach register row yet. */
 export type StoppedBreachedClock = OpenIncidentClock;
 
@@ -89,10 +100,14 @@ export interface LedgerStore {
   }): Promise<LedgerEntry | undefined>;
 
   /**
-   * Records a breach: the ledger row (purpose 'breach'), the breach register row, the
-   * clock's bookkeeping (state, due, breach and decision instants; stopped clocks stay as
-   * they are) and the history event, in one transaction without bumping the version.
+   * Records a breach: the ledger row (purpose 'breach'), the breach register row with its
+   * `create` history event (record type 'breach', version 1, at and by `event`'s at and
+   * actor, every wire field as `[null, value]`), the clock's bookkeeping (state, due, breach
+   * and decision instants; stopped clocks stay as they are) and the incident's history
+   * event, in one transaction without bumping the incident's version.
    * Undefined, writing nothing, when the ledger already holds the key.
+   * Throws {@link ClockChangedError}, writing nothing, when a running `clock` is no longer
+   * stored as evaluated (stopped, restarted or re-targeted since it was read).
    */
   recordBreach(options: {
     key: LedgerKey;

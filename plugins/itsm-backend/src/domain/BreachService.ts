@@ -18,6 +18,7 @@ import { canonicalEntityRef } from '../catalog/entities';
 import type { BreachChanges, BreachStore } from '../database/BreachStore';
 import type { StorePage } from '../database/IncidentStore';
 import { parseInput } from '../validation';
+import { canonical } from './AgreementAccess';
 import { isPluginItself } from './IncidentAccess';
 import { expectedVersionOf, staleError } from './versions';
 import { toHistoryEvent } from './views';
@@ -72,7 +73,7 @@ export class BreachService {
       throw new InputError('to must be after from');
     }
     return this.#store.list({
-      entityRefs: query.entityRef?.map(ref => canonicalEntityRef(ref)),
+      entityRefs: query.entityRef?.map(ref => canonical(ref, 'entityRef')),
       recordSeq: query.recordId ? Number(query.recordId.slice(4)) : undefined,
       clock: query.clock,
       from,

@@ -134,6 +134,14 @@ describe('SlaMonitorJob on two replicas of one PostgreSQL database', () => {
         .where('action', 'sla_breached')
         .count({ n: '*' });
       expect(Number(events[0].n)).toBe(8);
+      // Each register row has exactly one create event.
+      const created = await knex('itsm_history_events')
+        .where({ record_type: 'breach', action: 'create', version: 1 })
+        .select('record_seq');
+      const breachSeqs = await knex('itsm_sla_breaches').select('seq');
+      expect(created.map(r => Number(r.record_seq)).sort()).toEqual(
+        breachSeqs.map(r => Number(r.seq)).sort(),
+      );
 
       await Promise.all([a.stop(), b.stop()]);
       await otherPool.destroy();

@@ -1,5 +1,9 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import { ALWAYS_ON } from '@backstage-itsm/plugin-itsm-common';
+import {
+  ALWAYS_ON,
+  ServiceCalendar,
+  WEEKDAYS,
+} from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { insertIncidentRow } from '../__testUtils__/incidentRows';
 import { KnexLedgerStore } from '../database/KnexLedgerStore';
@@ -13,6 +17,23 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const T0 = new Date('2026-03-02T09:00:00.000Z');
 const MINUTE = 60_000;
 const at = (ms: number) => new Date(T0.getTime() + ms);
+/** The first 8 hex digits of sha1('24x7'), the calendar part of a cycle. */
+const ON_24X7 = 'edd6f1fb';
+
+/** Service 00:00-08:00 and 08:20-24:00 UTC: a clock started 07:30 for an hour is due 08:50. */
+const LATE: ServiceCalendar = {
+  id: 'late',
+  timezone: 'UTC',
+  hours: Object.fromEntries(
+    WEEKDAYS.map(day => [
+      day,
+      [
+        ['00:00', '08:00'],
+        ['08:20', '24:00'],
+      ],
+    ]),
+  ),
+};
 
 async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
@@ -20,18 +41,21 @@ async function setUp(databaseId: Parameters<typeof databases.init>[0]) {
     database: { getClient: async () => knex },
   });
   const send = jest.fn().mockResolvedValue(undefined);
+  const logger = mockServices.logger.mock();
   let now = T0;
   const job = SlaMonitorJob.create({
     store,
     notifications: { send },
     warningThresholds: [75, 90],
-    calendarOf: () => ALWAYS_ON,
-    logger: mockServices.logger.mock(),
+    calendarOf: id => (id === LATE.id ? LATE : ALWAYS_ON),
+    logger,
     now: () => now,
   });
   return {
     knex,
+    store,
     send,
+    logger,
     job,
     setNow: (d: Date) => {
       now = d;
@@ -80,7 +104,7 @@ describe('SlaMonitorJob', () => {
         resent: 0,
       });
       const cycle = (minutesAgo: number) =>
-        `${at(-minutesAgo * MINUTE).getTime()}-3600000`;
+        `${at(-minutesAgo * MINUTE).getTime()}-3600000-${ON_24X7}`;
       expect(scopesOf(send)).toEqual(
         [
           `itsm:incident:${late}:resolution:breach:100:${cycle(70)}`,
@@ -228,7 +252,7 @@ describe('SlaMonitorJob', () => {
       expect(scopesOf(send)).toEqual([
         `itsm:incident:${fresh}:resolution:breach:100:${at(
           -90 * MINUTE,
-        ).getTime()}-3600000`,
+        ).getTime()}-3600000-${ON_24X7}`,
       ]);
       const rows = await knex('itsm_sla_breaches').orderBy('record_seq');
       expect(rows.map(r => Number(r.record_seq))).toEqual([stale, fresh]);
@@ -259,12 +283,110 @@ describe('SlaMonitorJob', () => {
       expect(scopesOf(send)).toEqual([
         `itsm:incident:${seq}:response:breach:100:${at(
           -5 * MINUTE,
-        ).getTime()}-240000`,
+        ).getTime()}-240000-${ON_24X7}`,
       ]);
       const [row] = await knex('itsm_sla_breaches');
       expect(row).toMatchObject({ clock: 'response', sla_seq: 7 });
       expect(Number(row.sla_revision)).toBe(2);
       expect(Number(row.target_ms)).toBe(240000);
+    },
+  );
+  it.each(databases.eachSupportedId())(
+    'takes a new calendar for a new cycle: the breach on it is registered once, %p',
+    async databaseId => {
+      const { knex, store, send, job, setNow } = await setUp(databaseId);
+      const seq = await incident(knex, 90); // due T0-30min on 24x7
+      expect(await job.run()).toMatchObject({ breached: 1, notified: 1 });
+
+      // Only the calendar changes: due 08:50 (T0-10min) on 'late'.
+      await knex('itsm_sla_clocks')
+        .where({ record_seq: seq })
+        .update({ calendar_id: 'late' });
+      send.mockClear();
+      setNow(at(MINUTE));
+      expect(await job.run()).toMatchObject({ breached: 1, notified: 1 });
+      expect(scopesOf(send)).toEqual([
+        `itsm:incident:${seq}:resolution:breach:100:${at(
+          -90 * MINUTE,
+        ).getTime()}-3600000-5d6200f8`,
+      ]);
+      const rows = await knex('itsm_sla_breaches').orderBy('seq');
+      expect(
+        rows.map(r => [r.calendar_id, toDate(r.breached_at).getTime()]),
+      ).toEqual([
+        ['24x7', at(-30 * MINUTE).getTime()],
+        ['late', at(-10 * MINUTE).getTime()],
+      ]);
+      expect(new Set(rows.map(r => r.cycle)).size).toBe(2);
+      const clock = await knex('itsm_sla_clocks')
+        .where({ record_seq: seq })
+        .first();
+      expect(toDate(clock.breached_at)).toEqual(at(-10 * MINUTE));
+
+      // Resolved later: the stopped clock's breach is registered, so no run retries it.
+      await knex('itsm_incidents')
+        .where({ seq })
+        .update({ status: 'resolved' });
+      await knex('itsm_sla_clocks')
+        .where({ record_seq: seq })
+        .update({ stopped_at: at(2 * MINUTE) });
+      const recordBreach = jest.spyOn(store, 'recordBreach');
+      setNow(at(3 * MINUTE));
+      expect(await job.run()).toMatchObject({ breached: 0, notified: 0 });
+      expect(await job.run()).toMatchObject({ breached: 0 });
+      expect(recordBreach).not.toHaveBeenCalled();
+      expect(await knex('itsm_sla_breaches')).toHaveLength(2);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records nothing for a clock re-targeted after the run read it; the next run sees the new cycle, %p',
+    async databaseId => {
+      const { knex, store, send, logger, job } = await setUp(databaseId);
+      const seq = await incident(knex, 70); // breached at T0-10min on one hour
+      const edited = {
+        target_ms: 80 * MINUTE,
+        state: 'running',
+        due_at: at(10 * MINUTE),
+        breached_at: null,
+        decided_at: null,
+      };
+      const listKeys = store.listKeys.bind(store);
+      jest.spyOn(store, 'listKeys').mockImplementationOnce(async options => {
+        // A priority change lands between the run's read and its write.
+        await knex('itsm_sla_clocks').where({ record_seq: seq }).update(edited);
+        return listKeys(options);
+      });
+      const clockRow = () =>
+        knex('itsm_sla_clocks').where({ record_seq: seq }).first();
+
+      expect(await job.run()).toEqual({
+        warned: 0,
+        breached: 0,
+        notified: 0,
+        resent: 0,
+      });
+      expect(send).not.toHaveBeenCalled();
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringContaining('changed since it was evaluated'),
+      );
+      expect(await knex('itsm_sla_breaches')).toEqual([]);
+      expect(await knex('itsm_notification_ledger')).toEqual([]);
+      expect(
+        await knex('itsm_history_events').where({ action: 'sla_breached' }),
+      ).toEqual([]);
+      const clock = await clockRow();
+      expect(clock).toMatchObject({ state: 'running', breached_at: null });
+      expect(Number(clock.target_ms)).toBe(80 * MINUTE);
+      expect(toDate(clock.due_at)).toEqual(at(10 * MINUTE));
+
+      // 70 of 80 minutes: a warning on the new cycle, no breach.
+      expect(await job.run()).toMatchObject({ warned: 1, breached: 0 });
+      expect(scopesOf(send)).toEqual([
+        `itsm:incident:${seq}:resolution:warning:75:${at(
+          -70 * MINUTE,
+        ).getTime()}-4800000-${ON_24X7}`,
+      ]);
     },
   );
 });

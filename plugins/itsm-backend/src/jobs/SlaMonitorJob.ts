@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { createHash } from 'node:crypto';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import {
@@ -9,6 +10,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import type { SlaClockRecord } from '../database/IncidentStore';
 import {
+  ClockChangedError,
   LedgerEntry,
   LedgerPurpose,
   LedgerStore,
@@ -277,32 +279,41 @@ export class SlaMonitorJob {
       topic: 'itsm-sla-breach',
       scope,
     });
-    return this.#store.recordBreach({
-      key: keyOf(incident, 'breach', BREACH_THRESHOLD, cycle),
-      scope,
-      recipients: recipientsOf(incident),
-      payload,
-      now,
-      clock: evaluated,
-      breach: {
-        priority: incident.priority,
-        entityRef: incident.entityRef.toLocaleLowerCase('en-US'),
-        slaSeq: evaluated.slaSeq ?? null,
-        slaRevision: evaluated.slaRevision ?? null,
-        targetMs: evaluated.targetMs,
-        calendarId: evaluated.calendarId,
-        breachedAt,
-      },
-      event: {
-        at: now,
-        actor: PLUGIN_ACTOR,
-        action: 'sla_breached',
-        changes: {},
-        comment: `The ${evaluated.clock} clock breached its ${formatDuration(
-          evaluated.targetMs,
-        )} target at ${breachedAt.toISOString()}.`,
-      },
-    });
+    try {
+      return await this.#store.recordBreach({
+        key: keyOf(incident, 'breach', BREACH_THRESHOLD, cycle),
+        scope,
+        recipients: recipientsOf(incident),
+        payload,
+        now,
+        clock: evaluated,
+        breach: {
+          priority: incident.priority,
+          entityRef: incident.entityRef.toLocaleLowerCase('en-US'),
+          slaSeq: evaluated.slaSeq ?? null,
+          slaRevision: evaluated.slaRevision ?? null,
+          targetMs: evaluated.targetMs,
+          calendarId: evaluated.calendarId,
+          breachedAt,
+        },
+        event: {
+          at: now,
+          actor: PLUGIN_ACTOR,
+          action: 'sla_breached',
+          changes: {},
+          comment: `The ${evaluated.clock} clock breached its ${formatDuration(
+            evaluated.targetMs,
+          )} target at ${breachedAt.toISOString()}.`,
+        },
+      });
+    } catch (error) {
+      if (error instanceof ClockChangedError) {
+        // Re-targeted or stopped since this run read it: the next run sees the new cycle.
+        this.#logger.info(`Breach not recorded: ${error.message}`);
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   #payload(
@@ -348,11 +359,17 @@ export class SlaMonitorJob {
 }
 
 /**
- * One run of a clock, as `SlaEscalationJob` keys it: a restart or a new target (priority
- * change) begins a new cycle.
+ * One run of a clock: a restart, a new target (priority change) or a new calendar begins a
+ * new cycle. The calendar is in as the first 8 hex digits of its id's SHA-1, which keeps the
+ * key within the 64 characters of the `cycle` columns. (`SlaEscalationJob` keeps its own,
+ * older key without the calendar.)
  */
 export function clockCycle(clock: SlaClockRecord): string {
-  return `${clock.startedAt.getTime()}-${clock.targetMs}`;
+  const calendar = createHash('sha1')
+    .update(clock.calendarId)
+    .digest('hex')
+    .slice(0, 8);
+  return `${clock.startedAt.getTime()}-${clock.targetMs}-${calendar}`;
 }
 
 function keyOf(

@@ -3,6 +3,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { slaReadPermission } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { insertIncidentRow } from '../__testUtils__/incidentRows';
+import { KnexLedgerStore } from '../database/KnexLedgerStore';
 import {
   ALICE,
   asUser,
@@ -14,32 +15,47 @@ jest.setTimeout(60_000);
 
 const BREACHED_AT = new Date('2026-03-03T09:00:00.000Z');
 
-/** A breach of an incident on payments whose stored owner is `ownerRef`. */
+/**
+ * A breach of an incident on payments whose stored owner is `ownerRef`, recorded as the
+ * monitor job records it (ledger row, register row and its create event).
+ */
 async function breachOwnedBy(knex: Knex, ownerRef: string, at = BREACHED_AT) {
   const seq = await insertIncidentRow(knex, {
     startedAt: new Date(at.getTime() - 3_600_000),
     ownerRef,
   });
-  const [row] = await knex('itsm_sla_breaches')
-    .insert({
-      version: 1,
-      record_type: 'incident',
-      record_seq: seq,
+  const ledger = await KnexLedgerStore.create({
+    database: { getClient: async () => knex, migrations: { skip: true } },
+  });
+  const cycle = `${at.getTime() - 3_600_000}-3600000-edd6f1fb`;
+  await ledger.recordBreach({
+    key: {
+      recordType: 'incident',
+      recordSeq: seq,
       clock: 'resolution',
-      cycle: `${at.getTime() - 3_600_000}-3600000`,
+      purpose: 'breach',
+      threshold: 100,
+      cycle,
+    },
+    scope: `itsm:incident:${seq}:resolution:breach:100:${cycle}`,
+    recipients: [],
+    payload: { title: `INC-${seq} breached` },
+    now: at,
+    event: { at, actor: 'plugin:itsm', action: 'sla_breached', changes: {} },
+    breach: {
       priority: 3,
-      entity_ref: 'component:default/payments',
-      sla_seq: null,
-      sla_revision: null,
-      target_ms: 3_600_000,
-      calendar_id: '24x7',
-      breached_at: at,
-      detected_at: at,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('seq');
-  return { seq, id: `BRE-${Number(typeof row === 'object' ? row.seq : row)}` };
+      entityRef: 'component:default/payments',
+      slaSeq: null,
+      slaRevision: null,
+      targetMs: 3_600_000,
+      calendarId: '24x7',
+      breachedAt: at,
+    },
+  });
+  const row = await knex('itsm_sla_breaches')
+    .where({ record_seq: seq })
+    .first();
+  return { seq, id: `BRE-${Number(row.seq)}` };
 }
 
 describe('/breaches', () => {
@@ -68,6 +84,19 @@ describe('/breaches', () => {
         items: [expect.objectContaining({ id: first.id })],
         nextCursor: null,
       });
+      for (const query of [
+        'entityRef=payments',
+        'entityRef=component:default/payments&entityRef=payments',
+      ]) {
+        const notARef = await api()
+          .get(`/api/itsm/breaches?${query}`)
+          .set('Authorization', asUser());
+        expect(notARef.status).toBe(400);
+        expect(notARef.body.error).toMatchObject({
+          name: 'InputError',
+          message: "entityRef: 'payments' is not an entity ref",
+        });
+      }
       const march = await api()
         .get(
           '/api/itsm/breaches?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
@@ -163,12 +192,14 @@ describe('/breaches', () => {
       const noop = await patch({ cause: 'Pool exhausted' }, '"2"');
       expect(noop.body.version).toBe(2);
 
-      const events = await knex!('itsm_history_events').where({
-        record_type: 'breach',
-      });
-      expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ version: 2, actor: ALICE });
-      expect(JSON.parse(events[0].changes).cause).toEqual([
+      const events = await knex!('itsm_history_events')
+        .where({ record_type: 'breach' })
+        .orderBy('seq');
+      expect(events.map(e => [Number(e.version), e.actor])).toEqual([
+        [1, 'plugin:itsm'],
+        [2, ALICE],
+      ]);
+      expect(JSON.parse(events[1].changes).cause).toEqual([
         null,
         'Pool exhausted',
       ]);
@@ -198,9 +229,36 @@ describe('/breaches', () => {
         expect(res.status).toBe(200);
       };
 
-      const empty = await history();
-      expect(empty.status).toBe(200);
-      expect(empty.body).toEqual({ items: [], nextCursor: null });
+      // Created by the monitor job: every field as [null, value] (DESIGN §5).
+      const created = await history();
+      expect(created.status).toBe(200);
+      expect(created.body).toEqual({
+        items: [
+          {
+            version: 1,
+            at: BREACHED_AT.toISOString(),
+            actor: 'plugin:itsm',
+            action: 'create',
+            changes: {
+              recordId: [null, expect.stringMatching(/^INC-\d+$/)],
+              clock: [null, 'resolution'],
+              priority: [null, 3],
+              entityRef: [null, 'component:default/payments'],
+              slaId: [null, null],
+              slaRevision: [null, null],
+              targetMs: [null, 3_600_000],
+              calendarId: [null, '24x7'],
+              breachedAt: [null, BREACHED_AT.toISOString()],
+              detectedAt: [null, BREACHED_AT.toISOString()],
+              cause: [null, null],
+              action: [null, null],
+              improvementId: [null, null],
+              waiver: [null, null],
+            },
+          },
+        ],
+        nextCursor: null,
+      });
 
       await patch({ cause: 'Pool exhausted' }, 1);
       await patch({ cause: 'Noise on the other breach' }, 1, other.id);
@@ -214,6 +272,7 @@ describe('/breaches', () => {
       expect(all.status).toBe(200);
       expect(all.body.nextCursor).toBeNull();
       expect(all.body.items).toEqual([
+        created.body.items[0],
         {
           version: 2,
           at: expect.any(String),
@@ -246,18 +305,24 @@ describe('/breaches', () => {
         },
       ]);
 
-      const first = await history('?limit=2');
-      expect(first.body.items.map((e: any) => e.version)).toEqual([2, 3]);
+      const first = await history('?limit=3');
+      expect(first.body.items.map((e: any) => e.version)).toEqual([1, 2, 3]);
       expect(first.body.nextCursor).toEqual(expect.any(String));
-      const second = await history(`?limit=2&cursor=${first.body.nextCursor}`);
+      const second = await history(`?limit=3&cursor=${first.body.nextCursor}`);
       expect(second.body).toEqual({
         items: [expect.objectContaining({ version: 4 })],
         nextCursor: null,
       });
       const otherHistory = await history('', other.id);
-      expect(otherHistory.body.items.map((e: any) => e.changes)).toEqual([
-        { cause: [null, 'Noise on the other breach'] },
+      expect(
+        otherHistory.body.items.map((e: any) => [e.version, e.action]),
+      ).toEqual([
+        [1, 'create'],
+        [2, 'update'],
       ]);
+      expect(otherHistory.body.items[1].changes).toEqual({
+        cause: [null, 'Noise on the other breach'],
+      });
 
       expect((await history('', 'BRE-999')).status).toBe(404);
       expect((await history('', 'INC-1')).status).toBe(404);

@@ -1996,7 +1996,7 @@ export const spec = {
             in: 'query',
             allowReserved: true,
             description:
-              'The breached service (case-insensitive). Repeat for several.',
+              'The breached service, a full entity ref like component:default/payments (case-insensitive); 400 for anything else. Repeat for several.',
             schema: {
               type: 'array',
               items: {
@@ -4275,13 +4275,7 @@ export const spec = {
         additionalProperties: {
           not: {},
         },
-        required: [
-          'entityRef',
-          'title',
-          'calendarId',
-          'targets',
-          'effectiveFrom',
-        ],
+        required: ['entityRef', 'title', 'calendarId', 'targets'],
         properties: {
           entityRef: {
             $ref: '#/components/schemas/EntityRef',
@@ -4319,6 +4313,8 @@ export const spec = {
           effectiveFrom: {
             type: 'string',
             format: 'date-time',
+            description:
+              'When the terms take effect; default now (server time). Terms cannot be backdated: an instant before now is a 400.',
           },
           effectiveTo: {
             type: ['string', 'null'],
@@ -4476,14 +4472,7 @@ export const spec = {
         additionalProperties: {
           not: {},
         },
-        required: [
-          'kind',
-          'entityRef',
-          'title',
-          'calendarId',
-          'targets',
-          'effectiveFrom',
-        ],
+        required: ['kind', 'entityRef', 'title', 'calendarId', 'targets'],
         properties: {
           kind: {
             $ref: '#/components/schemas/SupportingAgreementKind',
@@ -4515,6 +4504,8 @@ export const spec = {
               type: 'string',
               maxLength: 32,
             },
+            description:
+              "The SLAs this agreement underpins; linking to one needs ownership of that SLA's service too (403 naming the SLA).",
           },
           calendarId: {
             type: 'string',
@@ -4537,6 +4528,8 @@ export const spec = {
           effectiveFrom: {
             type: 'string',
             format: 'date-time',
+            description:
+              'When the terms take effect; default now (server time). Terms cannot be backdated: an instant before now is a 400.',
           },
           effectiveTo: {
             type: ['string', 'null'],
