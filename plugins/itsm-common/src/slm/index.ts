@@ -13,3 +13,4 @@ export * from './alignment';
 export * from './availability';
 export * from './attainment';
 export * from './api';
+export { localDayStart } from './localTime';

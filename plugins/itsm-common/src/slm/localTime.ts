@@ -1,3 +1,5 @@
+import { InputError } from '@backstage/errors';
+import { checkTimezone } from '../calendar/types';
 import { forEachOffsetStretch, offsetAt } from '../calendar/zones';
 
 /**
@@ -39,4 +41,26 @@ export function localDateOf(
     month: local.getUTCMonth() + 1,
     day: local.getUTCDate(),
   };
+}
+
+/**
+ * The instant a local date (`YYYY-MM-DD`) begins in `timezone`: its first wall-clock instant,
+ * e.g. the start of a report period picked as dates in the SLA calendar's zone.
+ *
+ * @public
+ */
+export function localDayStart(timezone: string, day: string): Date {
+  checkTimezone(timezone, 'timezone');
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day ?? '');
+  const local = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
+  if (
+    !m ||
+    !Number.isFinite(local) ||
+    new Date(local).toISOString().slice(0, 10) !== day
+  ) {
+    throw new InputError(
+      `day must be a date YYYY-MM-DD, got ${JSON.stringify(day)}`,
+    );
+  }
+  return new Date(localToInstant(timezone, local));
 }

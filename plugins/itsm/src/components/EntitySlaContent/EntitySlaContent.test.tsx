@@ -228,10 +228,12 @@ describe('EntitySlaContent', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
     await waitFor(() => expect(click).toHaveBeenCalled());
+    // This month in the SLA calendar's zone (Europe/Berlin): local midnights, 22:00 or
+    // 23:00 UTC the day before.
     expect(api.getSlaReportCsv).toHaveBeenCalledWith({
       entityRef: 'component:default/payments-api',
-      from: expect.stringMatching(/-01T00:00:00.000Z$/),
-      to: expect.stringMatching(/-01T00:00:00.000Z$/),
+      from: expect.stringMatching(/T2[23]:00:00.000Z$/),
+      to: expect.stringMatching(/T2[23]:00:00.000Z$/),
     });
     expect(createObjectURL).toHaveBeenCalledWith(blob);
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:report');
@@ -246,17 +248,18 @@ describe('EntitySlaContent', () => {
     fireEvent.change(screen.getByLabelText('Period'), {
       target: { value: 'custom' },
     });
-    fireEvent.change(screen.getByLabelText('From (UTC)'), {
+    // Dates are days of the SLA calendar's zone.
+    fireEvent.change(screen.getByLabelText('From (Europe/Berlin)'), {
       target: { value: '2026-09-01' },
     });
-    fireEvent.change(screen.getByLabelText('To, inclusive (UTC)'), {
+    fireEvent.change(screen.getByLabelText('To, inclusive (Europe/Berlin)'), {
       target: { value: '2026-09-30' },
     });
     await waitFor(() =>
       expect(api.getSlaReport).toHaveBeenCalledWith({
         entityRef: 'component:default/payments-api',
-        from: '2026-09-01T00:00:00.000Z',
-        to: '2026-10-01T00:00:00.000Z',
+        from: '2026-08-31T22:00:00.000Z',
+        to: '2026-09-30T22:00:00.000Z',
       }),
     );
   });

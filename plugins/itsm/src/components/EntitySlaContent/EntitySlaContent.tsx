@@ -54,10 +54,17 @@ export function EntitySlaContent() {
     [itsmApi],
   );
   const sla = slaState.value ?? undefined;
-  const month = useMemo(() => periodOf('this_month', new Date())!, []);
+  // Months of the SLA calendar's zone, as the health card and the report's trend count them.
+  const timezone = calendars.loading
+    ? undefined
+    : calendars.value?.find(c => c.id === sla?.calendarId)?.timezone ?? 'UTC';
+  const month = useMemo(
+    () => timezone && periodOf('this_month', new Date(), undefined, timezone),
+    [timezone],
+  );
   const monthReport = useAsync(
     async () =>
-      sla
+      sla && month
         ? itsmApi.getSlaReport({ entityRef, from: month.from, to: month.to })
         : undefined,
     [itsmApi, entityRef, sla?.id, sla?.version, month],
@@ -140,7 +147,9 @@ export function EntitySlaContent() {
         <SupportingAgreementsSection sla={sla} />
       </Grid>
       <Grid item xs={12}>
-        <SlaReportSection entityRef={entityRef} />
+        {timezone && (
+          <SlaReportSection entityRef={entityRef} timezone={timezone} />
+        )}
       </Grid>
       {editor}
     </Grid>

@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import { PERIOD_LABELS, type PeriodChoice } from './periods';
 
-/** The period choice and, for custom dates, the inclusive from/to dates (UTC). */
+/** The period choice and, for custom dates, the inclusive from/to dates (in the picker's zone). */
 export interface PeriodValue {
   choice: PeriodChoice;
   from: string;
@@ -12,8 +12,11 @@ export interface PeriodValue {
 export function PeriodPicker(props: {
   value: PeriodValue;
   onChange: (value: PeriodValue) => void;
+  /** The time zone the dates are days of (the SLA calendar's); UTC by default. */
+  timezone?: string;
 }) {
   const { value, onChange } = props;
+  const zone = props.timezone ?? 'UTC';
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
       <TextField
@@ -39,7 +42,7 @@ export function PeriodPicker(props: {
           <TextField
             id="itsm-sla-period-from"
             type="date"
-            label="From (UTC)"
+            label={`From (${zone})`}
             value={value.from}
             onChange={e => onChange({ ...value, from: e.target.value })}
             InputLabelProps={{ shrink: true }}
@@ -48,7 +51,7 @@ export function PeriodPicker(props: {
           <TextField
             id="itsm-sla-period-to"
             type="date"
-            label="To, inclusive (UTC)"
+            label={`To, inclusive (${zone})`}
             value={value.to}
             onChange={e => onChange({ ...value, to: e.target.value })}
             InputLabelProps={{ shrink: true }}

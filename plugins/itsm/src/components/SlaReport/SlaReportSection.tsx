@@ -37,8 +37,12 @@ function usePrintHref(query: URLSearchParams | undefined) {
  * The SLA report of an entity for a chosen period (this month, last month, last quarter or
  * custom dates), with "Download CSV" and "Print".
  */
-export function SlaReportSection(props: { entityRef: string }) {
-  const { entityRef } = props;
+export function SlaReportSection(props: {
+  entityRef: string;
+  /** The SLA calendar's time zone: periods are its months, quarters and days. */
+  timezone?: string;
+}) {
+  const { entityRef, timezone } = props;
   const itsmApi = useApi(itsmApiRef);
   const [value, setValue] = useState<PeriodValue>({
     choice: 'this_month',
@@ -46,8 +50,8 @@ export function SlaReportSection(props: { entityRef: string }) {
     to: '',
   });
   const period = useMemo(
-    () => periodOf(value.choice, new Date(), value),
-    [value],
+    () => periodOf(value.choice, new Date(), value, timezone),
+    [value, timezone],
   );
   const options = period && { entityRef, from: period.from, to: period.to };
   const report = useAsync(
@@ -104,7 +108,7 @@ export function SlaReportSection(props: { entityRef: string }) {
           mb={2}
           style={{ gap: 16 }}
         >
-          <PeriodPicker value={value} onChange={setValue} />
+          <PeriodPicker value={value} onChange={setValue} timezone={timezone} />
           <Box display="flex" style={{ gap: 8 }}>
             <Button
               variant="outlined"

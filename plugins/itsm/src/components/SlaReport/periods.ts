@@ -1,3 +1,9 @@
+import {
+  Period,
+  localDayStart,
+  periodsOf,
+} from '@backstage-itsm/plugin-itsm-common';
+
 /** A report period `[from, to)` as ISO-8601 instants, with its name. */
 export interface ReportPeriod {
   from: string;
@@ -18,9 +24,6 @@ export const PERIOD_LABELS: Record<PeriodChoice, string> = {
   custom: 'Custom dates',
 };
 
-const utc = (year: number, month: number, day = 1) =>
-  new Date(Date.UTC(year, month, day));
-
 const MONTHS = [
   'Jan',
   'Feb',
@@ -36,62 +39,91 @@ const MONTHS = [
   'Dec',
 ];
 
+const DAY = 86_400_000;
+
 /** `2026-11-01` of an instant (UTC). */
 export function isoDate(iso: string | Date): string {
   return new Date(iso).toISOString().slice(0, 10);
 }
 
+/** `Nov 2026` from `2026-11`, `Q3 2026` from `2026-Q3`. */
+function labelOf(period: Period): string {
+  const [year, part] = period.label.split('-');
+  return part.startsWith('Q')
+    ? `${part} ${year}`
+    : `${MONTHS[Number(part) - 1]} ${year}`;
+}
+
+/** The whole calendar month (quarter) of `timezone` holding `at`, and the one before it. */
+function currentAndPrevious(
+  at: Date,
+  unit: 'month' | 'quarter',
+  timezone: string,
+): [Period, Period] {
+  // Wide enough that the two periods are never clipped by the range's ends.
+  const periods = periodsOf(
+    new Date(at.getTime() - 200 * DAY),
+    new Date(at.getTime() + 100 * DAY),
+    unit,
+    timezone,
+  );
+  const i = periods.findIndex(p => p.from <= at && at < p.to);
+  return [periods[i], periods[i - 1]];
+}
+
+const toPeriod = (p: Period, label: string): ReportPeriod => ({
+  from: p.from.toISOString(),
+  to: p.to.toISOString(),
+  label,
+});
+
 /**
- * The period a choice stands for at `now`, in whole UTC days (the report counts in the SLA
- * calendar's zone; the picker's dates are UTC). Custom dates are inclusive `YYYY-MM-DD`; `to`
- * becomes the start of the next day. Undefined for custom dates that are missing or reversed.
+ * The period a choice stands for at `now`, in calendar months, quarters and days of `timezone`
+ * (the SLA calendar's, so the figures match the health card and the trend; UTC by default).
+ * Custom dates are inclusive `YYYY-MM-DD`; `to` becomes the start of the next day. Undefined
+ * for custom dates that are missing or reversed.
  */
 export function periodOf(
   choice: PeriodChoice,
   now: Date,
   custom?: { from: string; to: string },
+  timezone = 'UTC',
 ): ReportPeriod | undefined {
-  const y = now.getUTCFullYear();
-  const m = now.getUTCMonth();
   switch (choice) {
-    case 'this_month':
-      return {
-        from: utc(y, m).toISOString(),
-        to: utc(y, m + 1).toISOString(),
-        label: `${MONTHS[m]} ${y} (month to date)`,
-      };
+    case 'this_month': {
+      const [month] = currentAndPrevious(now, 'month', timezone);
+      return toPeriod(month, `${labelOf(month)} (month to date)`);
+    }
     case 'last_month': {
-      const start = utc(y, m - 1);
-      return {
-        from: start.toISOString(),
-        to: utc(y, m).toISOString(),
-        label: `${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()}`,
-      };
+      const [, month] = currentAndPrevious(now, 'month', timezone);
+      return toPeriod(month, labelOf(month));
     }
     case 'last_quarter': {
-      const q = Math.floor(m / 3);
-      const start = utc(y, (q - 1) * 3);
-      return {
-        from: start.toISOString(),
-        to: utc(y, q * 3).toISOString(),
-        label: `Q${
-          Math.floor(start.getUTCMonth() / 3) + 1
-        } ${start.getUTCFullYear()}`,
-      };
+      const [, quarter] = currentAndPrevious(now, 'quarter', timezone);
+      return toPeriod(quarter, labelOf(quarter));
     }
     default: {
       const re = /^\d{4}-\d{2}-\d{2}$/;
       if (!custom || !re.test(custom.from) || !re.test(custom.to)) {
         return undefined;
       }
-      const from = Date.parse(`${custom.from}T00:00:00Z`);
-      const to = Date.parse(`${custom.to}T00:00:00Z`) + 86_400_000;
-      if (!Number.isFinite(from) || !Number.isFinite(to) || to <= from) {
+      let from: Date;
+      let to: Date;
+      try {
+        from = localDayStart(timezone, custom.from);
+        to = localDayStart(
+          timezone,
+          isoDate(new Date(Date.parse(`${custom.to}T00:00:00Z`) + DAY)),
+        );
+      } catch {
+        return undefined;
+      }
+      if (to <= from) {
         return undefined;
       }
       return {
-        from: new Date(from).toISOString(),
-        to: new Date(to).toISOString(),
+        from: from.toISOString(),
+        to: to.toISOString(),
         label: `${custom.from} – ${custom.to}`,
       };
     }
