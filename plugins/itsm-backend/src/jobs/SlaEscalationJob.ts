@@ -8,6 +8,7 @@ import {
 import { ItsmConfig } from '../config';
 import { CalendarRegistry } from '../domain/CalendarRegistry';
 import { computeStoredClock } from '../domain/incidentClocks';
+import { LedgerDelivery } from './ledgerDelivery';
 import {
   LedgerEntry,
   LedgerStore,
@@ -20,8 +21,6 @@ export const PLUGIN_ACTOR = 'plugin:itsm';
 
 const CLOCK = 'resolution';
 const PAGE_SIZE = 200;
-/** A ledger row not marked as sent this long after its claim is sent again. */
-const RESEND_AFTER_MS = 15 * 60_000;
 
 /** What one run did. */
 export interface EscalationRunResult {
@@ -48,10 +47,9 @@ export interface EscalationRunResult {
  */
 export class SlaEscalationJob {
   readonly #store: LedgerStore;
-  readonly #notifications: NotificationService;
+  readonly #delivery: LedgerDelivery;
   readonly #config: ItsmConfig;
   readonly #calendars: CalendarRegistry;
-  readonly #logger: LoggerService;
   readonly #now: () => Date;
 
   static create(options: {
@@ -68,7 +66,7 @@ export class SlaEscalationJob {
 
   private constructor(options: Parameters<typeof SlaEscalationJob.create>[0]) {
     this.#store = options.store;
-    this.#notifications = options.notifications;
+    this.#delivery = new LedgerDelivery(options);
     this.#config = options.config;
     this.#calendars =
       options.calendars ??
@@ -77,7 +75,6 @@ export class SlaEscalationJob {
         defaultCalendarId: options.config.incidents.defaultCalendarId,
         logger: options.logger,
       });
-    this.#logger = options.logger;
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -90,17 +87,8 @@ export class SlaEscalationJob {
       resent: 0,
     };
 
-    const unsent = await this.#store.claimUnsent({
-      claimedBefore: new Date(now.getTime() - RESEND_AFTER_MS),
-      now,
-      limit: PAGE_SIZE,
-    });
-    for (const entry of unsent) {
-      if (await this.#send(entry, now)) {
-        result.resent++;
-        result.notified++;
-      }
-    }
+    result.resent = await this.#delivery.resendStale(now);
+    result.notified += result.resent;
 
     let afterSeq = 0;
     for (;;) {
@@ -137,7 +125,7 @@ export class SlaEscalationJob {
           const entry = await this.#record(incident, threshold, cycle, now);
           if (entry) {
             result.escalated++;
-            if (await this.#send(entry, now)) {
+            if (await this.#delivery.send(entry, now)) {
               result.notified++;
             }
           }
@@ -210,26 +198,6 @@ export class SlaEscalationJob {
         ].join(' '),
       },
     });
-  }
-
-  /** Sends a ledger entry's notification and marks it sent; false when sending failed. */
-  async #send(entry: LedgerEntry, now: Date): Promise<boolean> {
-    try {
-      if (entry.recipients.length) {
-        await this.#notifications.send({
-          recipients: { type: 'entity', entityRef: entry.recipients },
-          payload: entry.payload,
-        });
-      }
-      await this.#store.markNotified({ id: entry.id, at: now });
-      return entry.recipients.length > 0;
-    } catch (error) {
-      // Left unsent: a later run sends it again under the same scope.
-      this.#logger.warn(
-        `Could not notify escalation ${entry.scope}; will retry: ${error}`,
-      );
-      return false;
-    }
   }
 
   /**

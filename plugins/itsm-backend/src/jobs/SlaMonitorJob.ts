@@ -18,6 +18,7 @@ import {
 } from '../database/LedgerStore';
 import { computeStoredClock } from '../domain/incidentClocks';
 import { incidentId } from '../domain/views';
+import { LedgerDelivery } from './ledgerDelivery';
 import { PLUGIN_ACTOR } from './SlaEscalationJob';
 
 const CLOCKS: ReadonlyArray<SlaClockRecord['clock']> = [
@@ -25,8 +26,6 @@ const CLOCKS: ReadonlyArray<SlaClockRecord['clock']> = [
   'resolution',
 ];
 const PAGE_SIZE = 200;
-/** A ledger row not marked as sent this long after its claim is sent again. */
-const RESEND_AFTER_MS = 15 * 60_000;
 /** How far back stopped clocks are checked for a breach the job never saw running. */
 const LATE_STOP_LOOKBACK_MS = 7 * 24 * 60 * 60_000;
 /** The threshold a breach is recorded at. */
@@ -56,7 +55,7 @@ export interface SlaMonitorRunResult {
  */
 export class SlaMonitorJob {
   readonly #store: LedgerStore;
-  readonly #notifications: NotificationService;
+  readonly #delivery: LedgerDelivery;
   readonly #warningThresholds: readonly number[];
   readonly #calendarOf: (id: string) => ServiceCalendar;
   readonly #logger: LoggerService;
@@ -81,7 +80,7 @@ export class SlaMonitorJob {
 
   private constructor(options: Parameters<typeof SlaMonitorJob.create>[0]) {
     this.#store = options.store;
-    this.#notifications = options.notifications;
+    this.#delivery = new LedgerDelivery(options);
     this.#warningThresholds = options.warningThresholds;
     this.#calendarOf = options.calendarOf;
     this.#refreshCalendars = options.refreshCalendars;
@@ -100,7 +99,7 @@ export class SlaMonitorJob {
     const deliver = async (entry: LedgerEntry | undefined) => {
       if (entry) {
         result[entry.purpose === 'breach' ? 'breached' : 'warned']++;
-        if (await this.#send(entry, now)) {
+        if (await this.#delivery.send(entry, now)) {
           result.notified++;
         }
       }
@@ -113,23 +112,14 @@ export class SlaMonitorJob {
       (breachedAt?.getTime() ?? 0) < recentSince;
     const registerQuietly = async (entry: LedgerEntry | undefined) => {
       if (entry) {
-        await this.#store.markNotified({ id: entry.id, at: now });
+        await this.#delivery.markQuietly(entry, now);
         result.breached++;
       }
     };
     await this.#refreshCalendars?.();
 
-    const unsent = await this.#store.claimUnsent({
-      claimedBefore: new Date(now.getTime() - RESEND_AFTER_MS),
-      now,
-      limit: PAGE_SIZE,
-    });
-    for (const entry of unsent) {
-      if (await this.#send(entry, now)) {
-        result.resent++;
-        result.notified++;
-      }
-    }
+    result.resent = await this.#delivery.resendStale(now);
+    result.notified += result.resent;
 
     for (const clockName of CLOCKS) {
       let afterSeq = 0;
@@ -335,26 +325,6 @@ export class SlaMonitorJob {
       topic: options.topic,
       scope: options.scope,
     };
-  }
-
-  /** Sends a ledger entry's notification and marks it sent; false when nothing was sent. */
-  async #send(entry: LedgerEntry, now: Date): Promise<boolean> {
-    try {
-      if (entry.recipients.length) {
-        await this.#notifications.send({
-          recipients: { type: 'entity', entityRef: entry.recipients },
-          payload: entry.payload,
-        });
-      }
-      await this.#store.markNotified({ id: entry.id, at: now });
-      return entry.recipients.length > 0;
-    } catch (error) {
-      // Left unsent: a later run sends it again under the same scope.
-      this.#logger.warn(
-        `Could not notify ${entry.scope}; will retry: ${error}`,
-      );
-      return false;
-    }
   }
 }
 
