@@ -26,12 +26,12 @@ import {
   parseSlaId,
   slaId,
   supportingAgreementId,
-  toAgreementRevision,
+  agreementHistory,
+  agreementRevisions,
   toSla,
 } from './agreementViews';
 import type { RequestContext, WriteContext } from './IncidentService';
 import { actorOf } from './IncidentService';
-import { toHistoryEvent } from './views';
 import { expectedVersionOf, staleError, unlessStale } from './versions';
 
 /** A validated `POST /slas` body. */
@@ -260,11 +260,7 @@ export class AgreementService {
     ctx: RequestContext,
   ): Promise<{ items: AgreementRevision[] }> {
     const record = await this.#readable(id, ctx);
-    const revisions = await this.#store.listRevisions<SlaTerms>({
-      type: 'sla',
-      seq: record.seq,
-    });
-    return { items: revisions.map(toAgreementRevision) };
+    return agreementRevisions(this.#store, 'sla', record.seq);
   }
 
   async history(
@@ -273,15 +269,7 @@ export class AgreementService {
     ctx: RequestContext,
   ): Promise<Page<HistoryEvent>> {
     const record = await this.#readable(id, ctx);
-    const page = await this.#store.listHistory({
-      type: 'sla',
-      seq: record.seq,
-      ...query,
-    });
-    return {
-      items: page.items.map(toHistoryEvent),
-      nextCursor: page.nextCursor,
-    };
+    return agreementHistory(this.#store, 'sla', record.seq, query);
   }
 
   /** The supporting agreements of an SLA, each flagged where a target is looser than the SLA's. */

@@ -25,12 +25,12 @@ import {
   parseSupportingAgreementId,
   sameValue,
   slaId,
-  toAgreementRevision,
+  agreementHistory,
+  agreementRevisions,
   toSupportingAgreement,
 } from './agreementViews';
 import type { RequestContext, WriteContext } from './IncidentService';
 import { actorOf } from './IncidentService';
-import { toHistoryEvent } from './views';
 import { expectedVersionOf, staleError, unlessStale } from './versions';
 
 /** A validated `POST /supporting-agreements` body. */
@@ -256,11 +256,7 @@ export class SupportingAgreementService {
     ctx: RequestContext,
   ): Promise<{ items: AgreementRevision[] }> {
     const record = await this.#readable(id, ctx);
-    const revisions = await this.#store.listRevisions<SupportingTerms>({
-      type: 'supporting',
-      seq: record.seq,
-    });
-    return { items: revisions.map(toAgreementRevision) };
+    return agreementRevisions(this.#store, 'supporting', record.seq);
   }
 
   async history(
@@ -269,15 +265,7 @@ export class SupportingAgreementService {
     ctx: RequestContext,
   ): Promise<Page<HistoryEvent>> {
     const record = await this.#readable(id, ctx);
-    const page = await this.#store.listHistory({
-      type: 'supporting',
-      seq: record.seq,
-      ...query,
-    });
-    return {
-      items: page.items.map(toHistoryEvent),
-      nextCursor: page.nextCursor,
-    };
+    return agreementHistory(this.#store, 'supporting', record.seq, query);
   }
 
   /** The sequence numbers of linked SLAs, ascending; `InputError` naming an unknown one. */

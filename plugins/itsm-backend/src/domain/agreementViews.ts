@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
   AgreementRevision,
+  HistoryEvent,
+  Page,
   SUPPORTING_AGREEMENT_KINDS,
   ServiceLevelAgreement,
   SupportingAgreement,
@@ -10,10 +12,13 @@ import {
 import { z } from 'zod';
 import type {
   AgreementRecord,
+  AgreementStore,
+  AgreementType,
   RevisionRecord,
   SlaRecord,
   SupportingAgreementRecord,
 } from '../database/AgreementStore';
+import { toHistoryEvent } from './views';
 
 // Wire forms of stored agreements, their ids, and the query schemas of their lists.
 
@@ -160,3 +165,24 @@ export type SlaListQuery = z.output<typeof slaListQuerySchema>;
 export type SupportingAgreementListQuery = z.output<
   typeof supportingAgreementListQuerySchema
 >;
+
+/** Every agreed revision of an agreement, oldest first, in wire form. */
+export async function agreementRevisions(
+  store: AgreementStore,
+  type: AgreementType,
+  seq: number,
+): Promise<{ items: AgreementRevision[] }> {
+  const revisions = await store.listRevisions<object>({ type, seq });
+  return { items: revisions.map(toAgreementRevision) };
+}
+
+/** A page of an agreement's history, oldest first, in wire form. */
+export async function agreementHistory(
+  store: AgreementStore,
+  type: AgreementType,
+  seq: number,
+  query: { limit: number; cursor?: string },
+): Promise<Page<HistoryEvent>> {
+  const page = await store.listHistory({ type, seq, ...query });
+  return { items: page.items.map(toHistoryEvent), nextCursor: page.nextCursor };
+}
