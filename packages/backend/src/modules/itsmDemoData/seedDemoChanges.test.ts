@@ -43,6 +43,19 @@ function fakeContext() {
           });
           return { id: `INC-${incidents.length}` };
         },
+        async transition(id: string, body: any, actor: string) {
+          calls.push({
+            op: `incident ${body.to}`,
+            id,
+            at: now().getTime(),
+            actor,
+          });
+          return { id };
+        },
+        async patch(id: string, _body: any, actor: string) {
+          calls.push({ op: 'incident patch', id, at: now().getTime(), actor });
+          return { id };
+        },
       } as any),
     changeTemplates: ({ now }) =>
       ({
@@ -165,6 +178,13 @@ describe('seedDemoChanges', () => {
     expect(backedOut.status).toBe('closed');
     expect(incidents[0].causedByChangeId).toBe(backedOut.id);
     expect(backedOut.review?.incidentIds).toEqual(['INC-1']);
+    // Its incident (major on a tier-1 service) is worked, its outage ended, and resolved.
+    expect(calls.filter(c => c.id === 'INC-1').map(c => c.op)).toEqual([
+      'incident',
+      'incident in_progress',
+      'incident patch',
+      'incident resolved',
+    ]);
     // Two scheduled changes on the same entity with overlapping windows (a conflict).
     const scheduled = all.filter(
       c =>

@@ -574,6 +574,26 @@ export async function seedDemoChanges(
       },
       user('mehmet.yilmaz'),
     );
+    // Major by criteria (tier-1 service): its outage ends with the back-out, 80 minutes later.
+    at(end - 21 * DAY + 2 * HOUR, async () => {
+      const by = user('mehmet.yilmaz');
+      await incidents.transition(incident.id, { to: 'in_progress' }, by);
+      await incidents.patch(
+        incident.id,
+        { outageEnd: new Date(end - 21 * DAY + 2 * HOUR).toISOString() },
+        by,
+      );
+      await incidents.transition(
+        incident.id,
+        {
+          to: 'resolved',
+          resolutionCode: 'change_rolled_back',
+          resolutionNotes:
+            'The upgrade was backed out; confirmations are back to normal.',
+        },
+        by,
+      );
+    });
     at(end - 19 * DAY, async () => {
       states.set(
         1,
