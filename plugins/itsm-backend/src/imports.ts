@@ -1,3 +1,4 @@
+import { PLUGIN_SUBJECT } from './records/context';
 import {
   AuthService,
   BackstageCredentials,
@@ -18,14 +19,13 @@ import {
   slaCreateSchema,
   supportingAgreementCreateSchema,
 } from '@backstage-itsm/plugin-itsm-common';
-import { ChangeService } from './domain/ChangeService';
-import { AgreementService } from './domain/AgreementService';
-import { ChangeTemplateService } from './domain/ChangeTemplateService';
-import { SupportingAgreementService } from './domain/SupportingAgreementService';
-import { IncidentService } from './domain/IncidentService';
+import { ChangeService } from './practices/changes/ChangeService';
+import { AgreementService } from './practices/service-levels/AgreementService';
+import { ChangeTemplateService } from './practices/changes/ChangeTemplateService';
+import { SupportingAgreementService } from './practices/service-levels/SupportingAgreementService';
+import { IncidentService } from './practices/incidents/IncidentService';
 import { incidentCreateSchema } from '@backstage-itsm/plugin-itsm-common';
-import { parseInput } from './validation';
-import { PLUGIN_SUBJECT } from './domain/IncidentAccess';
+import { parseInput } from './records/validation';
 
 // Imports are trusted code installed by the portal's operator: they write with the full domain
 // rules but without permission checks, as the actor they name, at the time their clock says.

@@ -14,8 +14,8 @@ export {
 export {
   changePermissionResourceRef,
   type ChangePermissionFilter,
-} from './permissions/changePermissionResource';
+} from './practices/changes/changePermissionResource';
 export {
   incidentPermissionResourceRef,
   type IncidentPermissionFilter,
-} from './permissions/incidentPermissionResource';
+} from './practices/incidents/incidentPermissionResource';

@@ -12,8 +12,8 @@ import {
   itsmImportsExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
 import { readItsmConfig } from './config';
-import { KnexLedgerStore } from './database/KnexLedgerStore';
-import { AlertIngestionService } from './domain/AlertIngestionService';
+import { KnexLedgerStore } from './practices/service-levels/KnexLedgerStore';
+import { AlertIngestionService } from './practices/incidents/AlertIngestionService';
 import {
   IncidentAutoCloseJob,
   SlaEscalationJob,
@@ -22,7 +22,7 @@ import {
 } from './jobs';
 import { createImportRunner } from './imports';
 import { createRouter } from './router';
-import { createWebhooksRouter } from './router/webhooks';
+import { createWebhooksRouter } from './practices/incidents/webhookRoutes';
 import { createItsmServices } from './services';
 
 /**

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export * from './records';
 export * from './annotations';
 export * from './errors';
 export * from './permissions';

@@ -1,11 +1,11 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
-import { IncidentAutoCloseJob } from './IncidentAutoCloseJob';
-import { SlaEscalationJob } from './SlaEscalationJob';
-import { SlaMonitorJob } from './SlaMonitorJob';
+import { IncidentAutoCloseJob } from '../practices/incidents/IncidentAutoCloseJob';
+import { SlaEscalationJob } from '../practices/incidents/SlaEscalationJob';
+import { SlaMonitorJob } from '../practices/service-levels/SlaMonitorJob';
 
-export { IncidentAutoCloseJob } from './IncidentAutoCloseJob';
-export { SlaEscalationJob } from './SlaEscalationJob';
-export { SlaMonitorJob } from './SlaMonitorJob';
+export { IncidentAutoCloseJob } from '../practices/incidents/IncidentAutoCloseJob';
+export { SlaEscalationJob } from '../practices/incidents/SlaEscalationJob';
+export { SlaMonitorJob } from '../practices/service-levels/SlaMonitorJob';
 
 /**
  * Schedules the incident jobs. `global` scope: one replica runs each

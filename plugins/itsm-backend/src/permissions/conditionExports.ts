@@ -1,8 +1,8 @@
 import { createConditionExports } from '@backstage/plugin-permission-node';
-import { changePermissionResourceRef } from './changePermissionResource';
-import { changePermissionRules } from './changeRules';
-import { incidentPermissionResourceRef } from './incidentPermissionResource';
-import { incidentPermissionRules } from './rules';
+import { changePermissionResourceRef } from '../practices/changes/changePermissionResource';
+import { changePermissionRules } from '../practices/changes/changeRules';
+import { incidentPermissionResourceRef } from '../practices/incidents/incidentPermissionResource';
+import { incidentPermissionRules } from '../practices/incidents/incidentRules';
 
 const { conditions, createConditionalDecision } = createConditionExports({
   resourceRef: incidentPermissionResourceRef,

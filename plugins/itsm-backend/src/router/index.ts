@@ -2,33 +2,32 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { MethodNotAllowedError } from '@backstage-itsm/plugin-itsm-common';
 import express from 'express';
+import { BODY_LIMIT } from '../records/http';
 import { ImpactAnalyzer } from '../catalog/ImpactAnalyzer';
-import { ChangeInsights } from '../domain/ChangeInsights';
-import { ChangeService } from '../domain/ChangeService';
-import { ChangeTemplateService } from '../domain/ChangeTemplateService';
-import { IncidentService } from '../domain/IncidentService';
-import { AgreementService } from '../domain/AgreementService';
-import { SupportingAgreementService } from '../domain/SupportingAgreementService';
+import { ChangeInsights } from '../practices/changes/ChangeInsights';
+import { ChangeService } from '../practices/changes/ChangeService';
+import { ChangeTemplateService } from '../practices/changes/ChangeTemplateService';
+import { IncidentService } from '../practices/incidents/IncidentService';
+import { AgreementService } from '../practices/service-levels/AgreementService';
+import { SupportingAgreementService } from '../practices/service-levels/SupportingAgreementService';
 import { spec } from '../schema/openapi.generated';
-import { CalendarService } from '../domain/CalendarService';
-import { createCalendarsRouter } from './calendars';
-import { createChangeApprovalsRouter } from './changeApprovals';
-import { createChangeCalendarRouter } from './changeCalendar';
-import { createChangesRouter } from './changes';
-import { createChangeTemplatesRouter } from './changeTemplates';
-import { createImpactRouter } from './impact';
-import { createIncidentActionsRouter } from './incidentActions';
-import { createIncidentsRouter } from './incidents';
-import { createServiceHealthRouter } from './serviceHealth';
-import { BreachService } from '../domain/BreachService';
-import { SlaReportService } from '../domain/SlaReportService';
-import { createBreachesRouter } from './breaches';
-import { createReportsRouter } from './reports';
-import { createSlasRouter } from './slas';
-import { createSupportingAgreementsRouter } from './supportingAgreements';
+import { CalendarService } from '../practices/service-levels/CalendarService';
+import { createCalendarsRouter } from '../practices/service-levels/calendarRoutes';
+import { createChangeApprovalsRouter } from '../practices/changes/changeApprovalRoutes';
+import { createChangeCalendarRouter } from '../practices/changes/changeCalendarRoutes';
+import { createChangesRouter } from '../practices/changes/changeRoutes';
+import { createChangeTemplatesRouter } from '../practices/changes/changeTemplateRoutes';
+import { createImpactRouter } from '../practices/incidents/impactRoutes';
+import { createIncidentActionsRouter } from '../practices/incidents/incidentActionRoutes';
+import { createIncidentsRouter } from '../practices/incidents/incidentRoutes';
+import { createServiceHealthRouter } from '../practices/incidents/serviceHealthRoutes';
+import { BreachService } from '../practices/service-levels/BreachService';
+import { SlaReportService } from '../practices/service-levels/SlaReportService';
+import { createBreachesRouter } from '../practices/service-levels/breachRoutes';
+import { createReportsRouter } from '../practices/service-levels/reportRoutes';
+import { createSlasRouter } from '../practices/service-levels/slaRoutes';
+import { createSupportingAgreementsRouter } from '../practices/service-levels/supportingAgreementRoutes';
 
-/** Largest accepted request body; larger ones are a 400, never a crash. */
-export const BODY_LIMIT = '1mb';
 
 /** Answers 405 with an `Allow` header for undeclared methods on the spec's paths. */
 function methodNotAllowed(paths: Record<string, object>): express.Router {

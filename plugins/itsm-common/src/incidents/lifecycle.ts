@@ -1,4 +1,5 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
+import { LifecycleTable, defineLifecycle } from '../records/lifecycle';
 import type { IncidentStatus, OnHoldReason } from './types';
 
 /**
@@ -23,6 +24,10 @@ export const FINAL_INCIDENT_STATUSES: readonly IncidentStatus[] = [
   'closed',
   'cancelled',
 ];
+
+/** The incident lifecycle as a table. @public */
+export const INCIDENT_LIFECYCLE: LifecycleTable<IncidentStatus> =
+  defineLifecycle(INCIDENT_TRANSITIONS, FINAL_INCIDENT_STATUSES);
 
 /** How an incident was resolved. @public */
 export const RESOLUTION_CODES = [
@@ -51,7 +56,7 @@ export interface IncidentTransitionFields {
 export function allowedIncidentTransitions(
   status: IncidentStatus,
 ): readonly IncidentStatus[] {
-  return INCIDENT_TRANSITIONS[status];
+  return INCIDENT_LIFECYCLE.allowed(status);
 }
 
 /**
@@ -72,20 +77,7 @@ export function checkIncidentTransition(
   to: IncidentStatus,
   fields: IncidentTransitionFields,
 ): void {
-  const from = incident.status;
-  if (FINAL_INCIDENT_STATUSES.includes(from)) {
-    throw new ConflictError(`The incident is ${from} and cannot change`);
-  }
-  if (from === to) {
-    throw new ConflictError(`The incident is already ${to}`);
-  }
-  if (!INCIDENT_TRANSITIONS[from].includes(to)) {
-    throw new ConflictError(
-      `An incident cannot move from ${from} to ${to}; allowed: ${INCIDENT_TRANSITIONS[
-        from
-      ].join(', ')}`,
-    );
-  }
+  INCIDENT_LIFECYCLE.check(incident.status, to, 'incident');
   if (to === 'on_hold' && !fields.onHoldReason) {
     throw new InputError('onHoldReason is required to put an incident on hold');
   }

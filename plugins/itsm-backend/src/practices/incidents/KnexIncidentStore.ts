@@ -1,0 +1,524 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { PreconditionFailedError } from '@backstage-itsm/plugin-itsm-common';
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { Knex } from 'knex';
+import type { IncidentPermissionFilter } from './incidentPermissionResource';
+import { whereIncidentPermitted } from './incidentQuery';
+import { decodeCursor, encodeCursor } from '../../records/cursor';
+import {
+  EntityHealthRows,
+  HistoryEventRecord,
+  IncidentFields,
+  IncidentListOptions,
+  IncidentRecord,
+  IncidentStore,
+  IncidentStoreTransaction,
+  IncidentWrite,
+  NewHistoryEvent,
+  RecordEntity,
+  RecordType,
+  SlaClockRecord,
+  StorePage,
+} from './IncidentStore';
+import {
+  clockRecordColumns,
+  clockToRow,
+  incidentFieldsToRow,
+  rowToClock,
+  rowToHistoryEvent,
+  rowToIncidentFields,
+  toDate,
+} from './incidentRows';
+import { INCIDENT_RECORD_TYPE, TABLES } from '../../records/tables';
+
+const migrationsDir = resolvePackagePath(
+  '@backstage-itsm/plugin-itsm-backend',
+  'migrations',
+);
+
+const INCIDENT: RecordType = INCIDENT_RECORD_TYPE;
+const INCIDENTS = TABLES.incidents;
+const ENTITIES = TABLES.entities;
+const HISTORY = TABLES.history;
+const CLOCKS = TABLES.clocks;
+const BREACHES = 'itsm_sla_breaches';
+
+type Db = Knex | Knex.Transaction;
+type Filter = PermissionCriteria<IncidentPermissionFilter> | undefined;
+
+/** Escapes `%`, `_` and the escape character itself for `LIKE ... ESCAPE '!'`. */
+function likePattern(text: string): string {
+  return `%${text.toLocaleLowerCase('en-US').replace(/[!%_]/g, c => `!${c}`)}%`;
+}
+
+/** The reads and writes of one transaction. */
+class KnexIncidentTransaction implements IncidentStoreTransaction {
+  readonly #tx: Knex.Transaction;
+
+  constructor(tx: Knex.Transaction) {
+    this.#tx = tx;
+  }
+
+  async getIncident(seq: number): Promise<IncidentRecord | undefined> {
+    return readIncident(this.#tx, seq);
+  }
+
+  async listChildren(
+    parentSeq: number,
+    statuses: readonly string[],
+  ): Promise<IncidentRecord[]> {
+    const rows = await this.#tx(INCIDENTS)
+      .where('parent_seq', parentSeq)
+      .whereIn('status', statuses)
+      .orderBy('seq', 'asc');
+    return hydrate(this.#tx, rows);
+  }
+
+  async updateIncident(write: IncidentWrite): Promise<IncidentRecord> {
+    const tx = this.#tx;
+    const { seq, expectedVersion } = write;
+    const version = expectedVersion + 1;
+    // The version check is the update itself, so concurrent writers cannot both pass it.
+    const updated = await tx(INCIDENTS)
+      .where({ seq, version: expectedVersion })
+      .update({
+        ...incidentFieldsToRow(write.changes),
+        version,
+        updated_at: write.event.at,
+      });
+    if (updated === 0) {
+      throw new PreconditionFailedError(
+        `INC-${seq} is not at version ${expectedVersion}; reload it and try again`,
+      );
+    }
+    if (write.entities) {
+      await replaceEntities(tx, seq, write.entities);
+    }
+    // A clock carries its own priority (kept once decided); whether it counts follows the
+    // record's status, on every clock.
+    const copiedChange = write.changes.status !== undefined;
+    if (write.clocks || copiedChange) {
+      const row = await tx(INCIDENTS)
+        .first('entity_ref', 'priority', 'status')
+        .where('seq', seq);
+      const record = {
+        entityRef: row.entity_ref,
+        priority: Number(row.priority),
+        status: row.status,
+      };
+      if (write.clocks) {
+        await upsertClocks(tx, seq, write.clocks, record);
+      }
+      if (copiedChange) {
+        await tx(CLOCKS)
+          .where({ record_type: INCIDENT, record_seq: seq })
+          .update({ counts: clockRecordColumns(record).counts });
+      }
+    }
+    await appendHistory(tx, seq, version, write.event);
+    return (await readIncident(tx, seq))!;
+  }
+}
+
+/** Knex implementation of {@link IncidentStore} (SQLite, PostgreSQL, MySQL). */
+export class KnexIncidentStore implements IncidentStore {
+  readonly #db: Knex;
+
+  /** Connects and runs the plugin's migrations unless the database service says to skip them. */
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<KnexIncidentStore> {
+    const { database } = options;
+    const client = await database.getClient();
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new KnexIncidentStore(client);
+  }
+
+  private constructor(db: Knex) {
+    this.#db = db;
+  }
+
+  async createIncident(options: {
+    incident: IncidentFields;
+    entities: RecordEntity[];
+    clocks: SlaClockRecord[];
+    createdAt: Date;
+    createdBy: string;
+    event: NewHistoryEvent;
+  }): Promise<IncidentRecord> {
+    return this.#db.transaction(async tx => {
+      const [inserted] = await tx(INCIDENTS)
+        .insert({
+          ...incidentFieldsToRow(options.incident),
+          version: 1,
+          created_at: options.createdAt,
+          created_by: options.createdBy,
+          updated_at: options.createdAt,
+        })
+        .returning('seq');
+      const seq = Number(
+        typeof inserted === 'object' ? inserted.seq : inserted,
+      );
+      await replaceEntities(tx, seq, options.entities);
+      await upsertClocks(tx, seq, options.clocks, options.incident);
+      await appendHistory(tx, seq, 1, options.event);
+      return (await readIncident(tx, seq))!;
+    });
+  }
+
+  async getIncident(
+    seq: number,
+    options: { permissionFilter?: Filter } = {},
+  ): Promise<IncidentRecord | undefined> {
+    return readIncident(this.#db, seq, options.permissionFilter);
+  }
+
+  async findByExternalId(
+    source: string,
+    externalId: string,
+  ): Promise<IncidentRecord | undefined> {
+    const row = await this.#db(INCIDENTS)
+      .where({ source, external_id: externalId })
+      .first();
+    return row ? (await hydrate(this.#db, [row]))[0] : undefined;
+  }
+
+  async listIncidents(
+    options: IncidentListOptions,
+  ): Promise<StorePage<IncidentRecord>> {
+    const { order, limit } = options;
+    const db = this.#db;
+    const query = db(INCIDENTS).select(`${INCIDENTS}.*`);
+    if (options.entityRefs?.length) {
+      query.whereIn(
+        'seq',
+        db(ENTITIES)
+          .select('record_seq')
+          .where('record_type', INCIDENT)
+          .whereIn('entity_ref', options.entityRefs),
+      );
+    }
+    if (options.statuses?.length) {
+      query.whereIn('status', options.statuses);
+    }
+    if (options.priorities?.length) {
+      query.whereIn('priority', options.priorities);
+    }
+    if (options.assignees?.length) {
+      query.whereIn('assignee', options.assignees);
+    }
+    if (options.assignmentGroups?.length) {
+      query.whereIn('assignment_group', options.assignmentGroups);
+    }
+    if (options.major !== undefined) {
+      query.where('major', options.major);
+    }
+    if (options.causedByChangeSeqs?.length) {
+      query.whereIn('caused_by_change_seq', options.causedByChangeSeqs);
+    }
+    if (options.q) {
+      const pattern = likePattern(options.q);
+      query.where(inner =>
+        inner
+          .whereRaw(`lower(title) like ? escape '!'`, [pattern])
+          .orWhereRaw(`lower(description) like ? escape '!'`, [pattern]),
+      );
+    }
+    if (options.queue) {
+      const { assignee, groups } = options.queue;
+      query.where(inner =>
+        inner.where('assignee', assignee).orWhereIn('assignment_group', groups),
+      );
+    }
+    if (options.permissionFilter) {
+      whereIncidentPermitted(db, query, options.permissionFilter);
+    }
+    if (options.cursor) {
+      const { seq } = decodeCursor(options.cursor, order);
+      query.where('seq', order === 'desc' ? '<' : '>', seq);
+    }
+    const rows = await query.orderBy('seq', order).limit(limit + 1);
+    const page = rows.slice(0, limit);
+    const items = await hydrate(db, page);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor({ seq: last.seq, order })
+          : null,
+    };
+  }
+
+  async updateIncident(write: IncidentWrite): Promise<IncidentRecord> {
+    return this.transaction(tx => tx.updateIncident(write));
+  }
+
+  async transaction<T>(
+    fn: (tx: IncidentStoreTransaction) => Promise<T>,
+  ): Promise<T> {
+    return this.#db.transaction(tx => fn(new KnexIncidentTransaction(tx)));
+  }
+
+  async appendEvent(options: {
+    seq: number;
+    where: { statuses: readonly string[]; major?: boolean };
+    event: NewHistoryEvent;
+  }): Promise<HistoryEventRecord | undefined> {
+    const { seq, where, event } = options;
+    return this.#db.transaction(async tx => {
+      // A write that changes nothing: it checks the condition and holds the row
+      // lock until the event is in, so the event's version is the current one.
+      const query = tx(INCIDENTS)
+        .where('seq', seq)
+        .whereIn('status', where.statuses);
+      if (where.major !== undefined) {
+        query.where('major', where.major);
+      }
+      const matched = await query.update({ version: tx.ref('version') });
+      if (matched === 0) {
+        return undefined;
+      }
+      const row = await tx(INCIDENTS).select('version').where('seq', seq);
+      const version = Number(row[0].version);
+      await appendHistory(tx, seq, version, event);
+      return { ...event, version };
+    });
+  }
+
+  async listHistory(options: {
+    recordType: RecordType;
+    recordSeq: number;
+    limit: number;
+    cursor?: string;
+  }): Promise<StorePage<HistoryEventRecord>> {
+    const query = this.#db(HISTORY)
+      .where({ record_type: options.recordType, record_seq: options.recordSeq })
+      .orderBy('seq', 'asc')
+      .limit(options.limit + 1);
+    if (options.cursor) {
+      query.where('seq', '>', decodeCursor(options.cursor, 'asc').seq);
+    }
+    const rows = await query;
+    const page = rows.slice(0, options.limit);
+    return {
+      items: page.map(rowToHistoryEvent),
+      nextCursor:
+        rows.length > options.limit
+          ? encodeCursor({
+              seq: Number(page[page.length - 1].seq),
+              order: 'asc',
+            })
+          : null,
+    };
+  }
+
+  async getEntityHealth(options: {
+    entityRef: string;
+    statuses: readonly string[];
+    permissionFilter?: Filter;
+  }): Promise<EntityHealthRows> {
+    const db = this.#db;
+    const open = () => {
+      const query = db(INCIDENTS)
+        .whereIn('status', options.statuses)
+        .whereIn(
+          'seq',
+          db(ENTITIES)
+            .select('record_seq')
+            .where({ record_type: INCIDENT, entity_ref: options.entityRef }),
+        );
+      return options.permissionFilter
+        ? whereIncidentPermitted(db, query, options.permissionFilter)
+        : query;
+    };
+    const openClocks = () =>
+      db(CLOCKS)
+        .where('record_type', INCIDENT)
+        .whereIn('record_seq', open().select('seq'));
+
+    const [byPriority, major, running, breached] = await Promise.all([
+      open().select('priority').count({ count: '*' }).groupBy('priority'),
+      open()
+        .select('seq', 'title', 'priority', 'created_at')
+        .where('major', true)
+        .orderBy('seq', 'desc')
+        .first(),
+      openClocks().select('*').whereNull('stopped_at'),
+      openClocks()
+        .whereNotNull('stopped_at')
+        .where('state', 'breached')
+        .count({ count: '*' }),
+    ]);
+
+    const openByPriority: EntityHealthRows['openByPriority'] = {};
+    for (const row of byPriority as Array<{
+      priority: unknown;
+      count: unknown;
+    }>) {
+      openByPriority[Number(row.priority) as 1] = Number(row.count);
+    }
+    return {
+      openByPriority,
+      activeMajorIncident: major
+        ? {
+            seq: Number(major.seq),
+            title: major.title,
+            priority: Number(major.priority) as 1,
+            createdAt: toDate(major.created_at),
+          }
+        : null,
+      runningClocks: running.map(rowToClock),
+      stoppedBreachedClocks: Number(
+        (breached[0] as { count?: unknown } | undefined)?.count ?? 0,
+      ),
+    };
+  }
+}
+
+async function readIncident(
+  db: Db,
+  seq: number,
+  permissionFilter?: Filter,
+): Promise<IncidentRecord | undefined> {
+  const query = db(INCIDENTS).select(`${INCIDENTS}.*`).where('seq', seq);
+  if (permissionFilter) {
+    whereIncidentPermitted(db as Knex, query, permissionFilter);
+  }
+  const row = await query.first();
+  return row ? (await hydrate(db, [row]))[0] : undefined;
+}
+
+/** Loads the entities and clocks of a page of incident rows. */
+async function hydrate(
+  db: Db,
+  rows: Array<Record<string, any>>,
+): Promise<IncidentRecord[]> {
+  if (rows.length === 0) {
+    return [];
+  }
+  const seqs = rows.map(row => Number(row.seq));
+  const [entityRows, clockRows] = await Promise.all([
+    db(ENTITIES)
+      .select('record_seq', 'entity_ref', 'owner_ref', 'is_primary')
+      .where({ record_type: INCIDENT })
+      .whereIn('record_seq', seqs)
+      .orderBy('entity_ref'),
+    db(CLOCKS)
+      .where('record_type', INCIDENT)
+      .whereIn('record_seq', seqs)
+      .orderBy('clock', 'desc'),
+  ]);
+  const affected = new Map<number, string[]>();
+  const owners = new Map<number, string | null>();
+  for (const row of entityRows) {
+    const seq = Number(row.record_seq);
+    if (row.is_primary) {
+      owners.set(seq, row.owner_ref ?? null);
+      continue;
+    }
+    const list = affected.get(seq) ?? [];
+    list.push(row.entity_ref);
+    affected.set(seq, list);
+  }
+  const clocks = new Map<number, SlaClockRecord[]>();
+  for (const row of clockRows) {
+    const list = clocks.get(Number(row.record_seq)) ?? [];
+    list.push(rowToClock(row));
+    clocks.set(Number(row.record_seq), list);
+  }
+  return rows.map(row => {
+    const seq = Number(row.seq);
+    return {
+      ...rowToIncidentFields(row, affected.get(seq) ?? []),
+      seq,
+      version: Number(row.version),
+      createdAt: toDate(row.created_at),
+      createdBy: row.created_by,
+      updatedAt: toDate(row.updated_at),
+      clocks: clocks.get(seq) ?? [],
+      serviceOwnerRef: owners.get(seq) ?? null,
+    };
+  });
+}
+
+async function replaceEntities(
+  tx: Knex.Transaction,
+  seq: number,
+  entities: RecordEntity[],
+): Promise<void> {
+  await tx(ENTITIES).where({ record_type: INCIDENT, record_seq: seq }).delete();
+  if (entities.length) {
+    await tx(ENTITIES).insert(
+      entities.map(e => ({
+        record_type: INCIDENT,
+        record_seq: seq,
+        entity_ref: e.entityRef,
+        owner_ref: e.ownerRef,
+        is_primary: e.primary,
+      })),
+    );
+  }
+}
+
+async function upsertClocks(
+  tx: Knex.Transaction,
+  seq: number,
+  clocks: SlaClockRecord[],
+  record: { entityRef: string | null; priority: number; status: string },
+): Promise<void> {
+  if (clocks.length === 0) {
+    return;
+  }
+  const entityRef = record.entityRef?.toLocaleLowerCase('en-US') ?? null;
+  await tx(CLOCKS)
+    .insert(
+      clocks.map(clock =>
+        clockToRow(INCIDENT, seq, clock, { ...record, entityRef }),
+      ),
+    )
+    .onConflict(['record_type', 'record_seq', 'clock'])
+    .merge();
+  // A clock is waived when the register row of its breach (same instant) has a waiver;
+  // a restarted clock no longer is.
+  await tx(CLOCKS)
+    .where({ record_type: INCIDENT, record_seq: seq })
+    .whereIn(
+      'clock',
+      clocks.map(clock => clock.clock),
+    )
+    .update({
+      waived: tx.raw('exists ?', [
+        tx(BREACHES)
+          .select(tx.raw('1'))
+          .whereRaw(`${BREACHES}.record_type = ${CLOCKS}.record_type`)
+          .whereRaw(`${BREACHES}.record_seq = ${CLOCKS}.record_seq`)
+          .whereRaw(`${BREACHES}.clock = ${CLOCKS}.clock`)
+          .whereRaw(`${BREACHES}.breached_at = ${CLOCKS}.breached_at`)
+          .whereNotNull(`${BREACHES}.waiver_at`),
+      ]),
+    });
+}
+
+async function appendHistory(
+  tx: Knex.Transaction,
+  seq: number,
+  version: number,
+  event: NewHistoryEvent,
+): Promise<void> {
+  await tx(HISTORY).insert({
+    record_type: INCIDENT,
+    record_seq: seq,
+    version,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    changes: JSON.stringify(event.changes),
+    comment: event.comment ?? null,
+  });
+}

@@ -1,0 +1,226 @@
+import { isPluginItself } from '../../records/context';
+import {
+  BackstageCredentials,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  HistoryEvent,
+  Page,
+  SlaBreach,
+  breachPatchSchema,
+  slaManagePermission,
+  slaReadPermission,
+} from '@backstage-itsm/plugin-itsm-common';
+import { z } from 'zod';
+import { canonicalEntityRef } from '../../catalog/entities';
+import type { BreachChanges, BreachStore } from './BreachStore';
+import type { StorePage } from '../incidents/IncidentStore';
+import { parseInput } from '../../records/validation';
+import { canonical } from './AgreementAccess';
+import { expectedVersionOf, staleError } from '../../records/versions';
+import { toHistoryEvent } from '../incidents/incidentViews';
+
+/** Query of `GET /breaches` (multi-value `entityRef` already turned into an array). */
+export const breachListQuerySchema = z.strictObject({
+  entityRef: z.array(z.string().min(1).max(255)).max(50).optional(),
+  recordId: z
+    .string()
+    .regex(/^INC-\d{1,15}$/, 'must be an incident id like INC-42')
+    .optional(),
+  clock: z.enum(['response', 'resolution']).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  waived: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+/** @internal */
+export type BreachListQuery = z.infer<typeof breachListQuerySchema>;
+
+const ID = /^BRE-(\d{1,15})$/;
+
+/** The breach register's rules: who reads, who records cause and action, who waives. */
+export class BreachService {
+  readonly #store: BreachStore;
+  readonly #permissions: PermissionsService;
+  readonly #userInfo: UserInfoService;
+  readonly #now: () => Date;
+
+  constructor(options: {
+    store: BreachStore;
+    permissions: PermissionsService;
+    userInfo: UserInfoService;
+    now?: () => Date;
+  }) {
+    this.#store = options.store;
+    this.#permissions = options.permissions;
+    this.#userInfo = options.userInfo;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  async list(
+    query: BreachListQuery,
+    ctx: { credentials: BackstageCredentials },
+  ): Promise<StorePage<SlaBreach>> {
+    await this.#require(slaReadPermission, ctx.credentials);
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    if (from && to && to <= from) {
+      throw new InputError('to must be after from');
+    }
+    return this.#store.list({
+      entityRefs: query.entityRef?.map(ref => canonical(ref, 'entityRef')),
+      recordSeq: query.recordId ? Number(query.recordId.slice(4)) : undefined,
+      clock: query.clock,
+      from,
+      to,
+      waived: query.waived === undefined ? undefined : query.waived === 'true',
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+  }
+
+  async get(
+    id: string,
+    ctx: { credentials: BackstageCredentials },
+  ): Promise<SlaBreach> {
+    await this.#require(slaReadPermission, ctx.credentials);
+    return (await this.#find(id)).breach;
+  }
+
+  /** The append-only history of a breach (cause, action and waiver edits), oldest first. */
+  async history(
+    id: string,
+    query: { limit: number; cursor?: string },
+    ctx: { credentials: BackstageCredentials },
+  ): Promise<Page<HistoryEvent>> {
+    await this.#require(slaReadPermission, ctx.credentials);
+    const { seq } = await this.#find(id);
+    const page = await this.#store.listHistory({ seq, ...query });
+    return {
+      items: page.items.map(toHistoryEvent),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /**
+   * Records cause, action, the improvement item or a waiver. Only owners of the service
+   * who may manage SLAs write here; a waiver is approved by who records it.
+   */
+  async patch(
+    id: string,
+    body: unknown,
+    ctx: { credentials: BackstageCredentials; ifMatch?: string },
+  ): Promise<SlaBreach> {
+    const input = parseInput(breachPatchSchema, body, 'body');
+    const expected = expectedVersionOf(ctx, 'breach');
+    const { seq, breach, ownerRef } = await this.#find(id);
+    await this.#require(slaManagePermission, ctx.credentials);
+    const actor = await this.#requireOwner(ownerRef, ctx.credentials);
+    if (input.waiver && canonicalEntityRef(input.waiver.approver) !== actor) {
+      throw new NotAllowedError('a waiver is approved by who records it');
+    }
+    if (expected !== undefined && expected !== breach.version) {
+      throw staleError(seq, expected, 'BRE');
+    }
+
+    const now = this.#now();
+    const changes: BreachChanges = {};
+    const diff: Record<string, [unknown, unknown]> = {};
+    for (const field of ['cause', 'action', 'improvementId'] as const) {
+      const value = input[field];
+      if (value !== undefined && value !== breach[field]) {
+        changes[field] = value;
+        diff[field] = [breach[field], value];
+      }
+    }
+    if (input.waiver !== undefined) {
+      const before = breach.waiver;
+      const same = input.waiver
+        ? before?.reason === input.waiver.reason && before?.approver === actor
+        : before === null;
+      if (!same) {
+        const waiver = input.waiver && {
+          reason: input.waiver.reason,
+          approver: actor,
+          at: now,
+        };
+        changes.waiver = waiver;
+        diff.waiver = [
+          before,
+          waiver && { ...waiver, at: waiver.at.toISOString() },
+        ];
+      }
+    }
+    if (Object.keys(diff).length === 0) {
+      return breach; // a no-op writes nothing
+    }
+    const written = await this.#store.update({
+      seq,
+      expectedVersion: expected ?? breach.version,
+      changes,
+      now,
+      event: { at: now, actor, action: 'update', changes: diff },
+    });
+    if (!written) {
+      throw staleError(seq, expected ?? breach.version, 'BRE');
+    }
+    return (await this.#store.get(seq))!.breach;
+  }
+
+  async #find(id: string) {
+    const match = ID.exec(id);
+    const record = match ? await this.#store.get(Number(match[1])) : undefined;
+    if (!record) {
+      throw new NotFoundError(`Breach '${id}' not found`);
+    }
+    return record;
+  }
+
+  async #require(
+    permission: typeof slaReadPermission,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    if (isPluginItself(credentials)) {
+      return;
+    }
+    const [decision] = await this.#permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not use ${permission.name}`);
+    }
+  }
+
+  /** The caller's user ref when they own the breached service; 403 otherwise. */
+  async #requireOwner(
+    ownerRef: string | null,
+    credentials: BackstageCredentials,
+  ): Promise<string> {
+    const principal = credentials.principal as { type: string };
+    if (principal.type !== 'user') {
+      throw new NotAllowedError(
+        'Only the owners of the service edit its breaches',
+      );
+    }
+    const info = await this.#userInfo.getUserInfo(
+      credentials as BackstageCredentials<{
+        type: 'user';
+        userEntityRef: string;
+      }>,
+    );
+    const owns = info.ownershipEntityRefs
+      .map(ref => ref.toLocaleLowerCase('en-US'))
+      .includes(ownerRef ?? '');
+    if (!ownerRef || !owns) {
+      throw new NotAllowedError(
+        'Only the owners of the service edit its breaches',
+      );
+    }
+    return info.userEntityRef.toLocaleLowerCase('en-US');
+  }
+}

@@ -1,0 +1,357 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { slaReadPermission } from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
+import { insertIncidentRow } from '../../__testUtils__/incidentRows';
+import { KnexLedgerStore } from './KnexLedgerStore';
+import {
+  ALICE,
+  asUser,
+  databases,
+  startItsmBackend,
+} from '../../__testUtils__/testBackend';
+
+jest.setTimeout(60_000);
+
+const BREACHED_AT = new Date('2026-03-03T09:00:00.000Z');
+
+/**
+ * A breach of an incident on payments whose stored owner is `ownerRef`, recorded as the
+ * monitor job records it (ledger row, register row and its create event).
+ */
+async function breachOwnedBy(knex: Knex, ownerRef: string, at = BREACHED_AT) {
+  const seq = await insertIncidentRow(knex, {
+    startedAt: new Date(at.getTime() - 3_600_000),
+    ownerRef,
+  });
+  const ledger = await KnexLedgerStore.create({
+    database: { getClient: async () => knex, migrations: { skip: true } },
+  });
+  const cycle = `${at.getTime() - 3_600_000}-3600000-edd6f1fb`;
+  await ledger.recordBreach({
+    key: {
+      recordType: 'incident',
+      recordSeq: seq,
+      clock: 'resolution',
+      purpose: 'breach',
+      threshold: 100,
+      cycle,
+    },
+    scope: `itsm:incident:${seq}:resolution:breach:100:${cycle}`,
+    recipients: [],
+    payload: { title: `INC-${seq} breached` },
+    now: at,
+    event: { at, actor: 'plugin:itsm', action: 'sla_breached', changes: {} },
+    breach: {
+      priority: 3,
+      entityRef: 'component:default/payments',
+      slaSeq: null,
+      slaRevision: null,
+      targetMs: 3_600_000,
+      calendarId: '24x7',
+      breachedAt: at,
+    },
+  });
+  const row = await knex('itsm_sla_breaches')
+    .where({ record_seq: seq })
+    .first();
+  return { seq, id: `BRE-${Number(row.seq)}` };
+}
+
+describe('/breaches', () => {
+  it.each(databases.eachSupportedId())(
+    'lists, filters and gets breaches with their version, %p',
+    async databaseId => {
+      const { api, knex } = await startItsmBackend({ databaseId });
+      const first = await breachOwnedBy(knex!, ALICE);
+      const second = await breachOwnedBy(
+        knex!,
+        ALICE,
+        new Date('2026-04-03T09:00:00.000Z'),
+      );
+
+      const all = await api()
+        .get('/api/itsm/breaches?entityRef=Component:default/Payments&limit=1')
+        .set('Authorization', asUser());
+      expect(all.status).toBe(200);
+      expect(all.body.items.map((b: any) => b.id)).toEqual([second.id]);
+      const next = await api()
+        .get(
+          `/api/itsm/breaches?entityRef=component:default/payments&limit=1&cursor=${all.body.nextCursor}`,
+        )
+        .set('Authorization', asUser());
+      expect(next.body).toEqual({
+        items: [expect.objectContaining({ id: first.id })],
+        nextCursor: null,
+      });
+      for (const query of [
+        'entityRef=payments',
+        'entityRef=component:default/payments&entityRef=payments',
+      ]) {
+        const notARef = await api()
+          .get(`/api/itsm/breaches?${query}`)
+          .set('Authorization', asUser());
+        expect(notARef.status).toBe(400);
+        expect(notARef.body.error).toMatchObject({
+          name: 'InputError',
+          message: "entityRef: 'payments' is not an entity ref",
+        });
+      }
+      const march = await api()
+        .get(
+          '/api/itsm/breaches?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
+        )
+        .set('Authorization', asUser());
+      expect(march.body.items.map((b: any) => b.id)).toEqual([first.id]);
+      const byRecord = await api()
+        .get(`/api/itsm/breaches?recordId=INC-${second.seq}&waived=false`)
+        .set('Authorization', asUser());
+      expect(byRecord.body.items.map((b: any) => b.id)).toEqual([second.id]);
+
+      const one = await api()
+        .get(`/api/itsm/breaches/${first.id}`)
+        .set('Authorization', asUser());
+      expect(one.status).toBe(200);
+      expect(one.headers.etag).toBe('"1"');
+      expect(one.body).toMatchObject({
+        id: first.id,
+        recordId: `INC-${first.seq}`,
+        clock: 'resolution',
+        slaId: null,
+        breachedAt: BREACHED_AT.toISOString(),
+        waiver: null,
+      });
+      expect(
+        (
+          await api()
+            .get('/api/itsm/breaches/BRE-999')
+            .set('Authorization', asUser())
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await api()
+            .post('/api/itsm/breaches')
+            .set('Authorization', asUser())
+            .send({})
+        ).status,
+      ).toBe(405);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'lets the owner record cause, action and a waiver they approve, with history, %p',
+    async databaseId => {
+      const { api, knex } = await startItsmBackend({ databaseId });
+      const { id, seq } = await breachOwnedBy(knex!, ALICE);
+      const patch = (body: object, ifMatch?: string, user = ALICE) => {
+        const req = api()
+          .patch(`/api/itsm/breaches/${id}`)
+          .set('Authorization', asUser(user));
+        return (ifMatch ? req.set('If-Match', ifMatch) : req).send(body);
+      };
+
+      expect((await patch({ cause: 'x' })).status).toBe(428);
+      const otherApprover = await patch(
+        {
+          waiver: { reason: 'Agreed exception', approver: 'user:default/bob' },
+        },
+        '"1"',
+      );
+      expect(otherApprover.status).toBe(403);
+      expect(otherApprover.body.error.message).toBe(
+        'a waiver is approved by who records it',
+      );
+      expect(
+        (await patch({ cause: 'x' }, '"1"', 'user:default/bob')).status,
+      ).toBe(403);
+      expect((await patch({ status: 'closed' }, '"1"')).status).toBe(400);
+
+      const res = await patch(
+        {
+          cause: 'Pool exhausted',
+          action: 'Raise the pool size',
+          improvementId: 'IMP-3',
+          waiver: { reason: 'Agreed exception', approver: ALICE },
+        },
+        '"1"',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        version: 2,
+        cause: 'Pool exhausted',
+        action: 'Raise the pool size',
+        improvementId: 'IMP-3',
+        waiver: {
+          reason: 'Agreed exception',
+          approver: ALICE,
+          at: expect.any(String),
+        },
+      });
+      expect((await patch({ cause: 'Later' }, '"1"')).status).toBe(412);
+      const noop = await patch({ cause: 'Pool exhausted' }, '"2"');
+      expect(noop.body.version).toBe(2);
+
+      const events = await knex!('itsm_history_events')
+        .where({ record_type: 'breach' })
+        .orderBy('seq');
+      expect(events.map(e => [Number(e.version), e.actor])).toEqual([
+        [1, 'plugin:itsm'],
+        [2, ALICE],
+      ]);
+      expect(JSON.parse(events[1].changes).cause).toEqual([
+        null,
+        'Pool exhausted',
+      ]);
+      const waived = await api()
+        .get(`/api/itsm/breaches?recordId=INC-${seq}&waived=true`)
+        .set('Authorization', asUser());
+      expect(waived.body.items).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'answers the history of a breach oldest first, paged by cursor, %p',
+    async databaseId => {
+      const { api, knex } = await startItsmBackend({ databaseId });
+      const { id } = await breachOwnedBy(knex!, ALICE);
+      const other = await breachOwnedBy(knex!, ALICE);
+      const history = (query = '', breachId = id) =>
+        api()
+          .get(`/api/itsm/breaches/${breachId}/history${query}`)
+          .set('Authorization', asUser());
+      const patch = async (body: object, version: number, breachId = id) => {
+        const res = await api()
+          .patch(`/api/itsm/breaches/${breachId}`)
+          .set('Authorization', asUser())
+          .set('If-Match', `"${version}"`)
+          .send(body);
+        expect(res.status).toBe(200);
+      };
+
+      // Created by the monitor job: every field as [null, value] (DESIGN §5).
+      const created = await history();
+      expect(created.status).toBe(200);
+      expect(created.body).toEqual({
+        items: [
+          {
+            version: 1,
+            at: BREACHED_AT.toISOString(),
+            actor: 'plugin:itsm',
+            action: 'create',
+            changes: {
+              recordId: [null, expect.stringMatching(/^INC-\d+$/)],
+              clock: [null, 'resolution'],
+              priority: [null, 3],
+              entityRef: [null, 'component:default/payments'],
+              slaId: [null, null],
+              slaRevision: [null, null],
+              targetMs: [null, 3_600_000],
+              calendarId: [null, '24x7'],
+              breachedAt: [null, BREACHED_AT.toISOString()],
+              detectedAt: [null, BREACHED_AT.toISOString()],
+              cause: [null, null],
+              action: [null, null],
+              improvementId: [null, null],
+              waiver: [null, null],
+            },
+          },
+        ],
+        nextCursor: null,
+      });
+
+      await patch({ cause: 'Pool exhausted' }, 1);
+      await patch({ cause: 'Noise on the other breach' }, 1, other.id);
+      await patch({ action: 'Raise the pool size' }, 2);
+      await patch(
+        { waiver: { reason: 'Agreed exception', approver: ALICE } },
+        3,
+      );
+
+      const all = await history();
+      expect(all.status).toBe(200);
+      expect(all.body.nextCursor).toBeNull();
+      expect(all.body.items).toEqual([
+        created.body.items[0],
+        {
+          version: 2,
+          at: expect.any(String),
+          actor: ALICE,
+          action: 'update',
+          changes: { cause: [null, 'Pool exhausted'] },
+        },
+        {
+          version: 3,
+          at: expect.any(String),
+          actor: ALICE,
+          action: 'update',
+          changes: { action: [null, 'Raise the pool size'] },
+        },
+        {
+          version: 4,
+          at: expect.any(String),
+          actor: ALICE,
+          action: 'update',
+          changes: {
+            waiver: [
+              null,
+              {
+                reason: 'Agreed exception',
+                approver: ALICE,
+                at: expect.any(String),
+              },
+            ],
+          },
+        },
+      ]);
+
+      const first = await history('?limit=3');
+      expect(first.body.items.map((e: any) => e.version)).toEqual([1, 2, 3]);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const second = await history(`?limit=3&cursor=${first.body.nextCursor}`);
+      expect(second.body).toEqual({
+        items: [expect.objectContaining({ version: 4 })],
+        nextCursor: null,
+      });
+      const otherHistory = await history('', other.id);
+      expect(
+        otherHistory.body.items.map((e: any) => [e.version, e.action]),
+      ).toEqual([
+        [1, 'create'],
+        [2, 'update'],
+      ]);
+      expect(otherHistory.body.items[1].changes).toEqual({
+        cause: [null, 'Noise on the other breach'],
+      });
+
+      expect((await history('', 'BRE-999')).status).toBe(404);
+      expect((await history('', 'INC-1')).status).toBe(404);
+      expect((await history('?limit=0')).status).toBe(400);
+      expect((await history('?limit=201')).status).toBe(400);
+      expect((await history('?order=desc')).status).toBe(400);
+    },
+  );
+
+  it('needs itsm.sla.read to read the history of a breach', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(r => ({
+          result:
+            r.permission.name === slaReadPermission.name
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      authorizeConditional: async queries =>
+        queries.map(() => ({ result: AuthorizeResult.ALLOW })),
+    });
+    const { api, knex } = await startItsmBackend({
+      databaseId: 'SQLITE_3',
+      features: [permissions.factory],
+    });
+    const { id } = await breachOwnedBy(knex!, ALICE);
+    const res = await api()
+      .get(`/api/itsm/breaches/${id}/history`)
+      .set('Authorization', asUser());
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './recordIds';
+export * from './types';
+export * from './links';
+export * from './lifecycle';
