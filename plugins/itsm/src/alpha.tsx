@@ -62,7 +62,7 @@ const changesPage = PageBlueprint.make({
     title: 'Changes',
     icon: <SwapHorizOutlined fontSize="inherit" />,
     loader: () =>
-      import('./components/ChangesPage').then(m => <m.ChangesPage />),
+      import('./components/changes/ChangesPage').then(m => <m.ChangesPage />),
   },
 });
 
@@ -74,7 +74,9 @@ const approvalsPage = PageBlueprint.make({
     title: 'Approvals',
     icon: <AssignmentTurnedInOutlined fontSize="inherit" />,
     loader: () =>
-      import('./components/ApprovalsPage').then(m => <m.ApprovalsPage />),
+      import('./components/changes/ApprovalsPage').then(m => (
+        <m.ApprovalsPage />
+      )),
   },
 });
 
@@ -86,7 +88,7 @@ const changeCalendarPage = PageBlueprint.make({
     title: 'Change calendar',
     icon: <EventOutlined fontSize="inherit" />,
     loader: () =>
-      import('./components/ChangeCalendarPage').then(m => (
+      import('./components/changes/ChangeCalendarPage').then(m => (
         <m.ChangeCalendarPage />
       )),
   },
@@ -114,7 +116,7 @@ const changesContent = EntityContentBlueprint.make({
     title: 'Changes',
     filter: { kind: { $in: ['component', 'resource', 'system', 'api'] } },
     loader: () =>
-      import('./components/EntityChangesContent').then(m => (
+      import('./components/changes/EntityChangesContent').then(m => (
         <m.EntityChangesContent />
       )),
   },
@@ -128,7 +130,9 @@ const slaContent = EntityContentBlueprint.make({
     title: 'SLA',
     filter: { kind: { $in: ['component', 'system'] } },
     loader: () =>
-      import('./components/EntitySlaContent').then(m => <m.EntitySlaContent />),
+      import('./components/service-levels/EntitySlaContent').then(m => (
+        <m.EntitySlaContent />
+      )),
   },
 });
 

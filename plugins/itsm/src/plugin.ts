@@ -93,7 +93,7 @@ export const EntityChangesContent = itsmPlugin.provide(
   createRoutableExtension({
     name: 'EntityChangesContent',
     component: () =>
-      import('./components/EntityChangesContent').then(
+      import('./components/changes/EntityChangesContent').then(
         m => m.EntityChangesContent,
       ),
     mountPoint: entityChangesRouteRef,
@@ -110,7 +110,9 @@ export const EntitySlaContent = itsmPlugin.provide(
   createRoutableExtension({
     name: 'EntitySlaContent',
     component: () =>
-      import('./components/EntitySlaContent').then(m => m.EntitySlaContent),
+      import('./components/service-levels/EntitySlaContent').then(
+        m => m.EntitySlaContent,
+      ),
     mountPoint: entitySlaRouteRef,
   }),
 );

@@ -1,12 +1,12 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { ApprovalsPage } from '../ApprovalsPage';
-import { ChangeCalendarPage } from '../ChangeCalendarPage';
-import { ChangePage } from '../ChangePage';
-import { ChangesListPage } from '../ChangesPage';
-import { IncidentPage } from '../IncidentPage';
-import { MyQueuePage } from '../MyQueuePage';
-import { RequestChangePage } from '../RequestChange';
-import { SlaReportPage } from '../SlaReportPage';
+import { ApprovalsPage } from '../changes/ApprovalsPage';
+import { ChangeCalendarPage } from '../changes/ChangeCalendarPage';
+import { ChangePage } from '../changes/ChangePage';
+import { ChangesListPage } from '../changes/ChangesPage';
+import { IncidentPage } from '../incidents/IncidentPage';
+import { MyQueuePage } from '../incidents/MyQueuePage';
+import { RequestChangePage } from '../changes/RequestChange';
+import { SlaReportPage } from '../service-levels/SlaReportPage';
 
 /**
  * The ITSM page of a legacy app, mounted at `/itsm`: `queue` (my queue, also the index),

@@ -23,10 +23,10 @@ import {
   type ServiceStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import { useServiceHealth } from '../../hooks/useServiceHealth';
-import { formatRelativeTime, formatServiceStatus } from '../format';
-import { toneOfMet } from '../SlaReport/labels';
-import { formatPercent } from '../SlaReport/periods';
-import { SlaTone } from '../SlaTone';
+import { formatRelativeTime, formatServiceStatus } from '../shared/format';
+import { toneOfMet } from '../service-levels/SlaReport/labels';
+import { formatPercent } from '../service-levels/SlaReport/periods';
+import { SlaTone } from '../service-levels/SlaTone';
 
 const PRIORITIES: Priority[] = [1, 2, 3, 4, 5];
 

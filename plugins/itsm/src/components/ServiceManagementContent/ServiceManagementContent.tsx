@@ -1,9 +1,12 @@
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { BlastRadiusCard } from '../BlastRadius';
-import { EntityIncidentsTable } from '../EntityIncidentsTable';
+import { BlastRadiusCard } from '../shared/BlastRadius';
+import { EntityIncidentsTable } from '../incidents/EntityIncidentsTable';
 import { ServiceHealthCard } from '../ServiceHealthCard';
-import { SlaAnnotationHint, lacksSlaAnnotations } from '../SlaAnnotationHint';
+import {
+  SlaAnnotationHint,
+  lacksSlaAnnotations,
+} from '../service-levels/SlaAnnotationHint';
 
 /**
  * The "Service management" tab of an entity page: its health, its blast radius and its

@@ -1,0 +1,226 @@
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import useDebounce from 'react-use/esm/useDebounce';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { ResponseErrorPanel } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import ListItemText from '@material-ui/core/ListItemText';
+import MenuItem from '@material-ui/core/MenuItem';
+import OutlinedInput from '@material-ui/core/OutlinedInput';
+import Select from '@material-ui/core/Select';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import AddIcon from '@material-ui/icons/Add';
+import {
+  CHANGES_SIGNAL_CHANNEL,
+  CHANGE_RISK_LEVELS,
+  CHANGE_STATUSES,
+  CHANGE_TYPES,
+  type ChangeStatus,
+  type ChangeType,
+  type RiskLevel,
+} from '@backstage-itsm/plugin-itsm-common';
+import { useChanges } from '../../../hooks/useChanges';
+import { useOnSignal } from '../../../hooks/useOnSignal';
+import { newChangeRouteRef } from '../../../routes';
+import { ChangesTable } from '../ChangesTable';
+import { formatChangeStatus, humanizeCode } from '../../shared/format';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+const useStyles = makeStyles(theme => ({
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: theme.spacing(1, 2),
+    marginBottom: theme.spacing(1),
+  },
+  search: { width: 220 },
+  select: { minWidth: 160, maxWidth: 260 },
+  request: { marginLeft: 'auto' },
+}));
+
+/** A multi-select filter; none selected and all selected both mean "any". */
+function MultiFilter<T extends string>(props: {
+  id: string;
+  label: string;
+  anyText: string;
+  options: readonly T[];
+  format: (value: T) => string;
+  value: T[];
+  onChange: (value: T[]) => void;
+}) {
+  const classes = useStyles();
+  const { options, format } = props;
+  return (
+    <FormControl size="small" variant="outlined" className={classes.select}>
+      <InputLabel id={`${props.id}-label`} shrink>
+        {props.label}
+      </InputLabel>
+      <Select
+        labelId={`${props.id}-label`}
+        id={props.id}
+        input={<OutlinedInput notched label={props.label} />}
+        multiple
+        displayEmpty
+        value={props.value}
+        onChange={event => {
+          const picked = event.target.value as T[];
+          props.onChange(options.filter(option => picked.includes(option)));
+        }}
+        renderValue={selected => {
+          const values = selected as T[];
+          return values.length === 0 || values.length === options.length
+            ? props.anyText
+            : values.map(format).join(', ');
+        }}
+      >
+        {options.map(option => (
+          <MenuItem key={option} value={option} dense>
+            <Checkbox
+              size="small"
+              color="primary"
+              checked={props.value.includes(option)}
+            />
+            <ListItemText primary={format(option)} />
+          </MenuItem>
+        ))}
+      </Select>
+    </FormControl>
+  );
+}
+
+/** `[]` when every option is picked: the same as no filter, and a shorter query. */
+function orAny<T>(picked: T[], options: readonly T[]): T[] {
+  return picked.length === options.length ? [] : picked;
+}
+
+/**
+ * `/itsm/changes`: every change, newest first, filtered on the server by status, type,
+ * risk and free text, paged with "Load more", with "Request a change". Kept live by the
+ * `itsm:changes` signal.
+ */
+export function ChangesListPage() {
+  const classes = useStyles();
+  const [statuses, setStatuses] = useState<ChangeStatus[]>([]);
+  const [types, setTypes] = useState<ChangeType[]>([]);
+  const [risks, setRisks] = useState<RiskLevel[]>([]);
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  useDebounce(() => setQ(search.trim()), SEARCH_DEBOUNCE_MS, [search]);
+  const newChangePath = useRouteRef(newChangeRouteRef);
+
+  const { changes, loading, error, retry, hasMore, loadingMore, loadMore } =
+    useChanges({
+      status: orAny(statuses, CHANGE_STATUSES),
+      type: orAny(types, CHANGE_TYPES),
+      risk: orAny(risks, CHANGE_RISK_LEVELS),
+      q,
+    });
+  useOnSignal(CHANGES_SIGNAL_CHANNEL, () => retry());
+
+  const filtered =
+    q !== '' ||
+    orAny(statuses, CHANGE_STATUSES).length > 0 ||
+    orAny(types, CHANGE_TYPES).length > 0 ||
+    orAny(risks, CHANGE_RISK_LEVELS).length > 0;
+
+  return (
+    <Box p={3}>
+      <div className={classes.filters}>
+        <TextField
+          id="itsm-change-search"
+          className={classes.search}
+          size="small"
+          variant="outlined"
+          type="search"
+          label="Search"
+          placeholder="Title or justification"
+          value={search}
+          onChange={event => setSearch(event.target.value)}
+        />
+        <MultiFilter
+          id="itsm-change-status-filter"
+          label="Status"
+          anyText="All statuses"
+          options={CHANGE_STATUSES}
+          format={formatChangeStatus}
+          value={statuses}
+          onChange={setStatuses}
+        />
+        <MultiFilter
+          id="itsm-change-type-filter"
+          label="Type"
+          anyText="All types"
+          options={CHANGE_TYPES}
+          format={humanizeCode}
+          value={types}
+          onChange={setTypes}
+        />
+        <MultiFilter
+          id="itsm-change-risk-filter"
+          label="Risk"
+          anyText="All risks"
+          options={CHANGE_RISK_LEVELS}
+          format={humanizeCode}
+          value={risks}
+          onChange={setRisks}
+        />
+        <div className={classes.request}>
+          <Button
+            variant="contained"
+            color="primary"
+            startIcon={<AddIcon />}
+            component={RouterLink}
+            to={newChangePath()}
+          >
+            Request a change
+          </Button>
+        </div>
+      </div>
+      {error ? (
+        <ResponseErrorPanel error={error} title="Could not load changes" />
+      ) : (
+        <ChangesTable
+          title="Changes"
+          subtitle={
+            filtered
+              ? 'Filtered changes, newest first'
+              : 'All changes, newest first'
+          }
+          changes={changes}
+          loading={loading}
+          emptyContent={
+            <Box p={4} textAlign="center">
+              <Typography variant="h6" gutterBottom>
+                {filtered ? 'No changes match these filters' : 'No changes yet'}
+              </Typography>
+              <Typography variant="body2" color="textSecondary">
+                {filtered
+                  ? 'Try other statuses, types or risks, or clear the search.'
+                  : 'Changes requested on any entity appear here.'}
+              </Typography>
+            </Box>
+          }
+        />
+      )}
+      {hasMore && !error && !loading && (
+        <Box display="flex" justifyContent="flex-end" mt={1}>
+          <Button
+            variant="outlined"
+            onClick={() => loadMore()}
+            disabled={loadingMore}
+          >
+            {loadingMore ? 'Loading…' : 'Load more'}
+          </Button>
+        </Box>
+      )}
+    </Box>
+  );
+}
