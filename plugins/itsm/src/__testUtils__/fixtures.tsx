@@ -375,12 +375,24 @@ export function makeReport(overrides: Partial<SlaReport> = {}): SlaReport {
   };
 }
 
-/** An ItsmApi whose methods are jest mocks; unconfigured ones never resolve. */
+/**
+ * An ItsmApi whose methods are jest mocks; unconfigured ones never resolve, except the
+ * links of a record, which answer an empty page.
+ */
 export function mockItsmApi(
   overrides: Partial<ItsmApi> = {},
 ): jest.Mocked<ItsmApi> {
   const pending = () => new Promise<never>(() => {});
   return {
+    listRecords: jest.fn(pending),
+    getRecord: jest.fn(pending),
+    createRecord: jest.fn(pending),
+    patchRecord: jest.fn(pending),
+    transitionRecord: jest.fn(pending),
+    getRecordHistory: jest.fn(pending),
+    listLinks: jest.fn(async () => ({ items: [], nextCursor: null })),
+    addLink: jest.fn(pending),
+    removeLink: jest.fn(pending),
     getServiceHealth: jest.fn(pending),
     listIncidents: jest.fn(pending),
     getIncident: jest.fn(pending),

@@ -29,6 +29,8 @@ import type {
   Priority,
   IncidentTransitionRequest,
   Page,
+  RecordLink,
+  RecordLinkCreate,
   RiskLevel,
   ServiceHealth,
   ServiceLevelAgreement,
@@ -164,6 +166,30 @@ export interface SlaReportOptions {
 }
 
 /**
+ * A collection of versioned records on the API, as in `/api/itsm/{collection}/{id}`.
+ *
+ * @public
+ */
+export type RecordCollection =
+  | 'incidents'
+  | 'changes'
+  | 'change-templates'
+  | 'slas'
+  | 'supporting-agreements'
+  | 'breaches'
+  | 'calendars';
+
+/**
+ * Query parameters of a list: arrays repeat the parameter, empty values are left out.
+ *
+ * @public
+ */
+export type RecordQuery = Record<
+  string,
+  string | number | boolean | undefined | readonly (string | number | boolean)[]
+>;
+
+/**
  * One entity reached by an impact analysis.
  *
  * @public
@@ -180,6 +206,59 @@ export type ImpactedEntity = ImpactItem;
  * @public
  */
 export interface ItsmApi {
+  /** One page of a collection, filtered by `query` as that collection's list route reads it. */
+  listRecords<T>(options: {
+    collection: RecordCollection;
+    query?: RecordQuery;
+  }): Promise<Page<T>>;
+  getRecord<T>(options: {
+    collection: RecordCollection;
+    id: string;
+  }): Promise<T>;
+  /** Creates a record from `body`, the collection's create request. */
+  createRecord<T>(options: {
+    collection: RecordCollection;
+    body: unknown;
+  }): Promise<T>;
+  /** Edits a record at `version` (`If-Match`). */
+  patchRecord<T>(options: {
+    collection: RecordCollection;
+    id: string;
+    version: number;
+    patch: unknown;
+  }): Promise<T>;
+  /** Moves a record at `version` (`If-Match`) to another status. */
+  transitionRecord<T>(options: {
+    collection: RecordCollection;
+    id: string;
+    version: number;
+    transition: unknown;
+  }): Promise<T>;
+  /** One page of a record's append-only history, oldest first. */
+  getRecordHistory(options: {
+    collection: RecordCollection;
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>>;
+  /** One page of the links of a record, made on it (`outgoing`) or on the other (`incoming`). */
+  listLinks(options: {
+    collection: RecordCollection;
+    id: string;
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<RecordLink>>;
+  /** Links a record to another (`INC-7 caused_by CHG-3`). */
+  addLink(options: {
+    collection: RecordCollection;
+    id: string;
+    link: RecordLinkCreate;
+  }): Promise<RecordLink>;
+  removeLink(options: {
+    collection: RecordCollection;
+    id: string;
+    linkId: string;
+  }): Promise<void>;
+
   /** Status, open work and SLA risk of one catalog entity. */
   getServiceHealth(options: { entityRef: string }): Promise<ServiceHealth>;
   /** One page of incidents, newest first. */

@@ -25,6 +25,8 @@ import type {
   IncidentPatchRequest,
   IncidentTransitionRequest,
   Page,
+  RecordLink,
+  RecordLinkCreate,
   ServiceHealth,
   ServiceLevelAgreement,
   SlaAlignment,
@@ -44,6 +46,8 @@ import type {
   ListChangesOptions,
   ListIncidentsOptions,
   ListSupportingAgreementsOptions,
+  RecordCollection,
+  RecordQuery,
   SlaReportOptions,
 } from './ItsmApi';
 
@@ -52,26 +56,16 @@ function canonicalRef(entityRef: string): string {
   return entityRef.toLocaleLowerCase('en-US');
 }
 
-function incidentPath(id: string): string {
-  return `/incidents/${encodeURIComponent(id)}`;
-}
-
-function changePath(id: string): string {
-  return `/changes/${encodeURIComponent(id)}`;
-}
-
 /** `/collection/<encoded id>`. */
-function recordPath(collection: string, id: string): string {
+function recordPath(collection: RecordCollection, id: string): string {
   return `/${collection}/${encodeURIComponent(id)}`;
 }
-
-type QueryValue = string | number | boolean | undefined;
 
 /**
  * `?a=1&b=x&b=y` from the defined parameters, in their order (arrays repeat the parameter,
  * entity refs are lowercased by the caller); `''` when there are none.
  */
-function queryOf(params: Record<string, QueryValue | readonly QueryValue[]>) {
+function queryOf(params: RecordQuery) {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
     for (const v of [value].flat()) {
@@ -108,6 +102,110 @@ export class ItsmClient implements ItsmApi {
     this.#fetchApi = options.fetchApi;
   }
 
+  // The generic record methods: every practice's reads and writes go through these.
+
+  async listRecords<T>(options: {
+    collection: RecordCollection;
+    query?: RecordQuery;
+  }): Promise<Page<T>> {
+    return this.#request(
+      `/${options.collection}${queryOf(options.query ?? {})}`,
+    );
+  }
+
+  async getRecord<T>(options: {
+    collection: RecordCollection;
+    id: string;
+  }): Promise<T> {
+    return this.#request(recordPath(options.collection, options.id));
+  }
+
+  async createRecord<T>(options: {
+    collection: RecordCollection;
+    body: unknown;
+  }): Promise<T> {
+    return this.#send(`/${options.collection}`, 'POST', options.body);
+  }
+
+  async patchRecord<T>(options: {
+    collection: RecordCollection;
+    id: string;
+    version: number;
+    patch: unknown;
+  }): Promise<T> {
+    return this.#send(
+      recordPath(options.collection, options.id),
+      'PATCH',
+      options.patch,
+      options.version,
+    );
+  }
+
+  async transitionRecord<T>(options: {
+    collection: RecordCollection;
+    id: string;
+    version: number;
+    transition: unknown;
+  }): Promise<T> {
+    return this.#send(
+      `${recordPath(options.collection, options.id)}/transitions`,
+      'POST',
+      options.transition,
+      options.version,
+    );
+  }
+
+  async getRecordHistory(options: {
+    collection: RecordCollection;
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>> {
+    return this.#request(
+      `${recordPath(options.collection, options.id)}/history${queryOf({
+        cursor: options.cursor,
+      })}`,
+    );
+  }
+
+  async listLinks(options: {
+    collection: RecordCollection;
+    id: string;
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<RecordLink>> {
+    return this.#request(
+      `${recordPath(options.collection, options.id)}/links${queryOf({
+        limit: options.limit,
+        cursor: options.cursor,
+      })}`,
+    );
+  }
+
+  async addLink(options: {
+    collection: RecordCollection;
+    id: string;
+    link: RecordLinkCreate;
+  }): Promise<RecordLink> {
+    return this.#send(
+      `${recordPath(options.collection, options.id)}/links`,
+      'POST',
+      options.link,
+    );
+  }
+
+  async removeLink(options: {
+    collection: RecordCollection;
+    id: string;
+    linkId: string;
+  }): Promise<void> {
+    await this.#fetch(
+      `${recordPath(options.collection, options.id)}/links/${encodeURIComponent(
+        options.linkId,
+      )}`,
+      { method: 'DELETE' },
+    );
+  }
+
   async getServiceHealth(options: {
     entityRef: string;
   }): Promise<ServiceHealth> {
@@ -120,8 +218,9 @@ export class ItsmClient implements ItsmApi {
   async listIncidents(
     options: ListIncidentsOptions = {},
   ): Promise<Page<Incident>> {
-    return this.#request(
-      `/incidents${queryOf({
+    return this.listRecords({
+      collection: 'incidents',
+      query: {
         entityRef: canonicalRefs(options.entityRef),
         status: options.status,
         priority: options.priority,
@@ -131,30 +230,23 @@ export class ItsmClient implements ItsmApi {
         causedByChangeId: options.causedByChangeId,
         limit: options.limit,
         cursor: options.cursor,
-      })}`,
-    );
+      },
+    });
   }
 
   async getIncident(options: { id: string }): Promise<Incident> {
-    return this.#request(incidentPath(options.id));
+    return this.getRecord({ collection: 'incidents', id: options.id });
   }
 
   async getIncidentHistory(options: {
     id: string;
     cursor?: string;
   }): Promise<Page<HistoryEvent>> {
-    const query = options.cursor
-      ? `?${new URLSearchParams({ cursor: options.cursor })}`
-      : '';
-    return this.#request(`${incidentPath(options.id)}/history${query}`);
+    return this.getRecordHistory({ collection: 'incidents', ...options });
   }
 
   async createIncident(request: IncidentCreateRequest): Promise<Incident> {
-    return this.#request('/incidents', {
-      method: 'POST',
-      headers: jsonHeaders(),
-      body: JSON.stringify(request),
-    });
+    return this.createRecord({ collection: 'incidents', body: request });
   }
 
   async patchIncident(options: {
@@ -162,11 +254,7 @@ export class ItsmClient implements ItsmApi {
     version: number;
     patch: IncidentPatchRequest;
   }): Promise<Incident> {
-    return this.#request(incidentPath(options.id), {
-      method: 'PATCH',
-      headers: jsonHeaders(options.version),
-      body: JSON.stringify(options.patch),
-    });
+    return this.patchRecord({ collection: 'incidents', ...options });
   }
 
   async transitionIncident(options: {
@@ -174,33 +262,29 @@ export class ItsmClient implements ItsmApi {
     version: number;
     transition: IncidentTransitionRequest;
   }): Promise<Incident> {
-    return this.#request(`${incidentPath(options.id)}/transitions`, {
-      method: 'POST',
-      headers: jsonHeaders(options.version),
-      body: JSON.stringify(options.transition),
-    });
+    return this.transitionRecord({ collection: 'incidents', ...options });
   }
 
   async addWorkNote(options: {
     id: string;
     text: string;
   }): Promise<HistoryEvent> {
-    return this.#request(`${incidentPath(options.id)}/work-notes`, {
-      method: 'POST',
-      headers: jsonHeaders(),
-      body: JSON.stringify({ text: options.text }),
-    });
+    return this.#send(
+      `${recordPath('incidents', options.id)}/work-notes`,
+      'POST',
+      { text: options.text },
+    );
   }
 
   async addStatusUpdate(options: {
     id: string;
     text: string;
   }): Promise<HistoryEvent> {
-    return this.#request(`${incidentPath(options.id)}/updates`, {
-      method: 'POST',
-      headers: jsonHeaders(),
-      body: JSON.stringify({ text: options.text }),
-    });
+    return this.#send(
+      `${recordPath('incidents', options.id)}/updates`,
+      'POST',
+      { text: options.text },
+    );
   }
 
   async getImpact(options: {
@@ -221,8 +305,9 @@ export class ItsmClient implements ItsmApi {
   }
 
   async listChanges(options: ListChangesOptions = {}): Promise<Page<Change>> {
-    return this.#request(
-      `/changes${queryOf({
+    return this.listRecords({
+      collection: 'changes',
+      query: {
         entityRef: canonicalRefs(options.entityRef),
         status: options.status,
         type: options.type,
@@ -232,16 +317,16 @@ export class ItsmClient implements ItsmApi {
         limit: options.limit,
         cursor: options.cursor,
         order: options.order,
-      })}`,
-    );
+      },
+    });
   }
 
   async getChange(options: { id: string }): Promise<Change> {
-    return this.#request(changePath(options.id));
+    return this.getRecord({ collection: 'changes', id: options.id });
   }
 
   async createChange(request: ChangeCreateRequest): Promise<Change> {
-    return this.#post('/changes', request);
+    return this.createRecord({ collection: 'changes', body: request });
   }
 
   async patchChange(options: {
@@ -249,11 +334,7 @@ export class ItsmClient implements ItsmApi {
     version: number;
     patch: ChangePatchRequest;
   }): Promise<Change> {
-    return this.#request(changePath(options.id), {
-      method: 'PATCH',
-      headers: jsonHeaders(options.version),
-      body: JSON.stringify(options.patch),
-    });
+    return this.patchRecord({ collection: 'changes', ...options });
   }
 
   async transitionChange(options: {
@@ -261,33 +342,31 @@ export class ItsmClient implements ItsmApi {
     version: number;
     transition: ChangeTransitionRequest;
   }): Promise<Change> {
-    return this.#post(
-      `${changePath(options.id)}/transitions`,
-      options.transition,
-      options.version,
-    );
+    return this.transitionRecord({ collection: 'changes', ...options });
   }
 
   async decideChange(
     options: { id: string } & ApprovalDecisionRequest,
   ): Promise<Change> {
     const { id, ...decision } = options;
-    return this.#post(`${changePath(id)}/approvals`, decision);
+    return this.#send(
+      `${recordPath('changes', id)}/approvals`,
+      'POST',
+      decision,
+    );
   }
 
   async getChangeHistory(options: {
     id: string;
     cursor?: string;
   }): Promise<Page<HistoryEvent>> {
-    return this.#request(
-      `${changePath(options.id)}/history${queryOf({ cursor: options.cursor })}`,
-    );
+    return this.getRecordHistory({ collection: 'changes', ...options });
   }
 
   async assessChange(
     request: ChangeAssessmentRequest,
   ): Promise<ChangeAssessment> {
-    return this.#post('/change-assessments', {
+    return this.#send('/change-assessments', 'POST', {
       ...request,
       entityRefs: canonicalRefs(request.entityRefs),
     });
@@ -331,24 +410,25 @@ export class ItsmClient implements ItsmApi {
       cursor?: string;
     } = {},
   ): Promise<Page<ChangeTemplate>> {
-    return this.#request(
-      `/change-templates${queryOf({
+    return this.listRecords({
+      collection: 'change-templates',
+      query: {
         entityRef: canonicalRefs(options.entityRef),
         active: options.active,
         limit: options.limit,
         cursor: options.cursor,
-      })}`,
-    );
+      },
+    });
   }
 
   async getChangeTemplate(options: { id: string }): Promise<ChangeTemplate> {
-    return this.#request(`/change-templates/${encodeURIComponent(options.id)}`);
+    return this.getRecord({ collection: 'change-templates', id: options.id });
   }
 
   async createChangeTemplate(
     request: ChangeTemplateCreateRequest,
   ): Promise<ChangeTemplate> {
-    return this.#post('/change-templates', request);
+    return this.createRecord({ collection: 'change-templates', body: request });
   }
 
   async patchChangeTemplate(options: {
@@ -356,28 +436,21 @@ export class ItsmClient implements ItsmApi {
     version: number;
     patch: ChangeTemplatePatchRequest;
   }): Promise<ChangeTemplate> {
-    return this.#request(
-      `/change-templates/${encodeURIComponent(options.id)}`,
-      {
-        method: 'PATCH',
-        headers: jsonHeaders(options.version),
-        body: JSON.stringify(options.patch),
-      },
-    );
+    return this.patchRecord({ collection: 'change-templates', ...options });
   }
 
   async listCalendars(): Promise<{ items: CalendarRecord[] }> {
-    return this.#request('/calendars');
+    return this.listRecords({ collection: 'calendars' });
   }
 
   async getCalendar(options: { id: string }): Promise<CalendarRecord> {
-    return this.#request(recordPath('calendars', options.id));
+    return this.getRecord({ collection: 'calendars', id: options.id });
   }
 
   async createCalendar(
     request: CalendarCreateRequest,
   ): Promise<CalendarRecord> {
-    return this.#post('/calendars', request);
+    return this.createRecord({ collection: 'calendars', body: request });
   }
 
   async patchCalendar(options: {
@@ -385,29 +458,30 @@ export class ItsmClient implements ItsmApi {
     version: number;
     patch: CalendarPatchRequest;
   }): Promise<CalendarRecord> {
-    return this.#patch(recordPath('calendars', options.id), options);
+    return this.patchRecord({ collection: 'calendars', ...options });
   }
 
   async listSlas(
     options: { entityRef?: string; limit?: number; cursor?: string } = {},
   ): Promise<Page<ServiceLevelAgreement>> {
-    return this.#request(
-      `/slas${queryOf({
+    return this.listRecords({
+      collection: 'slas',
+      query: {
         entityRef: canonicalRefs(options.entityRef),
         limit: options.limit,
         cursor: options.cursor,
-      })}`,
-    );
+      },
+    });
   }
 
   async getSla(options: { id: string }): Promise<ServiceLevelAgreement> {
-    return this.#request(recordPath('slas', options.id));
+    return this.getRecord({ collection: 'slas', id: options.id });
   }
 
   async createSla(request: SlaCreateRequest): Promise<ServiceLevelAgreement> {
-    return this.#post('/slas', {
-      ...request,
-      entityRef: canonicalRef(request.entityRef),
+    return this.createRecord({
+      collection: 'slas',
+      body: { ...request, entityRef: canonicalRef(request.entityRef) },
     });
   }
 
@@ -416,7 +490,7 @@ export class ItsmClient implements ItsmApi {
     version: number;
     patch: SlaPatchRequest;
   }): Promise<ServiceLevelAgreement> {
-    return this.#patch(recordPath('slas', options.id), options);
+    return this.patchRecord({ collection: 'slas', ...options });
   }
 
   async getSlaRevisions(options: {
@@ -429,11 +503,7 @@ export class ItsmClient implements ItsmApi {
     id: string;
     cursor?: string;
   }): Promise<Page<HistoryEvent>> {
-    return this.#request(
-      `${recordPath('slas', options.id)}/history${queryOf({
-        cursor: options.cursor,
-      })}`,
-    );
+    return this.getRecordHistory({ collection: 'slas', ...options });
   }
 
   async getSlaAlignment(options: { id: string }): Promise<SlaAlignment> {
@@ -443,29 +513,33 @@ export class ItsmClient implements ItsmApi {
   async listSupportingAgreements(
     options: ListSupportingAgreementsOptions = {},
   ): Promise<Page<SupportingAgreement>> {
-    return this.#request(
-      `/supporting-agreements${queryOf({
+    return this.listRecords({
+      collection: 'supporting-agreements',
+      query: {
         entityRef: canonicalRefs(options.entityRef),
         slaId: options.slaId,
         kind: options.kind,
         limit: options.limit,
         cursor: options.cursor,
-      })}`,
-    );
+      },
+    });
   }
 
   async getSupportingAgreement(options: {
     id: string;
   }): Promise<SupportingAgreement> {
-    return this.#request(recordPath('supporting-agreements', options.id));
+    return this.getRecord({
+      collection: 'supporting-agreements',
+      id: options.id,
+    });
   }
 
   async createSupportingAgreement(
     request: SupportingAgreementCreateRequest,
   ): Promise<SupportingAgreement> {
-    return this.#post('/supporting-agreements', {
-      ...request,
-      entityRef: canonicalRef(request.entityRef),
+    return this.createRecord({
+      collection: 'supporting-agreements',
+      body: { ...request, entityRef: canonicalRef(request.entityRef) },
     });
   }
 
@@ -474,10 +548,10 @@ export class ItsmClient implements ItsmApi {
     version: number;
     patch: SupportingAgreementPatchRequest;
   }): Promise<SupportingAgreement> {
-    return this.#patch(
-      recordPath('supporting-agreements', options.id),
-      options,
-    );
+    return this.patchRecord({
+      collection: 'supporting-agreements',
+      ...options,
+    });
   }
 
   async getSupportingAgreementRevisions(options: {
@@ -491,20 +565,21 @@ export class ItsmClient implements ItsmApi {
   async listBreaches(
     options: ListBreachesOptions = {},
   ): Promise<Page<SlaBreach>> {
-    return this.#request(
-      `/breaches${queryOf({
+    return this.listRecords({
+      collection: 'breaches',
+      query: {
         entityRef: canonicalRefs(options.entityRef),
         from: options.from,
         to: options.to,
         waived: options.waived,
         limit: options.limit,
         cursor: options.cursor,
-      })}`,
-    );
+      },
+    });
   }
 
   async getBreach(options: { id: string }): Promise<SlaBreach> {
-    return this.#request(recordPath('breaches', options.id));
+    return this.getRecord({ collection: 'breaches', id: options.id });
   }
 
   async patchBreach(options: {
@@ -512,7 +587,7 @@ export class ItsmClient implements ItsmApi {
     version: number;
     patch: BreachPatchRequest;
   }): Promise<SlaBreach> {
-    return this.#patch(recordPath('breaches', options.id), options);
+    return this.patchRecord({ collection: 'breaches', ...options });
   }
 
   async getSlaReport(options: SlaReportOptions): Promise<SlaReport> {
@@ -535,22 +610,15 @@ export class ItsmClient implements ItsmApi {
     })}`;
   }
 
-  /** A JSON PATCH against `version` (`If-Match`). */
-  async #patch<T>(
+  /** A JSON body, with `If-Match` when written against a version. */
+  async #send<T>(
     path: string,
-    options: { version: number; patch: unknown },
+    method: 'POST' | 'PATCH',
+    body: unknown,
+    version?: number,
   ): Promise<T> {
     return this.#request(path, {
-      method: 'PATCH',
-      headers: jsonHeaders(options.version),
-      body: JSON.stringify(options.patch),
-    });
-  }
-
-  /** A JSON POST, with `If-Match` when a version is given. */
-  async #post<T>(path: string, body: unknown, version?: number): Promise<T> {
-    return this.#request(path, {
-      method: 'POST',
+      method,
       headers: jsonHeaders(version),
       body: JSON.stringify(body),
     });

@@ -8,6 +8,8 @@ export type {
   ListBreachesOptions,
   ListIncidentsOptions,
   ListSupportingAgreementsOptions,
+  RecordCollection,
+  RecordQuery,
   SlaReportOptions,
 } from './ItsmApi';
 export type {
