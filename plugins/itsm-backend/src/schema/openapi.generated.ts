@@ -1,5 +1,6 @@
-// GENERATED FILE: do not edit. Edit openapi.yaml, then run `yarn generate`
-// (scripts/generate-openapi-spec.js) in plugins/itsm-backend.
+// GENERATED FILE: do not edit. Edit the OpenAPI fragments (src/records/openapi.yaml,
+// src/practices/*/openapi.yaml), then run `yarn generate` (scripts/generate-openapi-spec.js)
+// in plugins/itsm-backend.
 
 export const spec = {
   openapi: '3.1.0',
@@ -472,6 +473,98 @@ export const spec = {
                 },
               },
             },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/links': {
+      get: {
+        tags: ['incidents'],
+        operationId: 'listIncidentLinks',
+        summary:
+          'Links of an incident to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/incidentId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['incidents'],
+        operationId: 'createIncidentLink',
+        summary: 'Links an incident to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/incidentId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/links/{linkId}': {
+      delete: {
+        tags: ['incidents'],
+        operationId: 'deleteIncidentLink',
+        summary: 'Removes a link of an incident, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/incidentId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
@@ -961,6 +1054,98 @@ export const spec = {
                 },
               },
             },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/changes/{id}/links': {
+      get: {
+        tags: ['changes'],
+        operationId: 'listChangeLinks',
+        summary:
+          'Links of a change to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/changeId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['changes'],
+        operationId: 'createChangeLink',
+        summary: 'Links a change to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/changeId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/changes/{id}/links/{linkId}': {
+      delete: {
+        tags: ['changes'],
+        operationId: 'deleteChangeLink',
+        summary: 'Removes a link of a change, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/changeId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
@@ -1491,6 +1676,39 @@ export const spec = {
         },
       },
     },
+    '/calendars/{id}/history': {
+      get: {
+        tags: ['calendars'],
+        operationId: 'getCalendarHistory',
+        summary: 'The append-only history of a calendar, oldest first.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/calendarId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/slas': {
       get: {
         tags: ['slas'],
@@ -1730,6 +1948,98 @@ export const spec = {
                 },
               },
             },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/slas/{id}/links': {
+      get: {
+        tags: ['slas'],
+        operationId: 'listSlaLinks',
+        summary:
+          'Links of an SLA to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/slaId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['slas'],
+        operationId: 'createSlaLink',
+        summary: 'Links an SLA to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/slaId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/slas/{id}/links/{linkId}': {
+      delete: {
+        tags: ['slas'],
+        operationId: 'deleteSlaLink',
+        summary: 'Removes a link of an SLA, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/slaId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
@@ -1977,6 +2287,100 @@ export const spec = {
                 },
               },
             },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/supporting-agreements/{id}/links': {
+      get: {
+        tags: ['supporting-agreements'],
+        operationId: 'listSupportingAgreementLinks',
+        summary:
+          'Links of a supporting agreement to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/supportingAgreementId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['supporting-agreements'],
+        operationId: 'createSupportingAgreementLink',
+        summary:
+          'Links a supporting agreement to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/supportingAgreementId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/supporting-agreements/{id}/links/{linkId}': {
+      delete: {
+        tags: ['supporting-agreements'],
+        operationId: 'deleteSupportingAgreementLink',
+        summary:
+          'Removes a link of a supporting agreement, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/supportingAgreementId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
@@ -2250,39 +2654,101 @@ export const spec = {
         },
       },
     },
+    '/breaches/{id}/links': {
+      get: {
+        tags: ['breaches'],
+        operationId: 'listBreachLinks',
+        summary:
+          'Links of a breach to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/breachId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['breaches'],
+        operationId: 'createBreachLink',
+        summary: 'Links a breach to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/breachId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/breaches/{id}/links/{linkId}': {
+      delete: {
+        tags: ['breaches'],
+        operationId: 'deleteBreachLink',
+        summary: 'Removes a link of a breach, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/breachId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
-      incidentId: {
-        name: 'id',
-        in: 'path',
-        required: true,
-        description: 'The incident id, e.g. INC-42.',
-        schema: {
-          type: 'string',
-          maxLength: 32,
-        },
-      },
-      changeId: {
-        name: 'id',
-        in: 'path',
-        required: true,
-        description: 'The change id, e.g. CHG-311.',
-        schema: {
-          type: 'string',
-          maxLength: 32,
-        },
-      },
-      templateId: {
-        name: 'id',
-        in: 'path',
-        required: true,
-        description: 'The standard change template id, e.g. STD-3.',
-        schema: {
-          type: 'string',
-          maxLength: 32,
-        },
-      },
       limit: {
         name: 'limit',
         in: 'query',
@@ -2311,6 +2777,46 @@ export const spec = {
         required: false,
         description:
           'The version the change is based on, quoted, e.g. "3". Stale → 412.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      linkId: {
+        name: 'linkId',
+        in: 'path',
+        required: true,
+        description: 'The link id, from a RecordLink.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      incidentId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The incident id, e.g. INC-42.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      changeId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The change id, e.g. CHG-311.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      templateId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The standard change template id, e.g. STD-3.',
         schema: {
           type: 'string',
           maxLength: 32,
@@ -2467,15 +2973,154 @@ export const spec = {
         minLength: 1,
         maxLength: 255,
       },
-      Level: {
-        type: 'integer',
-        description: '1 = high, 3 = low.',
-        enum: [1, 2, 3],
-      },
       Priority: {
         type: 'integer',
         description: 'P1 (critical) to P5 (planning).',
         enum: [1, 2, 3, 4, 5],
+      },
+      HistoryEvent: {
+        type: 'object',
+        required: ['version', 'at', 'actor', 'action', 'changes'],
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actor: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+          },
+          changes: {
+            type: 'object',
+            description:
+              'Changed fields as [from, to]; on create every field is [null, value].',
+            additionalProperties: {
+              type: 'array',
+              minItems: 2,
+              maxItems: 2,
+            },
+          },
+          comment: {
+            type: 'string',
+          },
+        },
+      },
+      HistoryPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/HistoryEvent',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      RecordLinkCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['to', 'relation'],
+        properties: {
+          to: {
+            type: 'string',
+            maxLength: 32,
+            description: 'The record to link to',
+            'e.g. CHG-3.': null,
+          },
+          relation: {
+            type: 'string',
+            description:
+              'How the record the link is made on relates to the other one.',
+            enum: [
+              'relates_to',
+              'caused_by',
+              'fixes',
+              'duplicates',
+              'implements',
+              'addresses',
+              'reviews',
+            ],
+          },
+        },
+      },
+      RecordLink: {
+        type: 'object',
+        description:
+          'A link between two records, as either record lists it: outgoing on the record it was made on (from), incoming on the other (to).',
+        required: [
+          'id',
+          'from',
+          'to',
+          'relation',
+          'direction',
+          'createdAt',
+          'createdBy',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          relation: {
+            type: 'string',
+            enum: [
+              'relates_to',
+              'caused_by',
+              'fixes',
+              'duplicates',
+              'implements',
+              'addresses',
+              'reviews',
+            ],
+          },
+          direction: {
+            type: 'string',
+            enum: ['outgoing', 'incoming'],
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+      },
+      RecordLinkPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RecordLink',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      Level: {
+        type: 'integer',
+        description: '1 = high, 3 = low.',
+        enum: [1, 2, 3],
       },
       IncidentStatus: {
         type: 'string',
@@ -2972,53 +3617,6 @@ export const spec = {
           },
         },
       },
-      HistoryEvent: {
-        type: 'object',
-        required: ['version', 'at', 'actor', 'action', 'changes'],
-        properties: {
-          version: {
-            type: 'integer',
-          },
-          at: {
-            type: 'string',
-            format: 'date-time',
-          },
-          actor: {
-            type: 'string',
-          },
-          action: {
-            type: 'string',
-          },
-          changes: {
-            type: 'object',
-            description:
-              'Changed fields as [from, to]; on create every field is [null, value].',
-            additionalProperties: {
-              type: 'array',
-              minItems: 2,
-              maxItems: 2,
-            },
-          },
-          comment: {
-            type: 'string',
-          },
-        },
-      },
-      HistoryPage: {
-        type: 'object',
-        required: ['items', 'nextCursor'],
-        properties: {
-          items: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/HistoryEvent',
-            },
-          },
-          nextCursor: {
-            type: ['string', 'null'],
-          },
-        },
-      },
       ServiceHealth: {
         type: 'object',
         required: [
@@ -3144,6 +3742,20 @@ export const spec = {
           computedAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      ClockAgreementRef: {
+        type: 'object',
+        description: 'The SLA revision an incident clock took its target from.',
+        required: ['slaId', 'revision'],
+        properties: {
+          slaId: {
+            type: 'string',
+          },
+          revision: {
+            type: 'integer',
+            minimum: 1,
           },
         },
       },
@@ -4153,20 +4765,6 @@ export const spec = {
           },
           nextCursor: {
             type: 'null',
-          },
-        },
-      },
-      ClockAgreementRef: {
-        type: 'object',
-        description: 'The SLA revision an incident clock took its target from.',
-        required: ['slaId', 'revision'],
-        properties: {
-          slaId: {
-            type: 'string',
-          },
-          revision: {
-            type: 'integer',
-            minimum: 1,
           },
         },
       },
