@@ -41,7 +41,13 @@ describe('ItsmClient generic record methods', () => {
     );
     await client.listRecords({
       collection: 'supporting-agreements',
-      query: { kind: 'ola', status: ['a', 'b'], q: '', limit: 5, cursor: undefined },
+      query: {
+        kind: 'ola',
+        status: ['a', 'b'],
+        q: '',
+        limit: 5,
+        cursor: undefined,
+      },
     });
     await client.listRecords({ collection: 'calendars' });
     expect(fetch.mock.calls.map(call => call[0])).toEqual([
@@ -119,7 +125,11 @@ describe('ItsmClient generic record methods', () => {
 
   it('keeps the practice methods on the same paths as the generic ones', async () => {
     const { client, fetch } = setup(jsonResponse(200, { id: 'BRE-1' }));
-    await client.patchBreach({ id: 'BRE-1', version: 2, patch: { cause: 'x' } });
+    await client.patchBreach({
+      id: 'BRE-1',
+      version: 2,
+      patch: { cause: 'x' },
+    });
     await client.getChangeTemplate({ id: 'STD-4' });
     expect(fetch.mock.calls).toEqual([
       [
@@ -150,7 +160,10 @@ describe('ItsmClient record links', () => {
     });
     expect(fetch.mock.calls).toEqual([
       [`${baseUrl}/incidents/INC-7/links`, undefined],
-      [`${baseUrl}/supporting-agreements/OLA-1/links?limit=20&cursor=n`, undefined],
+      [
+        `${baseUrl}/supporting-agreements/OLA-1/links?limit=20&cursor=n`,
+        undefined,
+      ],
     ]);
   });
 
@@ -173,7 +186,11 @@ describe('ItsmClient record links', () => {
   it('removes a link with a DELETE and reads no body from the 204', async () => {
     const { client, fetch } = setup(jsonResponse(204));
     await expect(
-      client.removeLink({ collection: 'changes', id: 'CHG-3', linkId: 'lnk/1' }),
+      client.removeLink({
+        collection: 'changes',
+        id: 'CHG-3',
+        linkId: 'lnk/1',
+      }),
     ).resolves.toBeUndefined();
     expect(fetch).toHaveBeenCalledWith(
       `${baseUrl}/changes/CHG-3/links/lnk%2F1`,

@@ -1,20 +1,25 @@
 import { useEffect, useRef } from 'react';
-import { useSignal } from '@backstage/plugin-signals-react';
+import { useApiHolder } from '@backstage/core-plugin-api';
+import { signalApiRef } from '@backstage/plugin-signals-react';
 
 /**
- * Calls `onMessage` for every message on a signal channel. Does nothing when the app has
- * no signals plugin: the data then refreshes on reload only.
+ * Calls `onMessage` for every message on a signal channel. Does nothing without a channel,
+ * or when the app has no signals plugin: the data then refreshes on reload only.
  */
 export function useOnSignal<TMessage extends { [key: string]: any }>(
-  channel: string,
+  channel: string | undefined,
   onMessage: (message: TMessage) => void,
 ) {
-  const { lastSignal } = useSignal<TMessage>(channel);
+  const signals = useApiHolder().get(signalApiRef);
   const callback = useRef(onMessage);
   callback.current = onMessage;
   useEffect(() => {
-    if (lastSignal) {
-      callback.current(lastSignal);
+    if (!signals || !channel) {
+      return undefined;
     }
-  }, [lastSignal]);
+    const { unsubscribe } = signals.subscribe(channel, message =>
+      callback.current(message as TMessage),
+    );
+    return unsubscribe;
+  }, [signals, channel]);
 }

@@ -1,23 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import {
   changePatchSchema,
   type Change,
   type ChangePatchRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../../../api';
-import { useWriteBase } from '../../../hooks/useWriteBase';
 import { formErrorMap } from '../../shared/forms';
 import { ChangeFields, type ChangeFieldValues } from '../RequestChange';
-import { WriteErrorAlert } from '../../shared/WriteErrorAlert';
+import {
+  RecordEditDialog,
+  useVersionedWrite,
+  type RecordDialogProps,
+} from '../../../records';
+import { changeKind } from '../record/changeKind';
 
 const EDITED = [
   'title',
@@ -67,17 +63,9 @@ export function changedChangeFields(
  * version the page last read as `If-Match`. A plan edit raises the plan revision, so votes
  * already given stop counting: the dialog says so while the change is in authorization.
  */
-export function EditChangeDialog(props: {
-  change: Change;
-  open: boolean;
-  onClose: () => void;
-  onDone: (change: Change) => void;
-  onReload: () => void;
-}) {
-  const { open, onClose, onDone, onReload } = props;
-  const itsmApi = useApi(itsmApiRef);
-  const { base: change, rebase } = useWriteBase(props.change, open);
-  const [serverError, setServerError] = useState<unknown>();
+export function EditChangeDialog(props: RecordDialogProps<Change>) {
+  const write = useVersionedWrite(changeKind, props);
+  const change = write.base;
   const resolver: Resolver<ChangeFieldValues> = async (
     values,
     context,
@@ -103,73 +91,25 @@ export function EditChangeDialog(props: {
     reset(valuesOf(change));
   }, [change, reset]);
 
-  const close = () => {
-    setServerError(undefined);
-    onClose();
-  };
-
-  const submit = handleSubmit(async values => {
-    setServerError(undefined);
+  // Nothing changed: nothing to send.
+  const submit = handleSubmit(values => {
     const patch = changedChangeFields(change, values);
-    if (Object.keys(patch).length === 0) {
-      close();
-      return;
-    }
-    try {
-      onDone(
-        await itsmApi.patchChange({
-          id: change.id,
-          version: change.version,
-          patch,
-        }),
-      );
-    } catch (e) {
-      setServerError(e);
-    }
+    return Object.keys(patch).length ? write.patch(patch) : write.close();
   });
 
   return (
-    <Dialog
-      open={open}
-      onClose={close}
-      fullWidth
-      maxWidth="md"
-      aria-labelledby="itsm-edit-change-title"
+    <RecordEditDialog
+      write={write}
+      onSubmit={submit}
+      titleId="itsm-edit-change-title"
+      busy={isSubmitting}
+      intro={
+        change.status === 'authorization'
+          ? `Changing the plan, window or entities asks every approver again: votes on plan revision ${change.planRevision} stop counting.`
+          : undefined
+      }
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="itsm-edit-change-title">Edit {change.id}</DialogTitle>
-        <DialogContent>
-          {change.status === 'authorization' && (
-            <DialogContentText>
-              Changing the plan, window or entities asks every approver again:
-              votes on plan revision {change.planRevision} stop counting.
-            </DialogContentText>
-          )}
-          <ChangeFields control={control} errors={errors} />
-          {serverError !== undefined && (
-            <WriteErrorAlert
-              error={serverError}
-              recordName="change"
-              onReload={() => {
-                setServerError(undefined);
-                rebase();
-                onReload();
-              }}
-            />
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={isSubmitting}
-          >
-            Save
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <ChangeFields control={control} errors={errors} />
+    </RecordEditDialog>
   );
 }

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
@@ -27,6 +26,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { useChanges } from '../../../hooks/useChanges';
 import { useOnSignal } from '../../../hooks/useOnSignal';
+import { RecordListPage } from '../../../records';
 import { newChangeRouteRef } from '../../../routes';
 import { ChangesTable } from '../ChangesTable';
 import { formatChangeStatus, humanizeCode } from '../../shared/format';
@@ -116,14 +116,13 @@ export function ChangesListPage() {
   useDebounce(() => setQ(search.trim()), SEARCH_DEBOUNCE_MS, [search]);
   const newChangePath = useRouteRef(newChangeRouteRef);
 
-  const { changes, loading, error, retry, hasMore, loadingMore, loadMore } =
-    useChanges({
-      status: orAny(statuses, CHANGE_STATUSES),
-      type: orAny(types, CHANGE_TYPES),
-      risk: orAny(risks, CHANGE_RISK_LEVELS),
-      q,
-    });
-  useOnSignal(CHANGES_SIGNAL_CHANNEL, () => retry());
+  const { changes, ...list } = useChanges({
+    status: orAny(statuses, CHANGE_STATUSES),
+    type: orAny(types, CHANGE_TYPES),
+    risk: orAny(risks, CHANGE_RISK_LEVELS),
+    q,
+  });
+  useOnSignal(CHANGES_SIGNAL_CHANNEL, () => list.retry());
 
   const filtered =
     q !== '' ||
@@ -131,96 +130,88 @@ export function ChangesListPage() {
     orAny(types, CHANGE_TYPES).length > 0 ||
     orAny(risks, CHANGE_RISK_LEVELS).length > 0;
 
-  return (
-    <Box p={3}>
-      <div className={classes.filters}>
-        <TextField
-          id="itsm-change-search"
-          className={classes.search}
-          size="small"
-          variant="outlined"
-          type="search"
-          label="Search"
-          placeholder="Title or justification"
-          value={search}
-          onChange={event => setSearch(event.target.value)}
-        />
-        <MultiFilter
-          id="itsm-change-status-filter"
-          label="Status"
-          anyText="All statuses"
-          options={CHANGE_STATUSES}
-          format={formatChangeStatus}
-          value={statuses}
-          onChange={setStatuses}
-        />
-        <MultiFilter
-          id="itsm-change-type-filter"
-          label="Type"
-          anyText="All types"
-          options={CHANGE_TYPES}
-          format={humanizeCode}
-          value={types}
-          onChange={setTypes}
-        />
-        <MultiFilter
-          id="itsm-change-risk-filter"
-          label="Risk"
-          anyText="All risks"
-          options={CHANGE_RISK_LEVELS}
-          format={humanizeCode}
-          value={risks}
-          onChange={setRisks}
-        />
-        <div className={classes.request}>
-          <Button
-            variant="contained"
-            color="primary"
-            startIcon={<AddIcon />}
-            component={RouterLink}
-            to={newChangePath()}
-          >
-            Request a change
-          </Button>
-        </div>
+  const filters = (
+    <div className={classes.filters}>
+      <TextField
+        id="itsm-change-search"
+        className={classes.search}
+        size="small"
+        variant="outlined"
+        type="search"
+        label="Search"
+        placeholder="Title or justification"
+        value={search}
+        onChange={event => setSearch(event.target.value)}
+      />
+      <MultiFilter
+        id="itsm-change-status-filter"
+        label="Status"
+        anyText="All statuses"
+        options={CHANGE_STATUSES}
+        format={formatChangeStatus}
+        value={statuses}
+        onChange={setStatuses}
+      />
+      <MultiFilter
+        id="itsm-change-type-filter"
+        label="Type"
+        anyText="All types"
+        options={CHANGE_TYPES}
+        format={humanizeCode}
+        value={types}
+        onChange={setTypes}
+      />
+      <MultiFilter
+        id="itsm-change-risk-filter"
+        label="Risk"
+        anyText="All risks"
+        options={CHANGE_RISK_LEVELS}
+        format={humanizeCode}
+        value={risks}
+        onChange={setRisks}
+      />
+      <div className={classes.request}>
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<AddIcon />}
+          component={RouterLink}
+          to={newChangePath()}
+        >
+          Request a change
+        </Button>
       </div>
-      {error ? (
-        <ResponseErrorPanel error={error} title="Could not load changes" />
-      ) : (
-        <ChangesTable
-          title="Changes"
-          subtitle={
-            filtered
-              ? 'Filtered changes, newest first'
-              : 'All changes, newest first'
-          }
-          changes={changes}
-          loading={loading}
-          emptyContent={
-            <Box p={4} textAlign="center">
-              <Typography variant="h6" gutterBottom>
-                {filtered ? 'No changes match these filters' : 'No changes yet'}
-              </Typography>
-              <Typography variant="body2" color="textSecondary">
-                {filtered
-                  ? 'Try other statuses, types or risks, or clear the search.'
-                  : 'Changes requested on any entity appear here.'}
-              </Typography>
-            </Box>
-          }
-        />
-      )}
-      {hasMore && !error && !loading && (
-        <Box display="flex" justifyContent="flex-end" mt={1}>
-          <Button
-            variant="outlined"
-            onClick={() => loadMore()}
-            disabled={loadingMore}
-          >
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </Button>
-        </Box>
-      )}
-    </Box>
+    </div>
+  );
+
+  return (
+    <RecordListPage
+      list={list}
+      errorTitle="Could not load changes"
+      filters={filters}
+    >
+      <ChangesTable
+        title="Changes"
+        subtitle={
+          filtered
+            ? 'Filtered changes, newest first'
+            : 'All changes, newest first'
+        }
+        changes={changes}
+        loading={list.loading}
+        emptyContent={
+          <Box p={4} textAlign="center">
+            <Typography variant="h6" gutterBottom>
+              {filtered ? 'No changes match these filters' : 'No changes yet'}
+            </Typography>
+            <Typography variant="body2" color="textSecondary">
+              {filtered
+                ? 'Try other statuses, types or risks, or clear the search.'
+                : 'Changes requested on any entity appear here.'}
+            </Typography>
+          </Box>
+        }
+      />
+    </RecordListPage>
   );
 }

@@ -4,7 +4,6 @@ import { ResponseErrorPanel } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControl from '@material-ui/core/FormControl';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -25,6 +24,7 @@ import {
   type Priority,
 } from '@backstage-itsm/plugin-itsm-common';
 import { useIncidents } from '../../../hooks/useIncidents';
+import { LoadMoreButton } from '../../../records';
 import { useOnSignal } from '../../../hooks/useOnSignal';
 import {
   INCIDENTS_CHANNEL,
@@ -122,14 +122,14 @@ export function EntityIncidentsTable() {
   const allStatuses = isAllStatuses(statuses);
   const includeClosed =
     allStatuses || FINAL_STATUSES.every(status => statuses.includes(status));
-  const { incidents, loading, error, retry, hasMore, loadingMore, loadMore } =
-    useIncidents({
-      entityRef,
-      status: allStatuses ? undefined : statuses,
-      priority: priorities.length === PRIORITIES.length ? [] : priorities,
-      major: majorOnly,
-      q,
-    });
+  const { incidents, ...list } = useIncidents({
+    entityRef,
+    status: allStatuses ? undefined : statuses,
+    priority: priorities.length === PRIORITIES.length ? [] : priorities,
+    major: majorOnly,
+    q,
+  });
+  const { loading, error, retry } = list;
   // Someone else's write on this entity: reload the first page.
   useOnSignal<IncidentsSignal>(INCIDENTS_CHANNEL, message => {
     if (concernsEntity(message, entityRef)) {
@@ -291,17 +291,7 @@ export function EntityIncidentsTable() {
           hideSearch
         />
       )}
-      {hasMore && !error && !loading && (
-        <Box display="flex" justifyContent="flex-end" mt={1}>
-          <Button
-            variant="outlined"
-            onClick={() => loadMore()}
-            disabled={loadingMore}
-          >
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </Button>
-        </Box>
-      )}
+      <LoadMoreButton list={list} />
     </>
   );
 }

@@ -1,33 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Controller, useForm, type Control } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import {
   incidentPatchSchema,
   type Incident,
   type IncidentPatchRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import { itsmApiRef } from '../../../api';
-import { useWriteBase } from '../../../hooks/useWriteBase';
 import { EntityRefPicker } from '../../shared/EntityRefPicker';
-import { ChangePicker } from '../../changes/ChangePicker';
 import {
   IncidentCoreFields,
-  emptyToNull,
   formErrorMap,
   type IncidentCoreValues,
 } from '../../shared/forms';
-import { WriteErrorAlert } from '../../shared/WriteErrorAlert';
+import {
+  RecordEditDialog,
+  useVersionedWrite,
+  type RecordDialogProps,
+} from '../../../records';
+import {
+  CategoryField,
+  CausedByChangeField,
+  type IncidentCauseValues,
+} from '../IncidentFields';
+import { incidentKind } from '../record/incidentKind';
 
 /** The fields this dialog edits. */
 const EDITED = [
@@ -75,14 +74,26 @@ export function changedFields(
   return patch as IncidentPatchRequest;
 }
 
+/** Who works on the incident: a user and a group, each picked from the catalog. */
+const ASSIGNMENT_FIELDS = [
+  {
+    name: 'assignee',
+    id: 'itsm-edit-assignee',
+    label: 'Assignee',
+    kind: 'User',
+    hint: 'e.g. user:default/alice',
+  },
+  {
+    name: 'assignmentGroup',
+    id: 'itsm-edit-assignment-group',
+    label: 'Assignment group',
+    kind: 'Group',
+    hint: 'e.g. group:default/payments-oncall',
+  },
+] as const;
+
 /** Props of {@link EditIncidentDialog}. */
-export interface EditIncidentDialogProps {
-  incident: Incident;
-  open: boolean;
-  onClose: () => void;
-  onDone: (incident: Incident) => void;
-  onReload: () => void;
-}
+export type EditIncidentDialogProps = RecordDialogProps<Incident>;
 
 /**
  * Edits title, description, impact, urgency, assignee, assignment group, category, the
@@ -90,197 +101,95 @@ export interface EditIncidentDialogProps {
  * `null`), with the version the page last read as `If-Match`.
  */
 export function EditIncidentDialog(props: EditIncidentDialogProps) {
-  const { open, onClose, onDone, onReload } = props;
-  const itsmApi = useApi(itsmApiRef);
-  const { base: incident, rebase } = useWriteBase(props.incident, open);
-  const [serverError, setServerError] = useState<unknown>();
-  const {
-    control,
-    handleSubmit,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<IncidentPatchRequest, unknown, EditOutput>({
+  const write = useVersionedWrite(incidentKind, props);
+  const incident = write.base;
+  const form = useForm<IncidentPatchRequest, unknown, EditOutput>({
     resolver: zodResolver(incidentPatchSchema, { error: formErrorMap }),
     defaultValues: valuesOf(incident),
   });
+  const { control, reset } = form;
+  const { errors } = form.formState;
 
   // The form starts from its base: the incident when opened, or as reloaded after a 412.
   useEffect(() => {
     reset(valuesOf(incident));
   }, [incident, reset]);
 
-  const close = () => {
-    setServerError(undefined);
-    reset(valuesOf(incident));
-    onClose();
-  };
-
-  const submit = handleSubmit(async values => {
-    setServerError(undefined);
+  // Nothing changed: nothing to send.
+  const submit = form.handleSubmit(values => {
     const patch = changedFields(incident, values);
-    if (Object.keys(patch).length === 0) {
-      close();
-      return;
-    }
-    try {
-      const next = await itsmApi.patchIncident({
-        id: incident.id,
-        version: incident.version,
-        patch,
-      });
-      onDone(next);
-    } catch (e) {
-      setServerError(e);
-    }
+    return Object.keys(patch).length ? write.patch(patch) : write.close();
   });
 
   return (
-    <Dialog
-      open={open}
-      onClose={close}
-      fullWidth
-      maxWidth="md"
-      aria-labelledby="itsm-edit-incident-title"
+    <RecordEditDialog
+      write={write}
+      onSubmit={submit}
+      onCancel={() => reset(valuesOf(incident))}
+      titleId="itsm-edit-incident-title"
+      busy={form.formState.isSubmitting}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="itsm-edit-incident-title">
-          Edit {incident.id}
-        </DialogTitle>
-        <DialogContent>
-          <Grid container spacing={2}>
-            <IncidentCoreFields
-              control={control as unknown as Control<IncidentCoreValues>}
-              errors={errors}
-              idPrefix="itsm-edit"
-              descriptionHint="Markdown"
-            />
-            <Grid item xs={12} sm={6}>
-              <Controller
-                control={control}
-                name="assignee"
-                render={({ field }) => (
-                  <EntityRefPicker
-                    id="itsm-edit-assignee"
-                    label="Assignee"
-                    kinds={['User']}
-                    value={field.value ?? null}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    error={Boolean(errors.assignee)}
-                    helperText={
-                      errors.assignee?.message ?? 'e.g. user:default/alice'
-                    }
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <Controller
-                control={control}
-                name="assignmentGroup"
-                render={({ field }) => (
-                  <EntityRefPicker
-                    id="itsm-edit-assignment-group"
-                    label="Assignment group"
-                    kinds={['Group']}
-                    value={field.value ?? null}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    error={Boolean(errors.assignmentGroup)}
-                    helperText={
-                      errors.assignmentGroup?.message ??
-                      'e.g. group:default/payments-oncall'
-                    }
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <Controller
-                control={control}
-                name="category"
-                render={({ field }) => (
-                  <TextField
-                    id="itsm-edit-category"
-                    label="Category"
-                    value={field.value ?? ''}
-                    onChange={e => field.onChange(emptyToNull(e.target.value))}
-                    onBlur={field.onBlur}
-                    error={Boolean(errors.category)}
-                    helperText={errors.category?.message}
-                    margin="dense"
-                    fullWidth
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <Controller
-                control={control}
-                name="major"
-                render={({ field }) => (
-                  <FormControlLabel
-                    control={
-                      <Checkbox
-                        checked={Boolean(field.value)}
-                        onChange={(_, checked) => field.onChange(checked)}
-                      />
-                    }
-                    label="Major incident"
-                  />
-                )}
-              />
-            </Grid>
-            <Grid item xs={12} sm={6}>
-              <Controller
-                control={control}
-                name="causedByChangeId"
-                render={({ field }) => (
-                  <ChangePicker
-                    id="itsm-edit-caused-by-change"
-                    label="Caused by change"
-                    entityRefs={[
-                      incident.entityRef,
-                      ...incident.affectedEntityRefs,
-                    ]}
-                    value={field.value ?? null}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    error={Boolean(errors.causedByChangeId)}
-                    helperText={
-                      errors.causedByChangeId?.message ??
-                      'A recent change on these services, or CHG-n'
-                    }
-                  />
-                )}
-              />
-            </Grid>
-            {serverError !== undefined && (
-              <Grid item xs={12}>
-                <WriteErrorAlert
-                  error={serverError}
-                  onReload={() => {
-                    setServerError(undefined);
-                    rebase();
-                    onReload();
-                  }}
+      <Grid container spacing={2}>
+        <IncidentCoreFields
+          control={control as unknown as Control<IncidentCoreValues>}
+          errors={errors}
+          idPrefix="itsm-edit"
+          descriptionHint="Markdown"
+        />
+        {ASSIGNMENT_FIELDS.map(ref => (
+          <Grid item xs={12} sm={6} key={ref.name}>
+            <Controller
+              control={control}
+              name={ref.name}
+              render={({ field }) => (
+                <EntityRefPicker
+                  id={ref.id}
+                  label={ref.label}
+                  kinds={[ref.kind]}
+                  value={field.value ?? null}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={Boolean(errors[ref.name])}
+                  helperText={errors[ref.name]?.message ?? ref.hint}
                 />
-              </Grid>
-            )}
+              )}
+            />
           </Grid>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>Cancel</Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={isSubmitting}
-          >
-            Save
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        ))}
+        <Grid item xs={12} sm={6}>
+          <CategoryField
+            control={control as unknown as Control<IncidentCauseValues>}
+            errors={errors}
+            idPrefix="itsm-edit"
+          />
+        </Grid>
+        <Grid item xs={12} sm={6}>
+          <Controller
+            control={control}
+            name="major"
+            render={({ field }) => (
+              <FormControlLabel
+                control={
+                  <Checkbox
+                    checked={Boolean(field.value)}
+                    onChange={(_, checked) => field.onChange(checked)}
+                  />
+                }
+                label="Major incident"
+              />
+            )}
+          />
+        </Grid>
+        <Grid item xs={12} sm={6}>
+          <CausedByChangeField
+            control={control as unknown as Control<IncidentCauseValues>}
+            errors={errors}
+            idPrefix="itsm-edit"
+            entityRefs={[incident.entityRef, ...incident.affectedEntityRefs]}
+            hint="A recent change on these services, or CHG-n"
+          />
+        </Grid>
+      </Grid>
+    </RecordEditDialog>
   );
 }

@@ -11,7 +11,8 @@ import {
   type Incident,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../../api';
-import { IncidentHistory } from '../IncidentHistory';
+import { RecordHistory } from '../../../records';
+import { incidentKind } from '../record/incidentKind';
 import { NoteForm } from '../WorkNotes';
 import { PostIncidentReviewForm } from './PostIncidentReviewForm';
 import { ResponseForm } from './ResponseForm';
@@ -60,7 +61,8 @@ export function MajorIncidentPanel(props: {
       />
       <Divider />
       <Section title="Status updates">
-        <IncidentHistory
+        <RecordHistory
+          kind={incidentKind}
           events={updates}
           label="Status updates"
           emptyText="No status update posted yet."

@@ -1,9 +1,8 @@
-import { ResponseErrorPanel } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { OPEN_INCIDENT_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import { useIncidents } from '../../../hooks/useIncidents';
+import { RecordListPage } from '../../../records';
 import { IncidentsTable } from '../IncidentsTable';
 
 function EmptyQueue() {
@@ -24,35 +23,22 @@ function EmptyQueue() {
  * (sorted over the pages loaded so far), each linking to its page.
  */
 export function MyQueuePage() {
-  const { incidents, loading, error, hasMore, loadingMore, loadMore } =
-    useIncidents({ queue: 'mine', status: OPEN_INCIDENT_STATUSES });
+  const { incidents, ...list } = useIncidents({
+    queue: 'mine',
+    status: OPEN_INCIDENT_STATUSES,
+  });
 
   return (
-    <Box p={3}>
-      {error ? (
-        <ResponseErrorPanel error={error} title="Could not load your queue" />
-      ) : (
-        <IncidentsTable
-          title="My queue"
-          subtitle="Open incidents assigned to you or your groups, least SLA time left first"
-          incidents={incidents}
-          loading={loading}
-          emptyContent={<EmptyQueue />}
-          showService
-          sortBySlaTimeLeft
-        />
-      )}
-      {hasMore && !error && (
-        <Box display="flex" justifyContent="flex-end" mt={1}>
-          <Button
-            variant="outlined"
-            onClick={() => loadMore()}
-            disabled={loadingMore}
-          >
-            {loadingMore ? 'Loading…' : 'Load more'}
-          </Button>
-        </Box>
-      )}
-    </Box>
+    <RecordListPage list={list} errorTitle="Could not load your queue">
+      <IncidentsTable
+        title="My queue"
+        subtitle="Open incidents assigned to you or your groups, least SLA time left first"
+        incidents={incidents}
+        loading={list.loading}
+        emptyContent={<EmptyQueue />}
+        showService
+        sortBySlaTimeLeft
+      />
+    </RecordListPage>
   );
 }

@@ -21,7 +21,8 @@ import type {
   ServiceLevelAgreement,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../../api';
-import { RecordHistory } from '../../incidents/IncidentHistory';
+import { RecordHistory } from '../../../records';
+import { slaKind } from '../record/serviceLevelKinds';
 import { SlaTone } from '../SlaTone';
 import { CADENCE_WORDS, TermsView, formatDay } from './TermsView';
 
@@ -185,7 +186,11 @@ export function AgreementSection(props: {
           <ResponseErrorPanel error={history.error} />
         )}
         {showHistory && history.value && (
-          <RecordHistory events={history.value} label="SLA history" />
+          <RecordHistory
+            kind={slaKind}
+            events={history.value}
+            label="SLA history"
+          />
         )}
       </Box>
     </InfoCard>

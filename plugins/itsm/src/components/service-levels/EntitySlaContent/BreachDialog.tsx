@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -16,11 +11,9 @@ import type {
   SlaBreach,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../../api';
-import {
-  WriteErrorAlert,
-  serverMessageOf,
-  statusCodeOf,
-} from '../../shared/WriteErrorAlert';
+import { serverMessageOf, statusCodeOf } from '../../shared/WriteErrorAlert';
+import { RecordFormDialog } from '../../../records';
+import { breachKind } from '../record/serviceLevelKinds';
 
 const orNull = (text: string) => (text.trim() ? text : null);
 
@@ -95,109 +88,94 @@ export function BreachDialog(props: {
     }
   };
 
+  const forbidden = statusCodeOf(error) === 403;
   return (
-    <Dialog
+    <RecordFormDialog
       open
       onClose={props.onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="itsm-breach-title"
+      onSubmit={e => {
+        e.preventDefault();
+        save();
+      }}
+      titleId="itsm-breach-title"
+      title={`${breach.id}: ${breach.recordId} ${breach.clock}`}
+      error={forbidden ? undefined : error}
+      noun={breachKind.noun}
+      onReload={props.onReload}
+      busy={saving}
+      submitLabel="Save"
     >
-      <DialogTitle id="itsm-breach-title">
-        {breach.id}: {breach.recordId} {breach.clock}
-      </DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" color="textSecondary" paragraph>
-          Breached {new Date(breach.breachedAt).toLocaleString()}. Each breach
-          is an improvement opportunity: record why it happened and what is done
-          about it.
-        </Typography>
-        <TextField
-          id="itsm-breach-cause"
-          label="Cause"
-          multiline
-          minRows={2}
-          fullWidth
-          margin="dense"
-          value={cause}
-          disabled={saving}
-          onChange={e => setCause(e.target.value)}
-        />
-        <TextField
-          id="itsm-breach-action"
-          label="Action"
-          multiline
-          minRows={2}
-          fullWidth
-          margin="dense"
-          value={action}
-          disabled={saving}
-          onChange={e => setAction(e.target.value)}
-        />
-        <Box mt={2}>
-          <FormControlLabel
-            control={
-              <Checkbox
-                checked={waive}
-                disabled={saving}
-                onChange={e => setWaive(e.target.checked)}
-              />
-            }
-            label="Waive this breach (it stays in the register but does not count against attainment)"
-          />
-          {waive && (
-            <TextField
-              id="itsm-breach-waiver-reason"
-              label="Waiver reason"
-              required
-              multiline
-              fullWidth
-              margin="dense"
-              value={reason}
+      <Typography variant="body2" color="textSecondary" paragraph>
+        Breached {new Date(breach.breachedAt).toLocaleString()}. Each breach is
+        an improvement opportunity: record why it happened and what is done
+        about it.
+      </Typography>
+      <TextField
+        id="itsm-breach-cause"
+        label="Cause"
+        multiline
+        minRows={2}
+        fullWidth
+        margin="dense"
+        value={cause}
+        disabled={saving}
+        onChange={e => setCause(e.target.value)}
+      />
+      <TextField
+        id="itsm-breach-action"
+        label="Action"
+        multiline
+        minRows={2}
+        fullWidth
+        margin="dense"
+        value={action}
+        disabled={saving}
+        onChange={e => setAction(e.target.value)}
+      />
+      <Box mt={2}>
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={waive}
               disabled={saving}
-              error={Boolean(reasonError)}
-              helperText={
-                reasonError ??
-                (breach.waiver
-                  ? `Approved by ${breach.waiver.approver}`
-                  : 'You are recorded as the approver')
-              }
-              onChange={e => setReason(e.target.value)}
+              onChange={e => setWaive(e.target.checked)}
             />
-          )}
-          {!waive && breach.waiver && (
-            <Alert severity="warning">
-              Saving withdraws the waiver approved by {breach.waiver.approver};
-              the breach counts against attainment again.
-            </Alert>
-          )}
-        </Box>
-        {statusCodeOf(error) === 403 ? (
-          <Alert severity="error" role="alert">
-            Not allowed: only the owners of the service may edit its breaches.{' '}
-            {serverMessageOf(error)}
-          </Alert>
-        ) : (
-          <WriteErrorAlert
-            error={error}
-            onReload={props.onReload}
-            recordName="breach"
+          }
+          label="Waive this breach (it stays in the register but does not count against attainment)"
+        />
+        {waive && (
+          <TextField
+            id="itsm-breach-waiver-reason"
+            label="Waiver reason"
+            required
+            multiline
+            fullWidth
+            margin="dense"
+            value={reason}
+            disabled={saving}
+            error={Boolean(reasonError)}
+            helperText={
+              reasonError ??
+              (breach.waiver
+                ? `Approved by ${breach.waiver.approver}`
+                : 'You are recorded as the approver')
+            }
+            onChange={e => setReason(e.target.value)}
           />
         )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose} disabled={saving}>
-          Cancel
-        </Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={saving}
-        >
-          Save
-        </Button>
-      </DialogActions>
-    </Dialog>
+        {!waive && breach.waiver && (
+          <Alert severity="warning">
+            Saving withdraws the waiver approved by {breach.waiver.approver};
+            the breach counts against attainment again.
+          </Alert>
+        )}
+      </Box>
+      {forbidden && (
+        <Alert severity="error" role="alert">
+          Not allowed: only the owners of the service may edit its breaches.{' '}
+          {serverMessageOf(error)}
+        </Alert>
+      )}
+    </RecordFormDialog>
   );
 }

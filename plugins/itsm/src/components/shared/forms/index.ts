@@ -14,3 +14,4 @@ export {
   IncidentCoreFields,
   type IncidentCoreValues,
 } from './IncidentCoreFields';
+export { CodeSelect } from './CodeSelect';

@@ -1,22 +1,41 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HistoryEvent, Page } from '@backstage-itsm/plugin-itsm-common';
-import { useOnSignal } from './useOnSignal';
+import { useApi } from '@backstage/core-plugin-api';
+import type { HistoryEvent } from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from '../api';
+import { useOnSignal } from '../hooks/useOnSignal';
+import {
+  recordMethods,
+  type RecordKind,
+  type VersionedRecord,
+} from './RecordKind';
 
 /** History pages read per load; beyond this the timeline says it is truncated. */
 const MAX_HISTORY_PAGES = 20;
 
 /**
- * One versioned record (incident, change, ...) and its complete history, kept live: a
- * signal on `channel` with a newer version reloads the record, any signal reloads the
- * history. `accept` takes the body a write answered with, so the next write sends its
- * version. `load` and `loadHistory` must be stable for the same record.
+ * One record and its complete history, kept live: a signal on the kind's channel with a
+ * newer version reloads the record, any signal reloads the history. A late answer never
+ * overwrites a newer one. `accept` takes the body a write answered with, so the next write
+ * sends its version.
  */
-export function useLiveRecord<T extends { version: number }>(options: {
-  channel: string;
-  load: () => Promise<T>;
-  loadHistory: (cursor?: string) => Promise<Page<HistoryEvent>>;
-}) {
-  const { channel, load, loadHistory } = options;
+export function useRecord<T extends VersionedRecord>(
+  kind: RecordKind<T, any, any>,
+  id: string,
+) {
+  const itsmApi = useApi(itsmApiRef);
+  // The kind is a module constant; its methods are stable for the same record.
+  const methods = recordMethods(kind);
+  const load = useCallback(
+    () => methods.get(itsmApi, id),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [itsmApi, id, kind],
+  );
+  const loadHistory = useCallback(
+    (cursor?: string) => methods.history(itsmApi, { id, cursor }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [itsmApi, id, kind],
+  );
+
   const [record, setRecord] = useState<T>();
   const [error, setError] = useState<Error>();
   const [history, setHistory] = useState<HistoryEvent[]>();
@@ -75,7 +94,8 @@ export function useLiveRecord<T extends { version: number }>(options: {
     reloadHistory();
   }, [reload, reloadHistory]);
 
-  useOnSignal<{ version?: unknown }>(channel, message => {
+  // A kind without a channel refreshes on reload only.
+  useOnSignal<{ version?: unknown }>(kind.channel?.(id), message => {
     const known = current.current?.version ?? 0;
     if (typeof message.version !== 'number' || message.version > known) {
       reload();
@@ -106,3 +126,8 @@ export function useLiveRecord<T extends { version: number }>(options: {
     reloadHistory,
   };
 }
+
+/** What {@link useRecord} returns. */
+export type LiveRecord<T extends VersionedRecord> = ReturnType<
+  typeof useRecord<T>
+>;

@@ -1,4 +1,6 @@
-import { MarkdownContent } from '@backstage/core-components';
+import { useMemo } from 'react';
+import { MarkdownContent, Progress } from '@backstage/core-components';
+import { ResponseErrorPanel } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
@@ -10,8 +12,9 @@ import TimelineDot from '@material-ui/lab/TimelineDot';
 import TimelineItem from '@material-ui/lab/TimelineItem';
 import TimelineSeparator from '@material-ui/lab/TimelineSeparator';
 import type { HistoryEvent } from '@backstage-itsm/plugin-itsm-common';
-import { formatRelativeTime } from '../../shared/format';
-import { actionLabel, changeLines } from './describeEvent';
+import { formatRelativeTime } from '../../components/shared/format';
+import type { RecordKind } from '../RecordKind';
+import { describeEvents, type EventDescriber } from './describeEvent';
 
 const useStyles = makeStyles(theme => ({
   timeline: {
@@ -48,36 +51,29 @@ export function Actor(props: { actor: string }) {
   return <EntityRefLink entityRef={props.actor} hideIcon />;
 }
 
-function dotColor(action: string): 'primary' | 'secondary' | 'grey' {
-  if (action === 'status_update') {
-    return 'secondary';
-  }
-  return action === 'work_note' ? 'grey' : 'primary';
-}
-
 /** One event: action, actor, time, its changes as `field: from → to`, and its comment. */
 export function HistoryEventItem(props: {
   event: HistoryEvent;
   last: boolean;
+  describer: EventDescriber;
 }) {
   const classes = useStyles();
-  const { event } = props;
-  const lines = changeLines(event);
+  const { event, describer } = props;
+  const lines = describer.changeLines(event);
+  const action = describer.actionLabel(event.action);
   return (
     <TimelineItem classes={{ missingOppositeContent: classes.noOpposite }}>
       <TimelineSeparator>
-        <TimelineDot color={dotColor(event.action)} variant="outlined" />
+        <TimelineDot
+          color={describer.actionTone(event.action)}
+          variant="outlined"
+        />
         {!props.last && <TimelineConnector />}
       </TimelineSeparator>
       <TimelineContent className={classes.content}>
-        <Box
-          aria-label={`${actionLabel(event.action)} at version ${
-            event.version
-          }`}
-          role="group"
-        >
+        <Box aria-label={`${action} at version ${event.version}`} role="group">
           <Typography variant="subtitle2" component="div">
-            {actionLabel(event.action)}{' '}
+            {action}{' '}
             <Typography variant="body2" component="span" color="textSecondary">
               by <Actor actor={event.actor} /> ·{' '}
               <time
@@ -106,13 +102,22 @@ export function HistoryEventItem(props: {
   );
 }
 
-/** A history (or a part of it, e.g. status updates) as a timeline, oldest first. */
-export function IncidentHistory(props: {
+/**
+ * A record's history (or a part of it, e.g. status updates) as a timeline, oldest first,
+ * in the words its practice contributes to the kind.
+ */
+export function RecordHistory(props: {
+  kind: RecordKind<any, any, any>;
   events: HistoryEvent[];
   emptyText?: string;
   label?: string;
 }) {
   const classes = useStyles();
+  const { historyLabels } = props.kind;
+  const describer = useMemo(
+    () => describeEvents([historyLabels]),
+    [historyLabels],
+  );
   if (props.events.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -130,8 +135,41 @@ export function IncidentHistory(props: {
           key={`${event.version}-${event.at}-${index}`}
           event={event}
           last={index === props.events.length - 1}
+          describer={describer}
         />
       ))}
     </Timeline>
+  );
+}
+
+/**
+ * The complete history of a live record: progress, the error of its load, the timeline
+ * and a note when only the oldest pages were read.
+ */
+export function LiveRecordHistory(props: {
+  kind: RecordKind<any, any, any>;
+  live: {
+    history?: HistoryEvent[];
+    historyError?: Error;
+    historyTruncated: boolean;
+  };
+}) {
+  const { kind, live } = props;
+  return (
+    <>
+      {live.historyError && (
+        <ResponseErrorPanel
+          error={live.historyError}
+          title="Could not load the history"
+        />
+      )}
+      {!live.history && !live.historyError && <Progress />}
+      {live.history && <RecordHistory kind={kind} events={live.history} />}
+      {live.historyTruncated && (
+        <Typography variant="caption" color="textSecondary">
+          Only the oldest events are shown; the history is longer.
+        </Typography>
+      )}
+    </>
   );
 }

@@ -1,10 +1,6 @@
 import type { HistoryEvent } from '@backstage-itsm/plugin-itsm-common';
-import {
-  actionLabel,
-  changeLines,
-  formatFieldValue,
-  formatRiskAnswers,
-} from './describeEvent';
+import { actionLabel, changeLines, formatFieldValue } from './practiceHistory';
+import { formatRiskAnswers } from './changes/record/changeKind';
 
 function event(action: string, changes: HistoryEvent['changes']): HistoryEvent {
   return {

@@ -1,0 +1,18 @@
+import { parseRecordId } from '@backstage-itsm/plugin-itsm-common';
+import { ChangeLink } from './changes/ChangeLink';
+import { IncidentLink } from './incidents/IncidentLink';
+
+/** Another record's id, linked to its page where the plugin has one (incidents, changes). */
+export function RecordIdLink(props: { id: string }) {
+  switch (parseRecordId(props.id)?.prefix) {
+    case 'INC':
+      return <IncidentLink id={props.id} />;
+    case 'CHG':
+      return <ChangeLink id={props.id} />;
+    default:
+      return <>{props.id}</>;
+  }
+}
+
+/** For `RecordLinks`' `renderId`. */
+export const renderRecordId = (id: string) => <RecordIdLink id={id} />;

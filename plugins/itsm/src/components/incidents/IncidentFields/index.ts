@@ -1,0 +1,5 @@
+export {
+  CategoryField,
+  CausedByChangeField,
+  type IncidentCauseValues,
+} from './IncidentCauseFields';

@@ -1,0 +1,17 @@
+import { describeEvents } from '../records';
+import { changeHistoryLabels } from './changes/record/changeKind';
+import { incidentHistoryLabels } from './incidents/record/incidentKind';
+import { serviceLevelHistoryLabels } from './service-levels/record/serviceLevelKinds';
+
+/**
+ * Every practice's history words at once, for text that mixes records (a change review
+ * naming incidents, a search over all records). A record's own timeline reads with its
+ * kind's labels only.
+ */
+export const practiceHistory = describeEvents([
+  incidentHistoryLabels,
+  changeHistoryLabels,
+  serviceLevelHistoryLabels,
+]);
+
+export const { actionLabel, changeLines, formatFieldValue } = practiceHistory;

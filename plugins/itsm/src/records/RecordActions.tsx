@@ -1,0 +1,117 @@
+import { useState, type ComponentType } from 'react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Tooltip from '@material-ui/core/Tooltip';
+import EditIcon from '@material-ui/icons/Edit';
+import type { RecordKind, VersionedRecord } from './RecordKind';
+import type { RecordDialogProps } from './useVersionedWrite';
+
+/** A move a record's lifecycle allows now, and why it is blocked if something is missing. */
+export interface OfferedMove<S extends string = string> {
+  to: S;
+  label: string;
+  /** Set when the move cannot be made yet; the button is disabled with this as its tooltip. */
+  blockedBecause?: string;
+}
+
+/** Props of {@link RecordActions}. */
+export interface RecordActionsProps<
+  T extends VersionedRecord,
+  S extends string,
+> {
+  kind: RecordKind<T, any, any>;
+  record: T;
+  /** The moves to offer, one button each, in order. */
+  moves: readonly OfferedMove<S>[];
+  /** Whether "Edit" is offered. */
+  editable: boolean;
+  /** Takes the record a dialog's write answered with. */
+  onChange: (record: T) => void;
+  onReload: () => void;
+  /** The practice's dialog for a move to `to`. */
+  TransitionDialog: ComponentType<RecordDialogProps<T> & { to: S }>;
+  /** The practice's edit dialog. */
+  EditDialog: ComponentType<RecordDialogProps<T>>;
+}
+
+const capitalized = (noun: string) =>
+  noun.charAt(0).toLocaleUpperCase('en-US') + noun.slice(1);
+
+/**
+ * A toolbar with one button per move the record's lifecycle offers (a cancellation in the
+ * quieter outline) and "Edit". Each opens the practice's dialog; what the server answers
+ * becomes the page's record.
+ */
+export function RecordActions<T extends VersionedRecord, S extends string>(
+  props: RecordActionsProps<T, S>,
+) {
+  const { kind, record, onChange, onReload, TransitionDialog, EditDialog } =
+    props;
+  const [moving, setMoving] = useState<S>();
+  const [editing, setEditing] = useState(false);
+
+  return (
+    <Box
+      display="flex"
+      flexWrap="wrap"
+      style={{ gap: 8 }}
+      role="toolbar"
+      aria-label={`${capitalized(kind.noun)} actions`}
+    >
+      {props.moves.map(move => {
+        const quiet = move.to === 'cancelled';
+        const button = (
+          <Button
+            key={move.to}
+            variant={quiet ? 'outlined' : 'contained'}
+            color={quiet ? 'default' : 'primary'}
+            disabled={Boolean(move.blockedBecause)}
+            onClick={() => setMoving(move.to)}
+          >
+            {move.label}
+          </Button>
+        );
+        return move.blockedBecause ? (
+          <Tooltip key={move.to} title={move.blockedBecause}>
+            <span>{button}</span>
+          </Tooltip>
+        ) : (
+          button
+        );
+      })}
+      {props.editable && (
+        <Button
+          variant="outlined"
+          startIcon={<EditIcon />}
+          onClick={() => setEditing(true)}
+        >
+          Edit
+        </Button>
+      )}
+      {moving && (
+        <TransitionDialog
+          key={moving}
+          record={record}
+          to={moving}
+          open
+          onClose={() => setMoving(undefined)}
+          onDone={next => {
+            setMoving(undefined);
+            onChange(next);
+          }}
+          onReload={onReload}
+        />
+      )}
+      <EditDialog
+        record={record}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onDone={next => {
+          setEditing(false);
+          onChange(next);
+        }}
+        onReload={onReload}
+      />
+    </Box>
+  );
+}
