@@ -26,6 +26,8 @@ import { SupportingAgreementService } from './practices/service-levels/Supportin
 import { IncidentService } from './practices/incidents/IncidentService';
 import { incidentCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import { parseInput } from './records/validation';
+import { PRACTICES } from './practices';
+import type { ItsmServices } from './services';
 
 // Imports are trusted code installed by the portal's operator: they write with the full domain
 // rules but without permission checks, as the actor they name, at the time their clock says.
@@ -66,8 +68,8 @@ export function createImportRunner(options: {
     name: string;
     task: (context: ItsmImportContext) => Promise<void>;
   }>;
-  incidents: IncidentService;
-  changes: ChangeService;
+  /** The live services, to tell whether the portal holds any record yet. */
+  services: ItsmServices;
   createServices: (overrides: {
     permissions: PermissionsService;
     now: () => Date;
@@ -80,12 +82,15 @@ export function createImportRunner(options: {
 
   const context: ItsmImportContext = {
     async isEmpty() {
-      const credentials = await options.auth.getOwnServiceCredentials();
-      const [incidents, changes] = await Promise.all([
-        options.incidents.list({ limit: 1, order: 'desc' }, { credentials }),
-        options.changes.list({ limit: 1, order: 'desc' }, { credentials }),
-      ]);
-      return incidents.items.length === 0 && changes.items.length === 0;
+      const ctx = {
+        credentials: await options.auth.getOwnServiceCredentials(),
+      };
+      const empty = await Promise.all(
+        PRACTICES.map(
+          practice => practice.isEmpty?.(options.services, ctx) ?? true,
+        ),
+      );
+      return empty.every(Boolean);
     },
     incidents({ now }): ItsmIncidentImporter {
       const service = services(now).incidents;

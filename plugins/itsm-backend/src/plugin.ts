@@ -73,7 +73,7 @@ export const itsmPlugin = createBackendPlugin({
           extraCalendars: moduleCalendars,
         });
         const services = await createItsmServices({ ...deps, config });
-        const { incidents, changes } = services;
+        const { incidents } = services;
 
         // Alert webhooks check their own secrets, outside the validated API.
         deps.httpRouter.use(
@@ -132,8 +132,7 @@ export const itsmPlugin = createBackendPlugin({
         deps.lifecycle.addStartupHook(
           createImportRunner({
             tasks: imports,
-            incidents,
-            changes,
+            services,
             createServices: overrides => services.quiet(overrides),
             auth: deps.auth,
             logger: deps.logger,

@@ -34,6 +34,8 @@ import { ChangeService } from './practices/changes/ChangeService';
 import { ChangeTemplateService } from './practices/changes/ChangeTemplateService';
 import { IncidentService } from './practices/incidents/IncidentService';
 import { registerChangePermissions } from './practices/changes/registerChangePermissions';
+import { RecordLinkService } from './records/links';
+import { PRACTICES } from './practices';
 import { registerIncidentPermissions } from './practices/incidents/registerIncidentPermissions';
 
 /** What an import may override: the permissions and the clock. */
@@ -42,7 +44,24 @@ export interface ServiceOverrides {
   now: () => Date;
 }
 
-/** The domain services of the plugin, and factories for quiet copies (imports). */
+/** What the plugin's services are built from: core services and the plugin's config. */
+export interface ItsmServiceDeps {
+  database: DatabaseService;
+  catalog: CatalogService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  userInfo: UserInfoService;
+  logger: LoggerService;
+  signals: SignalsService;
+  notifications: NotificationService;
+  config: ItsmConfig;
+}
+
+/**
+ * The domain services of the plugin, and factories for quiet copies (imports). A practice
+ * registered with services of its own adds them here by module augmentation.
+ */
 export interface ItsmServices {
   incidents: IncidentService;
   changes: ChangeService;
@@ -61,6 +80,8 @@ export interface ItsmServices {
   breaches: BreachService;
   /** SLA reports and the SLA figures of service health. */
   slaReports: SlaReportService;
+  /** Links between records of every practice. */
+  links: RecordLinkService;
   /** Services without signals or notifications, with the given permissions and clock. */
   quiet(overrides: ServiceOverrides): {
     incidents: IncidentService;
@@ -75,18 +96,9 @@ export interface ItsmServices {
  * Builds the stores (running the migrations), registers the permission
  * resource types and wires the domain services.
  */
-export async function createItsmServices(deps: {
-  database: DatabaseService;
-  catalog: CatalogService;
-  auth: AuthService;
-  permissions: PermissionsService;
-  permissionsRegistry: PermissionsRegistryService;
-  userInfo: UserInfoService;
-  logger: LoggerService;
-  signals: SignalsService;
-  notifications: NotificationService;
-  config: ItsmConfig;
-}): Promise<ItsmServices> {
+export async function createItsmServices(
+  deps: ItsmServiceDeps,
+): Promise<ItsmServices> {
   const { config, logger } = deps;
   const incidentStore = await KnexIncidentStore.create(deps);
   // The change store runs the same migrations; the template store shares its database.
@@ -183,7 +195,14 @@ export async function createItsmServices(deps: {
     };
   };
   const agreements = buildAgreements({ permissions: deps.permissions });
-  return {
+  const breaches = new BreachService({
+    store: await KnexBreachStore.create(deps),
+    permissions: deps.permissions,
+    userInfo: deps.userInfo,
+  });
+
+  const services: ItsmServices = {
+    links: new RecordLinkService({ db: await deps.database.getClient() }),
     ...live,
     changeInsights: new ChangeInsights({
       changes: live.changes,
@@ -198,11 +217,7 @@ export async function createItsmServices(deps: {
       permissions: deps.permissions,
     }),
     ...agreements,
-    breaches: new BreachService({
-      store: await KnexBreachStore.create(deps),
-      permissions: deps.permissions,
-      userInfo: deps.userInfo,
-    }),
+    breaches,
     slaReports: new SlaReportService({
       store: await KnexSlaReportStore.create(deps),
       permissions: deps.permissions,
@@ -214,4 +229,15 @@ export async function createItsmServices(deps: {
       ...buildAgreements({ ...overrides, trustedImport: true }),
     }),
   };
+  // Practices registered with services of their own build them on what is there so far.
+  for (const practice of PRACTICES) {
+    Object.assign(services, await practice.services?.(deps, services));
+  }
+  // Every record type that takes links, with who may see and change it.
+  for (const practice of PRACTICES) {
+    for (const linkable of practice.linkables?.(services) ?? []) {
+      services.links.register(linkable);
+    }
+  }
+  return services;
 }

@@ -1,12 +1,8 @@
+import { rowToHistoryEvent } from './rows';
+import { HistoryEventRecord, NewHistoryEvent, StorePage } from './types';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
-import type {
-  HistoryEventRecord,
-  NewHistoryEvent,
-  StorePage,
-} from '../practices/incidents/IncidentStore';
-import { rowToHistoryEvent } from '../practices/incidents/incidentRows';
-import { TABLES } from './tables';
+import { RECORD_TABLES as TABLES } from './tables';
 
 // Shared helpers of the stores: the append-only history, text search, inserted ids.
 

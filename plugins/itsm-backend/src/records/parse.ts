@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 export { parseInput } from './validation';
 
 /** Turns the given multi-value query parameters into arrays, however often they were repeated. */
@@ -14,3 +16,9 @@ export function withArrays(
   }
   return result;
 }
+
+/** Query of the history and links routes: a page size and the previous page's cursor. */
+export const historyQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});

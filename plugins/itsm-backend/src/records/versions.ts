@@ -4,6 +4,8 @@ import { InputError } from '@backstage/errors';
 import {
   PreconditionFailedError,
   PreconditionRequiredError,
+  RecordIdPrefix,
+  formatRecordId,
 } from '@backstage-itsm/plugin-itsm-common';
 
 const IF_MATCH = /^"([1-9]\d{0,14})"$/;
@@ -19,7 +21,7 @@ export function expectedVersionOf(
     ifMatch?: string;
     expectedVersion?: number;
   },
-  noun: string = 'incident',
+  noun: string,
 ): number | undefined {
   if (ctx.ifMatch !== undefined) {
     const match = IF_MATCH.exec(ctx.ifMatch.trim());
@@ -39,10 +41,31 @@ export function expectedVersionOf(
 }
 
 /** 412 for a write based on a version the record no longer has. */
-export function staleError(seq: number, expected: number, prefix = 'INC') {
+export function staleError(
+  seq: number,
+  expected: number,
+  prefix: RecordIdPrefix,
+) {
   return new PreconditionFailedError(
-    `${prefix}-${seq} is not at version ${expected}; reload it and try again`,
+    `${formatRecordId(
+      prefix,
+      seq,
+    )} is not at version ${expected}; reload it and try again`,
   );
+}
+
+/**
+ * For a write that turned out to change nothing: 412 all the same when the caller's version is
+ * not the record's, so a client never takes a stale read for a successful write.
+ */
+export function requireVersion(
+  record: { seq: number; version: number },
+  expected: number | undefined,
+  prefix: RecordIdPrefix,
+): void {
+  if (expected !== undefined && expected !== record.version) {
+    throw staleError(record.seq, expected, prefix);
+  }
 }
 
 /**
@@ -55,7 +78,7 @@ export async function unlessStale<T>(
   record: { seq: number; version: number },
   expected: number | undefined,
   plan: () => T | Promise<T>,
-  prefix = 'INC',
+  prefix: RecordIdPrefix,
 ): Promise<T> {
   try {
     return await plan();

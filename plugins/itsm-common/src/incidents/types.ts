@@ -143,4 +143,3 @@ export interface PostIncidentReview {
   lessonsLearned?: string;
   problemId?: string;
 }
-

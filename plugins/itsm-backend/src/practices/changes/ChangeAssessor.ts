@@ -15,11 +15,7 @@ import {
 import { ChangeCatalog, ChangeEntityInfo } from './ChangeCatalog';
 import { canonicalEntityRef } from '../../catalog/entities';
 import type { ChangesConfig } from '../../config';
-import type {
-  ChangeEntity,
-  ChangeRecord,
-  ChangeStore,
-} from './ChangeStore';
+import type { ChangeEntity, ChangeRecord, ChangeStore } from './ChangeStore';
 import { changeId } from './changeViews';
 
 /** Hops of the downstream blast radius that feeds the risk (DESIGN §3). */

@@ -1,11 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SignalsService } from '@backstage/plugin-signals-node';
+import { RecordNotifier } from '../../records/notifier';
 import {
   CHANGES_SIGNAL_CHANNEL,
   Change,
-  ChangeSignal,
-  ChangesSignal,
   changeSignalChannel,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -17,46 +13,19 @@ import {
  * logged; they never undo or fail the write.
  */
 export class ChangeNotifier {
-  readonly #signals?: SignalsService;
-  readonly #notifications?: NotificationService;
-  readonly #logger: LoggerService;
+  readonly #record: RecordNotifier;
 
-  constructor(options: {
-    signals?: SignalsService;
-    notifications?: NotificationService;
-    logger: LoggerService;
-  }) {
-    this.#signals = options.signals;
-    this.#notifications = options.notifications;
-    this.#logger = options.logger;
+  constructor(options: ConstructorParameters<typeof RecordNotifier>[0]) {
+    this.#record = new RecordNotifier(options);
   }
 
   /** Publishes the signals of a write to `change`. */
-  async changed(
-    change: Pick<Change, 'id' | 'version' | 'status' | 'entityRefs'>,
-  ) {
-    const signals = this.#signals;
-    if (!signals) {
-      return;
-    }
-    await this.#safely(`publish signals for ${change.id}`, () =>
-      Promise.all([
-        signals.publish<ChangeSignal>({
-          recipients: { type: 'broadcast' },
-          channel: changeSignalChannel(change.id),
-          message: { id: change.id, version: change.version },
-        }),
-        signals.publish<ChangesSignal>({
-          recipients: { type: 'broadcast' },
-          channel: CHANGES_SIGNAL_CHANNEL,
-          message: {
-            id: change.id,
-            status: change.status,
-            entityRefs: change.entityRefs,
-          },
-        }),
-      ]),
-    );
+  async changed(change: Pick<Change, 'id' | 'version'>) {
+    await this.#record.changed({
+      record: change,
+      recordChannel: changeSignalChannel(change.id),
+      collectionChannel: CHANGES_SIGNAL_CHANNEL,
+    });
   }
 
   /**
@@ -64,40 +33,37 @@ export class ChangeNotifier {
    * requester excluded) for a decision on the current plan revision.
    */
   async approvalNeeded(change: Change, options: { replanned: boolean }) {
-    const notifications = this.#notifications;
     const groups = [...new Set(change.requiredApprovals.map(r => r.group))];
-    if (!notifications || groups.length === 0) {
+    if (groups.length === 0) {
       return;
     }
-    await this.#safely(`ask for approval of ${change.id}`, () =>
-      notifications.send({
-        recipients: {
-          type: 'entity',
-          entityRef: groups,
-          excludeEntityRef: change.requester,
-        },
-        payload: {
-          title: `${change.id} ${
-            options.replanned ? 'was replanned and needs' : 'needs'
-          } your decision: ${change.title}`,
-          description: `${change.type} change, ${
-            change.risk ?? 'unassessed'
-          } risk, plan revision ${change.planRevision}${
-            change.plannedStart ? `, planned from ${change.plannedStart}` : ''
-          }`,
-          link: `/itsm/changes/${change.id}`,
-          severity: change.type === 'emergency' ? 'high' : 'normal',
-          topic: 'itsm:change:approval',
-          scope: `itsm:change:${change.id}:approval`,
-        },
-      }),
+    await this.#record.notify(
+      `ask for approval of ${change.id}`,
+      {
+        type: 'entity',
+        entityRef: groups,
+        excludeEntityRef: change.requester,
+      },
+      {
+        title: `${change.id} ${
+          options.replanned ? 'was replanned and needs' : 'needs'
+        } your decision: ${change.title}`,
+        description: `${change.type} change, ${
+          change.risk ?? 'unassessed'
+        } risk, plan revision ${change.planRevision}${
+          change.plannedStart ? `, planned from ${change.plannedStart}` : ''
+        }`,
+        link: `/itsm/changes/${change.id}`,
+        severity: change.type === 'emergency' ? 'high' : 'normal',
+        topic: 'itsm:change:approval',
+        scope: `itsm:change:${change.id}:approval`,
+      },
     );
   }
 
   /** Tells the requester that their change was approved or rejected. */
   async decided(change: Change, options: { actor: string }) {
-    const notifications = this.#notifications;
-    if (!notifications || change.requester === options.actor) {
+    if (change.requester === options.actor) {
       return;
     }
     const approved = change.status === 'scheduled';
@@ -109,32 +75,23 @@ export class ChangeNotifier {
           options.actor.toLocaleLowerCase('en-US'),
     );
     const by = options.actor.slice(options.actor.lastIndexOf('/') + 1);
-    await this.#safely(`tell ${change.requester} about ${change.id}`, () =>
-      notifications.send({
-        recipients: { type: 'entity', entityRef: change.requester },
-        payload: {
-          title: `${change.id} was ${approved ? 'approved' : 'rejected'}: ${
-            change.title
-          }`,
-          description: approved
-            ? 'Every required approval is in; the change is scheduled.'
-            : `Rejected by ${by}${
-                rejection?.comment ? `: ${rejection.comment}` : '.'
-              }`,
-          link: `/itsm/changes/${change.id}`,
-          severity: approved ? 'normal' : 'high',
-          topic: 'itsm:change:decision',
-          scope: `itsm:change:${change.id}:decision`,
-        },
-      }),
+    await this.#record.notify(
+      `tell ${change.requester} about ${change.id}`,
+      { type: 'entity', entityRef: change.requester },
+      {
+        title: `${change.id} was ${approved ? 'approved' : 'rejected'}: ${
+          change.title
+        }`,
+        description: approved
+          ? 'Every required approval is in; the change is scheduled.'
+          : `Rejected by ${by}${
+              rejection?.comment ? `: ${rejection.comment}` : '.'
+            }`,
+        link: `/itsm/changes/${change.id}`,
+        severity: approved ? 'normal' : 'high',
+        topic: 'itsm:change:decision',
+        scope: `itsm:change:${change.id}:decision`,
+      },
     );
-  }
-
-  async #safely(what: string, fn: () => Promise<unknown>): Promise<void> {
-    try {
-      await fn();
-    } catch (error) {
-      this.#logger.warn(`Could not ${what}: ${error}`);
-    }
   }
 }

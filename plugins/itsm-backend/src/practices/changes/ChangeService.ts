@@ -1,3 +1,4 @@
+import { changeRecordType } from './changeRecordTypes';
 import { RequestContext, WriteContext, actorOf } from '../../records/context';
 import {
   BackstageCredentials,
@@ -55,8 +56,12 @@ import {
   toApproval,
   toChange,
 } from './changeViews';
-import { toHistoryEvent } from '../incidents/incidentViews';
-import { expectedVersionOf, staleError, unlessStale } from '../../records/versions';
+import { toHistoryEvent } from '../../records/rows';
+import {
+  expectedVersionOf,
+  requireVersion,
+  unlessStale,
+} from '../../records/versions';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 const lowerAll = (values?: string[]) => values?.map(lower);
@@ -284,9 +289,7 @@ export class ChangeService {
       'CHG',
     );
     if (!plan) {
-      if (expected !== undefined && expected !== record.version) {
-        throw staleError(record.seq, expected, 'CHG');
-      }
+      requireVersion(record, expected, 'CHG');
       return this.decorate(record, ctx);
     }
     const updated = await this.#store.updateChange({
@@ -505,18 +508,14 @@ export class ChangeService {
 
   /** The record if it exists and the caller may read it; else `NotFoundError`. */
   async readable(id: string, ctx: RequestContext): Promise<ChangeRecord> {
-    const seq = parseChangeId(id);
-    const access = await this.#access.read(ctx.credentials);
-    const record =
-      seq === undefined || !access.allowed
-        ? undefined
-        : await this.#store.getChange(seq, {
-            permissionFilter: access.permissionFilter,
-          });
-    if (!record) {
-      throw new NotFoundError(`Change '${id}' not found`);
-    }
-    return record;
+    return this.#access.readable({
+      id,
+      label: 'Change',
+      parse: changeRecordType.parse,
+      credentials: ctx.credentials,
+      load: (seq, permissionFilter) =>
+        this.#store.getChange(seq, { permissionFilter }),
+    });
   }
 
   /** An active template that covers the entities; 400 naming `templateId` otherwise. */

@@ -1,3 +1,8 @@
+import {
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
 import type {
   ApprovalDecision,
   ChangeConflict,
@@ -10,11 +15,6 @@ import type {
 } from '@backstage-itsm/plugin-itsm-common';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { ChangePermissionFilter } from './changePermissionResource';
-import type {
-  HistoryEventRecord,
-  NewHistoryEvent,
-  StorePage,
-} from '../incidents/IncidentStore';
 
 /** A catalog entity a change affects, with what filters and permission rules need. */
 export interface ChangeEntity {

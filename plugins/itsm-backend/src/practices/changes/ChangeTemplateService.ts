@@ -1,5 +1,7 @@
+import { readableRecord } from '../../records/access';
+import { changeTemplateRecordType } from './changeRecordTypes';
 import { RequestContext, WriteContext, actorOf } from '../../records/context';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   ChangeTemplate,
   ChangeTemplatePatchRequest,
@@ -17,13 +19,13 @@ import type {
 import { parseInput } from '../../records/validation';
 import { ChangeAccess } from './ChangeAccess';
 import { ChangeAssessor } from './ChangeAssessor';
+import { changedChangeFields, toChangeTemplate } from './changeViews';
+import { toHistoryEvent } from '../../records/rows';
 import {
-  changedChangeFields,
-  parseTemplateId,
-  toChangeTemplate,
-} from './changeViews';
-import { toHistoryEvent } from '../incidents/incidentViews';
-import { expectedVersionOf, staleError, unlessStale } from '../../records/versions';
+  expectedVersionOf,
+  requireVersion,
+  unlessStale,
+} from '../../records/versions';
 
 /** A validated `POST /change-templates` body. */
 export type ChangeTemplateCreateInput = z.output<
@@ -145,9 +147,7 @@ export class ChangeTemplateService {
     );
     const changes = changedChangeFields<ChangeTemplateFields>(record, next);
     if (Object.keys(changes).length === 0) {
-      if (expected !== undefined && expected !== record.version) {
-        throw staleError(record.seq, expected, 'STD');
-      }
+      requireVersion(record, expected, 'STD');
       return toChangeTemplate(record);
     }
     const now = this.#now();
@@ -187,16 +187,14 @@ export class ChangeTemplateService {
     id: string,
     ctx: RequestContext,
   ): Promise<ChangeTemplateRecord> {
-    const access = await this.#access.read(ctx.credentials);
-    const seq = parseTemplateId(id);
-    const record =
-      seq === undefined || !access.allowed
-        ? undefined
-        : await this.#store.getTemplate(seq);
-    if (!record) {
-      throw new NotFoundError(`Change template '${id}' not found`);
-    }
-    return record;
+    return readableRecord({
+      id,
+      label: 'Change template',
+      parse: changeTemplateRecordType.parse,
+      access: async () =>
+        (await this.#access.read(ctx.credentials)).allowed ? {} : false,
+      load: seq => this.#store.getTemplate(seq),
+    });
   }
 
   async #owner(ref: string): Promise<string> {

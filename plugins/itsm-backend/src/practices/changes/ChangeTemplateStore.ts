@@ -1,8 +1,8 @@
-import type {
+import {
   HistoryEventRecord,
   NewHistoryEvent,
   StorePage,
-} from '../incidents/IncidentStore';
+} from '../../records/types';
 
 /** The fields of a standard change template as stored. */
 export interface ChangeTemplateFields {

@@ -1,8 +1,10 @@
+import { migratedClient } from '../../records/database';
 import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import { PreconditionFailedError } from '@backstage-itsm/plugin-itsm-common';
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import type { ChangePermissionFilter } from './changePermissionResource';
@@ -21,23 +23,13 @@ import {
 } from './ChangeStore';
 import { changeFieldsToRow, rowToApproval, rowToChange } from './changeRows';
 import { decodeCursor, encodeCursor } from '../../records/cursor';
+import { likePattern, readHistoryPage } from '../../records/history';
 import {
-  appendHistoryEvent,
-  insertedSeq,
-  likePattern,
-  readHistoryPage,
-} from '../../records/history';
-import type {
-  HistoryEventRecord,
-  NewHistoryEvent,
-  StorePage,
-} from '../incidents/IncidentStore';
-import { CHANGE_RECORD_TYPE, TABLES } from '../../records/tables';
-
-const migrationsDir = resolvePackagePath(
-  '@backstage-itsm/plugin-itsm-backend',
-  'migrations',
-);
+  CHANGE_RECORD_TYPE,
+  CHANGE_TABLES as TABLES,
+  changeTable,
+} from './changeRecordTypes';
+import { incidentRecordType } from '../incidents/incidentRecordType';
 
 const CHANGES = TABLES.changes;
 const ENTITIES = TABLES.changeEntities;
@@ -61,10 +53,8 @@ class KnexChangeTransaction implements ChangeStoreTransaction {
 
   async lockChange(seq: number): Promise<ChangeRecord | undefined> {
     // A write that changes nothing takes the row lock for the rest of the transaction.
-    const matched = await this.#tx(CHANGES)
-      .where('seq', seq)
-      .update({ version: this.#tx.ref('version') });
-    return matched === 0 ? undefined : readChange(this.#tx, seq);
+    const version = await changeTable.lock(this.#tx, seq);
+    return version === undefined ? undefined : readChange(this.#tx, seq);
   }
 
   async insertApproval(seq: number, approval: ApprovalRecord): Promise<void> {
@@ -81,30 +71,20 @@ class KnexChangeTransaction implements ChangeStoreTransaction {
   async updateChange(write: ChangeWrite): Promise<ChangeRecord> {
     const tx = this.#tx;
     const { seq, expectedVersion } = write;
-    const version = expectedVersion + 1;
     // The version check is the update itself, so concurrent writers cannot both pass it.
-    const updated = await tx(CHANGES)
-      .where({ seq, version: expectedVersion })
-      .update({
+    await changeTable.update(tx, {
+      seq,
+      expectedVersion,
+      row: {
         ...changeFieldsToRow(write.changes),
-        version,
         updated_at: write.event.at,
         updated_by: write.event.actor,
-      });
-    if (updated === 0) {
-      throw new PreconditionFailedError(
-        `CHG-${seq} is not at version ${expectedVersion}; reload it and try again`,
-      );
-    }
+      },
+      event: write.event,
+    });
     if (write.entities) {
       await replaceEntities(tx, seq, write.entities);
     }
-    await appendHistoryEvent(tx, {
-      recordType: CHANGE_RECORD_TYPE,
-      seq,
-      version,
-      event: write.event,
-    });
     return (await readChange(tx, seq))!;
   }
 }
@@ -117,12 +97,7 @@ export class KnexChangeStore implements ChangeStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<KnexChangeStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new KnexChangeStore(client);
+    return new KnexChangeStore(await migratedClient(options.database));
   }
 
   private constructor(db: Knex) {
@@ -137,24 +112,18 @@ export class KnexChangeStore implements ChangeStore {
     event: NewHistoryEvent;
   }): Promise<ChangeRecord> {
     return this.#db.transaction(async tx => {
-      const [inserted] = await tx(CHANGES)
-        .insert({
+      const seq = await changeTable.insert(
+        tx,
+        {
           ...changeFieldsToRow(options.change),
-          version: 1,
           created_at: options.createdAt,
           created_by: options.createdBy,
           updated_at: options.createdAt,
           updated_by: options.createdBy,
-        })
-        .returning('seq');
-      const seq = insertedSeq(inserted);
+        },
+        options.event,
+      );
       await replaceEntities(tx, seq, options.entities);
-      await appendHistoryEvent(tx, {
-        recordType: CHANGE_RECORD_TYPE,
-        seq,
-        version: 1,
-        event: options.event,
-      });
       return (await readChange(tx, seq))!;
     });
   }
@@ -286,7 +255,7 @@ export class KnexChangeStore implements ChangeStore {
       return { total: 0, failed: 0, causedIncidents: 0 };
     }
     const db = this.#db;
-    const causedIncident = db(TABLES.incidents)
+    const causedIncident = db(incidentRecordType.table)
       .select('caused_by_change_seq')
       .whereNotNull('caused_by_change_seq');
     const finished = () =>

@@ -1,5 +1,10 @@
+import { toDate } from '../../records/rows';
+import {
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { PreconditionFailedError } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import {
   ChangeTemplateFields,
@@ -7,14 +12,12 @@ import {
   ChangeTemplateStore,
 } from './ChangeTemplateStore';
 import { decodeCursor, encodeCursor } from '../../records/cursor';
-import { appendHistoryEvent, insertedSeq, readHistoryPage } from '../../records/history';
-import type {
-  HistoryEventRecord,
-  NewHistoryEvent,
-  StorePage,
-} from '../incidents/IncidentStore';
-import { toDate } from '../incidents/incidentRows';
-import { CHANGE_TEMPLATE_RECORD_TYPE, TABLES } from '../../records/tables';
+import { readHistoryPage } from '../../records/history';
+import {
+  CHANGE_TEMPLATE_RECORD_TYPE,
+  CHANGE_TABLES as TABLES,
+  changeTemplateTable,
+} from './changeRecordTypes';
 
 const TEMPLATES = TABLES.changeTemplates;
 const ENTITIES = TABLES.changeTemplateEntities;
@@ -70,23 +73,17 @@ export class KnexChangeTemplateStore implements ChangeTemplateStore {
     event: NewHistoryEvent;
   }): Promise<ChangeTemplateRecord> {
     return this.#db.transaction(async tx => {
-      const [inserted] = await tx(TEMPLATES)
-        .insert({
+      const seq = await changeTemplateTable.insert(
+        tx,
+        {
           ...toRow(options.template),
-          version: 1,
           created_at: options.createdAt,
           created_by: options.createdBy,
           updated_at: options.createdAt,
-        })
-        .returning('seq');
-      const seq = insertedSeq(inserted);
+        },
+        options.event,
+      );
       await replaceEntities(tx, seq, options.template.entityRefs);
-      await appendHistoryEvent(tx, {
-        recordType: CHANGE_TEMPLATE_RECORD_TYPE,
-        seq,
-        version: 1,
-        event: options.event,
-      });
       return (await readTemplate(tx, seq))!;
     });
   }
@@ -142,24 +139,15 @@ export class KnexChangeTemplateStore implements ChangeTemplateStore {
   }): Promise<ChangeTemplateRecord> {
     const { seq, expectedVersion, changes, event } = options;
     return this.#db.transaction(async tx => {
-      const version = expectedVersion + 1;
-      const updated = await tx(TEMPLATES)
-        .where({ seq, version: expectedVersion })
-        .update({ ...toRow(changes), version, updated_at: event.at });
-      if (updated === 0) {
-        throw new PreconditionFailedError(
-          `STD-${seq} is not at version ${expectedVersion}; reload it and try again`,
-        );
-      }
+      await changeTemplateTable.update(tx, {
+        seq,
+        expectedVersion,
+        row: { ...toRow(changes), updated_at: event.at },
+        event,
+      });
       if (changes.entityRefs) {
         await replaceEntities(tx, seq, changes.entityRefs);
       }
-      await appendHistoryEvent(tx, {
-        recordType: CHANGE_TEMPLATE_RECORD_TYPE,
-        seq,
-        version,
-        event,
-      });
       return (await readTemplate(tx, seq))!;
     });
   }

@@ -1,7 +1,8 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
-import { auditEvents, withAudit } from '../../records/audit';
+import { withAudit } from '../../records/audit';
+import { changeAuditEvents as auditEvents } from './changeAudit';
 import { ChangeInsights } from './ChangeInsights';
 import { ChangeService } from './ChangeService';
 import { credentialsOf, sendVersioned } from '../../records/http';

@@ -6,11 +6,7 @@ import {
   changedPlanFields,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
-import type {
-  ChangeEntity,
-  ChangeFields,
-  ChangeRecord,
-} from './ChangeStore';
+import type { ChangeEntity, ChangeFields, ChangeRecord } from './ChangeStore';
 import { riskAnswersFor, type ChangeAssessor } from './ChangeAssessor';
 import type { PlannedChangeWrite } from './changeTransition';
 import { changeHistory, changedChangeFields, toChange } from './changeViews';

@@ -1,52 +1,20 @@
-import {
-  isAndCriteria,
-  isNotCriteria,
-  isOrCriteria,
-} from '@backstage/plugin-permission-node';
-import type { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { Knex } from 'knex';
-import { TABLES } from '../../records/tables';
+import { createConditionQuery } from '../../records/permissionQuery';
 import type { ChangePermissionFilter } from './changePermissionResource';
+import { CHANGE_TABLES } from './changeRecordTypes';
 
 /**
- * Adds the criteria of a conditional permission decision to a query on
- * `itsm_changes` as a WHERE clause. The owners of a change's entities are
- * stored beside it, so no catalog call is needed.
+ * Adds the criteria of a conditional permission decision to a query on `itsm_changes` as a
+ * WHERE clause.
  */
-export function whereChangePermitted(
-  db: Knex,
-  query: Knex.QueryBuilder,
-  criteria: PermissionCriteria<ChangePermissionFilter>,
-): Knex.QueryBuilder {
-  if (isAndCriteria(criteria)) {
-    return query.where(inner => {
-      for (const c of criteria.allOf) {
-        inner.andWhere(sub => {
-          whereChangePermitted(db, sub, c);
-        });
-      }
-    });
-  }
-  if (isOrCriteria(criteria)) {
-    return query.where(inner => {
-      for (const c of criteria.anyOf) {
-        inner.orWhere(sub => {
-          whereChangePermitted(db, sub, c);
-        });
-      }
-    });
-  }
-  if (isNotCriteria(criteria)) {
-    return query.whereNot(inner => {
-      whereChangePermitted(db, inner, criteria.not);
-    });
-  }
-  const { property, values } = criteria;
-  if (property === 'requester') {
-    return query.whereIn(`${TABLES.changes}.requester`, values);
-  }
-  return query.whereIn(
-    `${TABLES.changes}.seq`,
-    db(TABLES.changeEntities).select('change_seq').whereIn('owner_ref', values),
-  );
-}
+export const whereChangePermitted =
+  createConditionQuery<ChangePermissionFilter>((db, query, filter) => {
+    if (filter.property === 'requester') {
+      return query.whereIn(`${CHANGE_TABLES.changes}.requester`, filter.values);
+    }
+    return query.whereIn(
+      `${CHANGE_TABLES.changes}.seq`,
+      db(CHANGE_TABLES.changeEntities)
+        .select('change_seq')
+        .whereIn('owner_ref', filter.values),
+    );
+  });

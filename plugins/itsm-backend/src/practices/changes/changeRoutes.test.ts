@@ -52,7 +52,7 @@ describe('changes router', () => {
       expect(backend.signals.publish).toHaveBeenCalledWith(
         expect.objectContaining({
           channel: 'itsm:changes',
-          message: { id: 'CHG-1', status: 'draft', entityRefs: [PAYMENTS_API] },
+          message: { id: 'CHG-1', version: 1 },
         }),
       );
 

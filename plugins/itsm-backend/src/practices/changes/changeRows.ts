@@ -1,10 +1,11 @@
+import { toDate } from '../../records/rows';
 import type {
   ApprovalRecord,
   ChangeEntity,
   ChangeFields,
   ChangeRecord,
 } from './ChangeStore';
-import { toDate, toOptionalDate } from '../incidents/incidentRows';
+import { toOptionalDate } from '../../records/rows';
 
 /** Columns of `itsm_changes` for each business field. */
 const CHANGE_COLUMNS: Record<keyof ChangeFields, string> = {

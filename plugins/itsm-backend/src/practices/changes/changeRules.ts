@@ -1,52 +1,25 @@
-import {
-  PermissionRule,
-  PermissionRuleset,
-  createPermissionRule,
-} from '@backstage/plugin-permission-node';
-import { z } from 'zod';
-import type { ChangeRecord } from './ChangeStore';
-import {
-  ChangePermissionFilter,
-  changePermissionResourceRef,
-} from './changePermissionResource';
-
-const claimsSchema = z.object({
-  claims: z
-    .array(z.string())
-    .describe(
-      "Entity refs to match, usually the user's ownership refs (user.identity.ownershipEntityRefs)",
-    ),
-});
-
-const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase('en-US'));
+import { ITSM_CHANGE_RESOURCE_TYPE } from '@backstage-itsm/plugin-itsm-common';
+import { rulesetOf } from '../../records/permissionQuery';
+import { createClaimsRule } from '../../records/rules';
+import { changePermissionResourceRef } from './changePermissionResource';
 
 /** Changes requested by one of the claims. */
-export const isChangeRequester = createPermissionRule({
+export const isChangeRequester = createClaimsRule({
   name: 'IS_CHANGE_REQUESTER',
   description: 'Allow changes requested by one of the given entity refs',
   resourceRef: changePermissionResourceRef,
-  paramsSchema: claimsSchema,
-  apply: (change, { claims }) => lower(claims).includes(change.requester),
-  toQuery: ({ claims }) => ({ property: 'requester', values: lower(claims) }),
+  property: 'requester',
+  refsOf: change => [change.requester],
 });
 
 /** Changes affecting an entity owned by one of the claims. */
-export const isChangeEntityOwner = createPermissionRule({
+export const isChangeEntityOwner = createClaimsRule({
   name: 'IS_CHANGE_ENTITY_OWNER',
   description:
     'Allow changes that affect an entity owned by one of the given entity refs',
   resourceRef: changePermissionResourceRef,
-  paramsSchema: claimsSchema,
-  apply: (change, { claims }) => {
-    const refs = lower(claims);
-    return change.entities.some(
-      e => e.ownerRef !== null && refs.includes(e.ownerRef),
-    );
-  },
-  toQuery: ({ claims }) => ({
-    property: 'entityOwnerRef',
-    values: lower(claims),
-  }),
+  property: 'entityOwnerRef',
+  refsOf: change => change.entities.map(e => e.ownerRef),
 });
 
 /** The permission rules of the `itsm-change` resource type. */
@@ -56,23 +29,5 @@ export const changePermissionRules = {
 };
 
 /** The built-in rules as a ruleset, for services built without the registry. */
-export function builtInChangeRuleset(): PermissionRuleset<
-  ChangeRecord,
-  ChangePermissionFilter,
-  string
-> {
-  const rules = Object.values(changePermissionRules);
-  return {
-    getRuleByName(name) {
-      const rule = rules.find(r => r.name === name);
-      if (!rule) {
-        throw new Error(`Unknown permission rule '${name}' for itsm-change`);
-      }
-      return rule as PermissionRule<
-        ChangeRecord,
-        ChangePermissionFilter,
-        string
-      >;
-    },
-  };
-}
+export const builtInChangeRuleset = () =>
+  rulesetOf(ITSM_CHANGE_RESOURCE_TYPE, Object.values(changePermissionRules));

@@ -1,3 +1,4 @@
+import { NewHistoryEvent } from '../../records/types';
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   ChangeConflict,
@@ -9,7 +10,6 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import type { ChangeFields, ChangeRecord } from './ChangeStore';
-import type { NewHistoryEvent } from '../incidents/IncidentStore';
 import type { ChangeAssessor } from './ChangeAssessor';
 import { changeHistory, changedChangeFields, toChange } from './changeViews';
 

@@ -4,11 +4,7 @@ import {
   Change,
   ChangeTemplate,
 } from '@backstage-itsm/plugin-itsm-common';
-import type {
-  ApprovalRecord,
-  ChangeFields,
-  ChangeRecord,
-} from './ChangeStore';
+import type { ApprovalRecord, ChangeFields, ChangeRecord } from './ChangeStore';
 import type { ChangeTemplateRecord } from './ChangeTemplateStore';
 
 // Wire forms of stored changes and templates, and the history changes of writes.

@@ -1,10 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { ItsmConfig } from '../../config';
 import { LedgerStore } from '../service-levels/LedgerStore';
-import {
-  IncidentOperations,
-  isChangedMeanwhile,
-} from './IncidentOperations';
+import { IncidentOperations, isChangedMeanwhile } from './IncidentOperations';
 import { incidentId } from './incidentViews';
 
 const DAY = 24 * 60 * 60_000;

@@ -1,11 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SignalsService } from '@backstage/plugin-signals-node';
+import { RecordNotifier } from '../../records/notifier';
 import {
   INCIDENTS_SIGNAL_CHANNEL,
   Incident,
-  IncidentSignal,
-  IncidentsSignal,
   incidentSignalChannel,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -15,40 +11,19 @@ import {
  * logged; they never undo or fail the write.
  */
 export class IncidentNotifier {
-  readonly #signals?: SignalsService;
-  readonly #notifications?: NotificationService;
-  readonly #logger: LoggerService;
+  readonly #record: RecordNotifier;
 
-  constructor(options: {
-    signals?: SignalsService;
-    notifications?: NotificationService;
-    logger: LoggerService;
-  }) {
-    this.#signals = options.signals;
-    this.#notifications = options.notifications;
-    this.#logger = options.logger;
+  constructor(options: ConstructorParameters<typeof RecordNotifier>[0]) {
+    this.#record = new RecordNotifier(options);
   }
 
   /** Publishes the signals of a write to `incident`. */
-  async changed(incident: Pick<Incident, 'id' | 'version' | 'entityRef'>) {
-    const signals = this.#signals;
-    if (!signals) {
-      return;
-    }
-    await this.#safely(`publish signals for ${incident.id}`, () =>
-      Promise.all([
-        signals.publish<IncidentSignal>({
-          recipients: { type: 'broadcast' },
-          channel: incidentSignalChannel(incident.id),
-          message: { id: incident.id, version: incident.version },
-        }),
-        signals.publish<IncidentsSignal>({
-          recipients: { type: 'broadcast' },
-          channel: INCIDENTS_SIGNAL_CHANNEL,
-          message: { id: incident.id, entityRef: incident.entityRef },
-        }),
-      ]),
-    );
+  async changed(incident: Pick<Incident, 'id' | 'version'>) {
+    await this.#record.changed({
+      record: incident,
+      recordChannel: incidentSignalChannel(incident.id),
+      collectionChannel: INCIDENTS_SIGNAL_CHANNEL,
+    });
   }
 
   /**
@@ -63,36 +38,22 @@ export class IncidentNotifier {
   }) {
     const { incident, actor } = options;
     const recipient = options.assignee ?? options.assignmentGroup;
-    const notifications = this.#notifications;
-    if (!notifications || !recipient || recipient === actor) {
+    if (!recipient || recipient === actor) {
       return;
     }
-    await this.#safely(`notify ${recipient} of ${incident.id}`, () =>
-      notifications.send({
-        recipients: {
-          type: 'entity',
-          entityRef: recipient,
-          excludeEntityRef: actor,
-        },
-        payload: {
-          title: `${incident.id} assigned to ${
-            options.assignee ? 'you' : 'your group'
-          }: ${incident.title}`,
-          description: `P${incident.priority} incident`,
-          link: `/itsm/incidents/${incident.id}`,
-          severity: incident.priority <= 2 ? 'high' : 'normal',
-          topic: 'itsm:incident:assignment',
-          scope: `itsm:incident:${incident.id}:assignment`,
-        },
-      }),
+    await this.#record.notify(
+      `notify ${recipient} of ${incident.id}`,
+      { type: 'entity', entityRef: recipient, excludeEntityRef: actor },
+      {
+        title: `${incident.id} assigned to ${
+          options.assignee ? 'you' : 'your group'
+        }: ${incident.title}`,
+        description: `P${incident.priority} incident`,
+        link: `/itsm/incidents/${incident.id}`,
+        severity: incident.priority <= 2 ? 'high' : 'normal',
+        topic: 'itsm:incident:assignment',
+        scope: `itsm:incident:${incident.id}:assignment`,
+      },
     );
-  }
-
-  async #safely(what: string, fn: () => Promise<unknown>): Promise<void> {
-    try {
-      await fn();
-    } catch (error) {
-      this.#logger.warn(`Could not ${what}: ${error}`);
-    }
   }
 }

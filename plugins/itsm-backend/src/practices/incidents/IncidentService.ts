@@ -1,4 +1,6 @@
 import { RequestContext, WriteContext, actorOf } from '../../records/context';
+import { LinkableRecordType, linkableRecordType } from '../../records/links';
+import { incidentRecordType, incidentTable } from './incidentRecordType';
 import {
   BackstageCredentials,
   LoggerService,
@@ -6,7 +8,7 @@ import {
   UserInfoService,
   isDatabaseConflictError,
 } from '@backstage/backend-plugin-api';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { PermissionRuleset } from '@backstage/plugin-permission-node';
 import { SignalsService } from '@backstage/plugin-signals-node';
@@ -56,8 +58,13 @@ import { startClock } from './incidentClocks';
 import { PlannedPatch, planPatch } from './incidentPatch';
 import { planTransition } from './incidentTransition';
 import { serviceHealthOf } from './serviceHealth';
-import { expectedVersionOf, staleError, unlessStale } from '../../records/versions';
-import { incidentId, parseIncidentId, toHistoryEvent } from './incidentViews';
+import {
+  expectedVersionOf,
+  requireVersion,
+  unlessStale,
+} from '../../records/versions';
+import { incidentId } from './incidentViews';
+import { toHistoryEvent } from '../../records/rows';
 import {
   incidentCreateSchema,
   incidentListQuerySchema,
@@ -279,6 +286,18 @@ export class IncidentService {
     return this.#policy.view(record, this.#now());
   }
 
+  /** Incidents as the kernel's record links see them. */
+  linkable(): LinkableRecordType {
+    return linkableRecordType({
+      table: incidentTable,
+      read: (id, ctx) => this.#readable(id, ctx),
+      requireWrite: async (id, ctx) => {
+        const record = await this.#readable(id, ctx);
+        await this.#access.requireUpdate(record, ctx.credentials);
+      },
+    });
+  }
+
   /** The incident raised from an outside system's alert, for deduplication (no permission check). */
   async findByExternalId(
     source: string,
@@ -349,20 +368,21 @@ export class IncidentService {
     ctx: WriteContext,
   ): Promise<Incident> {
     const input = parseInput(incidentPatchSchema, body, 'body');
-    const expected = expectedVersionOf(ctx);
+    const expected = expectedVersionOf(ctx, 'incident');
     const record = await this.#readable(id, ctx);
     await this.#access.requireUpdate(record, ctx.credentials);
     await this.#fresh();
 
     const now = this.#now();
     const actor = actorOf(ctx.credentials);
-    const plan = await unlessStale(record, expected, () =>
-      planPatch(record, input, this.#patchContext(record, now, actor)),
+    const plan = await unlessStale(
+      record,
+      expected,
+      () => planPatch(record, input, this.#patchContext(record, now, actor)),
+      'INC',
     );
     if (!plan) {
-      if (expected !== undefined && expected !== record.version) {
-        throw staleError(record.seq, expected);
-      }
+      requireVersion(record, expected, 'INC');
       return this.#policy.view(record, now);
     }
     const updated = await this.#store.updateIncident({
@@ -389,15 +409,18 @@ export class IncidentService {
     ctx: WriteContext,
   ): Promise<Incident> {
     const input = parseInput(incidentTransitionSchema, body, 'body');
-    const expected = expectedVersionOf(ctx);
+    const expected = expectedVersionOf(ctx, 'incident');
     const record = await this.#readable(id, ctx);
     await this.#access.requireUpdate(record, ctx.credentials);
     await this.#fresh();
 
     const now = this.#now();
     const actor = actorOf(ctx.credentials);
-    const plan = await unlessStale(record, expected, () =>
-      planTransition(record, input, { now, actor }),
+    const plan = await unlessStale(
+      record,
+      expected,
+      () => planTransition(record, input, { now, actor }),
+      'INC',
     );
     const { parent, children } = await this.#store.transaction(async tx => {
       const updated = await tx.updateIncident({
@@ -478,18 +501,14 @@ export class IncidentService {
 
   /** The record if it exists and the caller may read it; else `NotFoundError`. */
   async #readable(id: string, ctx: RequestContext): Promise<IncidentRecord> {
-    const seq = parseIncidentId(id);
-    const access = await this.#access.read(ctx.credentials);
-    const record =
-      seq === undefined || !access.allowed
-        ? undefined
-        : await this.#store.getIncident(seq, {
-            permissionFilter: access.permissionFilter,
-          });
-    if (!record) {
-      throw new NotFoundError(`Incident '${id}' not found`);
-    }
-    return record;
+    return this.#access.readable({
+      id,
+      label: 'Incident',
+      parse: incidentRecordType.parse,
+      credentials: ctx.credentials,
+      load: (seq, permissionFilter) =>
+        this.#store.getIncident(seq, { permissionFilter }),
+    });
   }
 
   async #resolveChildren(
@@ -567,7 +586,6 @@ export class IncidentService {
     await this.#notifier.changed({
       id: incidentId(record.seq),
       version: event.version,
-      entityRef: record.entityRef,
     });
     return toHistoryEvent(event);
   }

@@ -1,3 +1,8 @@
+import {
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
 import type {
   IncidentSource,
   IncidentStatus,
@@ -88,26 +93,6 @@ export interface IncidentRecord extends IncidentFields {
   clocks: SlaClockRecord[];
   /** Owner of the primary entity as stored in `itsm_record_entities`, for permission rules. */
   serviceOwnerRef: string | null;
-}
-
-/** A history event to append; its version is the record's version after the write. */
-export interface NewHistoryEvent {
-  at: Date;
-  actor: string;
-  action: string;
-  changes: Record<string, [unknown, unknown]>;
-  comment?: string;
-}
-
-/** A stored history event. */
-export interface HistoryEventRecord extends NewHistoryEvent {
-  version: number;
-}
-
-/** A page of a keyset-paginated list. */
-export interface StorePage<T> {
-  items: T[];
-  nextCursor: string | null;
 }
 
 /** Filters and paging of an incident list; multi-value filters match any value. */

@@ -1,58 +1,50 @@
+import { migratedClient } from '../../records/database';
+import { toDate } from '../../records/rows';
 import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import { PreconditionFailedError } from '@backstage-itsm/plugin-itsm-common';
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import type { IncidentPermissionFilter } from './incidentPermissionResource';
 import { whereIncidentPermitted } from './incidentQuery';
-import { decodeCursor, encodeCursor } from '../../records/cursor';
 import {
   EntityHealthRows,
-  HistoryEventRecord,
   IncidentFields,
   IncidentListOptions,
   IncidentRecord,
   IncidentStore,
   IncidentStoreTransaction,
   IncidentWrite,
-  NewHistoryEvent,
   RecordEntity,
   RecordType,
   SlaClockRecord,
-  StorePage,
 } from './IncidentStore';
 import {
   clockRecordColumns,
   clockToRow,
   incidentFieldsToRow,
   rowToClock,
-  rowToHistoryEvent,
   rowToIncidentFields,
-  toDate,
 } from './incidentRows';
-import { INCIDENT_RECORD_TYPE, TABLES } from '../../records/tables';
+import { RECORD_TABLES } from '../../records/tables';
+import {
+  INCIDENT_RECORD_TYPE,
+  incidentRecordType,
+  incidentTable,
+} from './incidentRecordType';
+import { likePattern, readHistoryPage } from '../../records/history';
 
-const migrationsDir = resolvePackagePath(
-  '@backstage-itsm/plugin-itsm-backend',
-  'migrations',
-);
-
-const INCIDENT: RecordType = INCIDENT_RECORD_TYPE;
-const INCIDENTS = TABLES.incidents;
-const ENTITIES = TABLES.entities;
-const HISTORY = TABLES.history;
-const CLOCKS = TABLES.clocks;
+const INCIDENT = INCIDENT_RECORD_TYPE as RecordType;
+const INCIDENTS = incidentRecordType.table;
+const ENTITIES = RECORD_TABLES.entities;
+const CLOCKS = RECORD_TABLES.clocks;
 const BREACHES = 'itsm_sla_breaches';
 
 type Db = Knex | Knex.Transaction;
 type Filter = PermissionCriteria<IncidentPermissionFilter> | undefined;
-
-/** Escapes `%`, `_` and the escape character itself for `LIKE ... ESCAPE '!'`. */
-function likePattern(text: string): string {
-  return `%${text.toLocaleLowerCase('en-US').replace(/[!%_]/g, c => `!${c}`)}%`;
-}
 
 /** The reads and writes of one transaction. */
 class KnexIncidentTransaction implements IncidentStoreTransaction {
@@ -80,20 +72,16 @@ class KnexIncidentTransaction implements IncidentStoreTransaction {
   async updateIncident(write: IncidentWrite): Promise<IncidentRecord> {
     const tx = this.#tx;
     const { seq, expectedVersion } = write;
-    const version = expectedVersion + 1;
     // The version check is the update itself, so concurrent writers cannot both pass it.
-    const updated = await tx(INCIDENTS)
-      .where({ seq, version: expectedVersion })
-      .update({
+    await incidentTable.update(tx, {
+      seq,
+      expectedVersion,
+      row: {
         ...incidentFieldsToRow(write.changes),
-        version,
         updated_at: write.event.at,
-      });
-    if (updated === 0) {
-      throw new PreconditionFailedError(
-        `INC-${seq} is not at version ${expectedVersion}; reload it and try again`,
-      );
-    }
+      },
+      event: write.event,
+    });
     if (write.entities) {
       await replaceEntities(tx, seq, write.entities);
     }
@@ -118,7 +106,6 @@ class KnexIncidentTransaction implements IncidentStoreTransaction {
           .update({ counts: clockRecordColumns(record).counts });
       }
     }
-    await appendHistory(tx, seq, version, write.event);
     return (await readIncident(tx, seq))!;
   }
 }
@@ -131,12 +118,7 @@ export class KnexIncidentStore implements IncidentStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<KnexIncidentStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new KnexIncidentStore(client);
+    return new KnexIncidentStore(await migratedClient(options.database));
   }
 
   private constructor(db: Knex) {
@@ -152,21 +134,18 @@ export class KnexIncidentStore implements IncidentStore {
     event: NewHistoryEvent;
   }): Promise<IncidentRecord> {
     return this.#db.transaction(async tx => {
-      const [inserted] = await tx(INCIDENTS)
-        .insert({
+      const seq = await incidentTable.insert(
+        tx,
+        {
           ...incidentFieldsToRow(options.incident),
-          version: 1,
           created_at: options.createdAt,
           created_by: options.createdBy,
           updated_at: options.createdAt,
-        })
-        .returning('seq');
-      const seq = Number(
-        typeof inserted === 'object' ? inserted.seq : inserted,
+        },
+        options.event,
       );
       await replaceEntities(tx, seq, options.entities);
       await upsertClocks(tx, seq, options.clocks, options.incident);
-      await appendHistory(tx, seq, 1, options.event);
       return (await readIncident(tx, seq))!;
     });
   }
@@ -238,21 +217,11 @@ export class KnexIncidentStore implements IncidentStore {
     if (options.permissionFilter) {
       whereIncidentPermitted(db, query, options.permissionFilter);
     }
-    if (options.cursor) {
-      const { seq } = decodeCursor(options.cursor, order);
-      query.where('seq', order === 'desc' ? '<' : '>', seq);
-    }
-    const rows = await query.orderBy('seq', order).limit(limit + 1);
-    const page = rows.slice(0, limit);
-    const items = await hydrate(db, page);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor({ seq: last.seq, order })
-          : null,
-    };
+    return incidentTable.page(
+      query,
+      { order, limit, cursor: options.cursor },
+      rows => hydrate(db, rows),
+    );
   }
 
   async updateIncident(write: IncidentWrite): Promise<IncidentRecord> {
@@ -272,21 +241,17 @@ export class KnexIncidentStore implements IncidentStore {
   }): Promise<HistoryEventRecord | undefined> {
     const { seq, where, event } = options;
     return this.#db.transaction(async tx => {
-      // A write that changes nothing: it checks the condition and holds the row
-      // lock until the event is in, so the event's version is the current one.
-      const query = tx(INCIDENTS)
-        .where('seq', seq)
-        .whereIn('status', where.statuses);
-      if (where.major !== undefined) {
-        query.where('major', where.major);
-      }
-      const matched = await query.update({ version: tx.ref('version') });
-      if (matched === 0) {
+      // The row lock is held until the event is in, so the event's version is the current one.
+      const version = await incidentTable.lock(tx, seq, query => {
+        query.whereIn('status', where.statuses);
+        if (where.major !== undefined) {
+          query.where('major', where.major);
+        }
+      });
+      if (version === undefined) {
         return undefined;
       }
-      const row = await tx(INCIDENTS).select('version').where('seq', seq);
-      const version = Number(row[0].version);
-      await appendHistory(tx, seq, version, event);
+      await incidentTable.appendEvent(tx, seq, version, event);
       return { ...event, version };
     });
   }
@@ -297,25 +262,12 @@ export class KnexIncidentStore implements IncidentStore {
     limit: number;
     cursor?: string;
   }): Promise<StorePage<HistoryEventRecord>> {
-    const query = this.#db(HISTORY)
-      .where({ record_type: options.recordType, record_seq: options.recordSeq })
-      .orderBy('seq', 'asc')
-      .limit(options.limit + 1);
-    if (options.cursor) {
-      query.where('seq', '>', decodeCursor(options.cursor, 'asc').seq);
-    }
-    const rows = await query;
-    const page = rows.slice(0, options.limit);
-    return {
-      items: page.map(rowToHistoryEvent),
-      nextCursor:
-        rows.length > options.limit
-          ? encodeCursor({
-              seq: Number(page[page.length - 1].seq),
-              order: 'asc',
-            })
-          : null,
-    };
+    return readHistoryPage(this.#db, {
+      recordType: options.recordType,
+      seq: options.recordSeq,
+      limit: options.limit,
+      cursor: options.cursor,
+    });
   }
 
   async getEntityHealth(options: {
@@ -503,22 +455,4 @@ async function upsertClocks(
           .whereNotNull(`${BREACHES}.waiver_at`),
       ]),
     });
-}
-
-async function appendHistory(
-  tx: Knex.Transaction,
-  seq: number,
-  version: number,
-  event: NewHistoryEvent,
-): Promise<void> {
-  await tx(HISTORY).insert({
-    record_type: INCIDENT,
-    record_seq: seq,
-    version,
-    at: event.at,
-    actor: event.actor,
-    action: event.action,
-    changes: JSON.stringify(event.changes),
-    comment: event.comment ?? null,
-  });
 }

@@ -1,3 +1,4 @@
+import { PLUGIN_SUBJECT } from '../../records/context';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
@@ -15,9 +16,6 @@ import {
   OpenIncidentClock,
 } from '../service-levels/LedgerStore';
 import { incidentId } from './incidentViews';
-
-/** The actor of job writes in history. */
-export const PLUGIN_ACTOR = 'plugin:itsm';
 
 const CLOCK = 'resolution';
 const PAGE_SIZE = 200;
@@ -184,7 +182,7 @@ export class SlaEscalationJob {
       now,
       event: {
         at: now,
-        actor: PLUGIN_ACTOR,
+        actor: PLUGIN_SUBJECT,
         action: 'escalated',
         changes: {},
         comment: [

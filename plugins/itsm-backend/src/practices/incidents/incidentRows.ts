@@ -1,33 +1,9 @@
+import { toDate, toOptionalDate } from '../../records/rows';
 import type { Priority } from '@backstage-itsm/plugin-itsm-common';
-import type {
-  HistoryEventRecord,
-  IncidentFields,
-  SlaClockRecord,
-} from './IncidentStore';
+import type { IncidentFields, SlaClockRecord } from './IncidentStore';
 
 // Conversions between records and table rows. Drivers differ in what they
 // return: Date (PostgreSQL), epoch ms (SQLite), strings for bigint and counts.
-
-/** @internal */
-export function toDate(value: unknown): Date {
-  if (value instanceof Date) {
-    return value;
-  }
-  const date = new Date(
-    typeof value === 'string' && /^\d+$/.test(value)
-      ? Number(value)
-      : (value as any),
-  );
-  if (Number.isNaN(date.getTime())) {
-    throw new Error(`Invalid timestamp in database: ${String(value)}`);
-  }
-  return date;
-}
-
-/** @internal */
-export function toOptionalDate(value: unknown): Date | null {
-  return value === null || value === undefined ? null : toDate(value);
-}
 
 /** Columns of `itsm_incidents` for each business field. */
 export const INCIDENT_COLUMNS: Record<
@@ -210,19 +186,5 @@ export function rowToClock(row: Record<string, any>): SlaClockRecord {
       row.sla_revision === null || row.sla_revision === undefined
         ? null
         : Number(row.sla_revision),
-  };
-}
-
-/** @internal */
-export function rowToHistoryEvent(
-  row: Record<string, any>,
-): HistoryEventRecord {
-  return {
-    version: Number(row.version),
-    at: toDate(row.at),
-    actor: row.actor,
-    action: row.action,
-    changes: JSON.parse(row.changes),
-    ...(row.comment === null ? {} : { comment: row.comment }),
   };
 }

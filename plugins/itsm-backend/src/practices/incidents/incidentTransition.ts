@@ -1,3 +1,4 @@
+import { NewHistoryEvent } from '../../records/types';
 import { InputError } from '@backstage/errors';
 import {
   IncidentStatus,
@@ -8,7 +9,6 @@ import { z } from 'zod';
 import type {
   IncidentFields,
   IncidentRecord,
-  NewHistoryEvent,
   SlaClockRecord,
 } from './IncidentStore';
 import { changedFields, historyChanges } from './incidentChanges';

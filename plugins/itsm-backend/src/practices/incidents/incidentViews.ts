@@ -1,11 +1,9 @@
 import {
-  HistoryEvent,
   Incident,
   ServiceCalendar,
   SlaClockView,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
-  HistoryEventRecord,
   IncidentFields,
   IncidentRecord,
   SlaClockRecord,
@@ -128,16 +126,4 @@ export function wireField(
     default:
       return [field, value instanceof Date ? value.toISOString() : value];
   }
-}
-
-/** The wire form of a stored history event. */
-export function toHistoryEvent(event: HistoryEventRecord): HistoryEvent {
-  return {
-    version: event.version,
-    at: event.at.toISOString(),
-    actor: event.actor,
-    action: event.action,
-    changes: event.changes,
-    ...(event.comment !== undefined ? { comment: event.comment } : {}),
-  };
 }

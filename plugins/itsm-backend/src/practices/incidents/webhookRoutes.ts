@@ -8,7 +8,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { auditEvents, withAudit } from '../../records/audit';
+import { withAudit } from '../../records/audit';
+import { incidentAuditEvents as auditEvents } from './incidentAudit';
 import { WebhooksConfig } from '../../config';
 import {
   AlertIngestionService,
@@ -16,11 +17,7 @@ import {
   AlertSummary,
   summarize,
 } from './AlertIngestionService';
-import {
-  AlertCommand,
-  fromAlertmanager,
-  fromPagerDuty,
-} from './alertSources';
+import { AlertCommand, fromAlertmanager, fromPagerDuty } from './alertSources';
 import { parseInput } from '../../records/parse';
 import { BODY_LIMIT } from '../../records/http';
 

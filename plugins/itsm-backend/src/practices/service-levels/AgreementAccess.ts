@@ -1,4 +1,5 @@
 import { isPluginItself } from '../../records/context';
+import { allowsBasic, requireBasic } from '../../records/access';
 import {
   BackstageCredentials,
   BackstageUserPrincipal,
@@ -6,10 +7,6 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
 import {
   slaManagePermission,
   slaReadPermission,
@@ -58,20 +55,16 @@ export class AgreementAccess {
   }
 
   async mayRead(credentials: BackstageCredentials): Promise<boolean> {
-    return this.#allows(slaReadPermission, credentials);
+    return allowsBasic(this.#permissions, slaReadPermission, credentials);
   }
 
   /** Throws `NotAllowedError` unless the caller may list agreements. */
   async requireRead(credentials: BackstageCredentials): Promise<void> {
-    if (!(await this.mayRead(credentials))) {
-      throw new NotAllowedError(`Not allowed: ${slaReadPermission.name}`);
-    }
+    await requireBasic(this.#permissions, slaReadPermission, credentials);
   }
 
   async requireManage(credentials: BackstageCredentials): Promise<void> {
-    if (!(await this.#allows(slaManagePermission, credentials))) {
-      throw new NotAllowedError(`Not allowed: ${slaManagePermission.name}`);
-    }
+    await requireBasic(this.#permissions, slaManagePermission, credentials);
   }
 
   /** The service an agreement is made for; `InputError` naming `field` when not in the catalog. */
@@ -123,19 +116,6 @@ export class AgreementAccess {
     if (!owned.has(service.ownerRef)) {
       throw denied;
     }
-  }
-
-  async #allows(
-    permission: BasicPermission,
-    credentials: BackstageCredentials,
-  ): Promise<boolean> {
-    if (isPluginItself(credentials)) {
-      return true;
-    }
-    const [decision] = await this.#permissions.authorize([{ permission }], {
-      credentials,
-    });
-    return decision.result === AuthorizeResult.ALLOW;
   }
 }
 

@@ -1,5 +1,7 @@
+import { readableRecord } from '../../records/access';
+import { slaRecordType } from './serviceLevelRecordTypes';
 import { RequestContext, WriteContext, actorOf } from '../../records/context';
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import {
   AgreementRevision,
   CalendarLookup,
@@ -14,24 +16,23 @@ import {
   validateSla,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
-import type {
-  AgreementStore,
-  SlaRecord,
-  SlaTerms,
-} from './AgreementStore';
+import type { AgreementStore, SlaRecord, SlaTerms } from './AgreementStore';
 import { parseInput } from '../../records/validation';
 import { AgreementAccess, canonical } from './AgreementAccess';
 import { agreedFrom, planAgreementPatch } from './agreementPatch';
 import {
   SlaListQuery,
-  parseSlaId,
   slaId,
   supportingAgreementId,
   agreementHistory,
   agreementRevisions,
   toSla,
 } from './agreementViews';
-import { expectedVersionOf, staleError, unlessStale } from '../../records/versions';
+import {
+  expectedVersionOf,
+  requireVersion,
+  unlessStale,
+} from '../../records/versions';
 
 /** A validated `POST /slas` body. */
 export type SlaCreateInput = z.output<typeof slaCreateSchema>;
@@ -231,9 +232,7 @@ export class AgreementService {
       'SLA',
     );
     if (Object.keys(plan.changes).length === 0) {
-      if (expected !== undefined && expected !== record.version) {
-        throw staleError(record.seq, expected, 'SLA');
-      }
+      requireVersion(record, expected, 'SLA');
       return toSla(record);
     }
     const updated = await this.#store.updateSla({
@@ -309,14 +308,13 @@ export class AgreementService {
 
   /** The SLA behind an id, if the caller may read SLAs; else 404. */
   async #readable(id: string, ctx: RequestContext): Promise<SlaRecord> {
-    const seq = parseSlaId(id);
-    const record =
-      seq === undefined || !(await this.#access.mayRead(ctx.credentials))
-        ? undefined
-        : await this.#store.getSla(seq);
-    if (!record) {
-      throw new NotFoundError(`SLA '${id}' not found`);
-    }
-    return record;
+    return readableRecord({
+      id,
+      label: 'SLA',
+      parse: slaRecordType.parse,
+      access: async () =>
+        (await this.#access.mayRead(ctx.credentials)) ? {} : false,
+      load: seq => this.#store.getSla(seq),
+    });
   }
 }

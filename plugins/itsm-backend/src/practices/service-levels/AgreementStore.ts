@@ -1,14 +1,14 @@
+import {
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
 import type {
   ReviewCadence,
   ServiceLevelTargets,
   SupportingAgreementKind,
   WorkloadLimits,
 } from '@backstage-itsm/plugin-itsm-common';
-import type {
-  HistoryEventRecord,
-  NewHistoryEvent,
-  StorePage,
-} from '../incidents/IncidentStore';
 
 /** The terms of an SLA revision, exactly as stored in `terms` (incident targets read them). */
 export interface SlaTerms {

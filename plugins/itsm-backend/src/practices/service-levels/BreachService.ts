@@ -1,11 +1,12 @@
-import { isPluginItself } from '../../records/context';
+import { StorePage } from '../../records/types';
+import { requireBasic } from '../../records/access';
+import { breachRecordType } from './serviceLevelRecordTypes';
 import {
   BackstageCredentials,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   HistoryEvent,
   Page,
@@ -17,11 +18,14 @@ import {
 import { z } from 'zod';
 import { canonicalEntityRef } from '../../catalog/entities';
 import type { BreachChanges, BreachStore } from './BreachStore';
-import type { StorePage } from '../incidents/IncidentStore';
 import { parseInput } from '../../records/validation';
 import { canonical } from './AgreementAccess';
-import { expectedVersionOf, staleError } from '../../records/versions';
-import { toHistoryEvent } from '../incidents/incidentViews';
+import {
+  expectedVersionOf,
+  requireVersion,
+  staleError,
+} from '../../records/versions';
+import { toHistoryEvent } from '../../records/rows';
 
 /** Query of `GET /breaches` (multi-value `entityRef` already turned into an array). */
 export const breachListQuerySchema = z.strictObject({
@@ -40,8 +44,6 @@ export const breachListQuerySchema = z.strictObject({
 
 /** @internal */
 export type BreachListQuery = z.infer<typeof breachListQuerySchema>;
-
-const ID = /^BRE-(\d{1,15})$/;
 
 /** The breach register's rules: who reads, who records cause and action, who waives. */
 export class BreachService {
@@ -124,9 +126,7 @@ export class BreachService {
     if (input.waiver && canonicalEntityRef(input.waiver.approver) !== actor) {
       throw new NotAllowedError('a waiver is approved by who records it');
     }
-    if (expected !== undefined && expected !== breach.version) {
-      throw staleError(seq, expected, 'BRE');
-    }
+    requireVersion({ seq, version: breach.version }, expected, 'BRE');
 
     const now = this.#now();
     const changes: BreachChanges = {};
@@ -173,8 +173,8 @@ export class BreachService {
   }
 
   async #find(id: string) {
-    const match = ID.exec(id);
-    const record = match ? await this.#store.get(Number(match[1])) : undefined;
+    const seq = breachRecordType.parse(id);
+    const record = seq === undefined ? undefined : await this.#store.get(seq);
     if (!record) {
       throw new NotFoundError(`Breach '${id}' not found`);
     }
@@ -185,15 +185,7 @@ export class BreachService {
     permission: typeof slaReadPermission,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    if (isPluginItself(credentials)) {
-      return;
-    }
-    const [decision] = await this.#permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not use ${permission.name}`);
-    }
+    await requireBasic(this.#permissions, permission, credentials);
   }
 
   /** The caller's user ref when they own the breached service; 403 otherwise. */

@@ -1,9 +1,9 @@
-import type { SlaBreach } from '@backstage-itsm/plugin-itsm-common';
-import type {
+import {
   HistoryEventRecord,
   NewHistoryEvent,
   StorePage,
-} from '../incidents/IncidentStore';
+} from '../../records/types';
+import type { SlaBreach } from '@backstage-itsm/plugin-itsm-common';
 
 /** A breach register row with what the domain rules need besides the wire record. */
 export interface BreachRecord {

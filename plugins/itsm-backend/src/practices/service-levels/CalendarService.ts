@@ -1,22 +1,17 @@
-import { RequestContext, WriteContext, actorOf, isPluginItself } from '../../records/context';
+import { RequestContext, WriteContext, actorOf } from '../../records/context';
+import { requireBasic } from '../../records/access';
 import {
   BackstageCredentials,
   PermissionsService,
   isDatabaseConflictError,
 } from '@backstage/backend-plugin-api';
-import {
-  ConflictError,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   CalendarPatchRequest,
   CalendarRecord,
+  HistoryEvent,
+  Page,
   PreconditionFailedError,
   PreconditionRequiredError,
   ServiceCalendar,
@@ -174,17 +169,31 @@ export class CalendarService {
       holidays,
     });
     const now = this.#now();
+    const actor = actorOf(ctx.credentials);
+    const fields = {
+      id: input.id,
+      title: input.title ?? input.id,
+      timezone: input.timezone,
+      hours,
+      holidays,
+    };
     try {
-      await this.#store.insertCalendar({
-        id: input.id,
-        source: 'api',
-        title: input.title ?? input.id,
-        timezone: input.timezone,
-        hours,
-        holidays,
-        createdAt: now,
-        createdBy: actorOf(ctx.credentials),
-      });
+      await this.#store.insertCalendar(
+        {
+          ...fields,
+          source: 'api',
+          createdAt: now,
+          createdBy: actor,
+        },
+        {
+          at: now,
+          actor,
+          action: 'created',
+          changes: Object.fromEntries(
+            Object.entries(fields).map(([k, v]) => [k, [null, v]]),
+          ),
+        },
+      );
     } catch (error) {
       if (isDatabaseConflictError(error)) {
         throw new ConflictError(`id: calendar '${input.id}' already exists`);
@@ -270,26 +279,41 @@ export class CalendarService {
     }
 
     const now = this.#now();
+    const event = {
+      at: now,
+      actor: actorOf(ctx.credentials),
+      action: 'updated',
+      changes: Object.fromEntries(
+        Object.entries(changes).map(([field, value]) => [
+          field,
+          [current[field as keyof typeof changes], value] as [unknown, unknown],
+        ]),
+      ),
+    };
     if (entry.stored) {
       await this.#store.updateCalendar({
         id,
         expectedVersion: expected,
         changes,
         updatedAt: now,
+        event,
       });
     } else {
       // A config calendar's first API edit stores its holiday list.
       try {
-        await this.#store.insertCalendar({
-          id,
-          source: 'config',
-          title: null,
-          timezone: null,
-          hours: null,
-          holidays: changes.holidays ?? [],
-          createdAt: now,
-          createdBy: actorOf(ctx.credentials),
-        });
+        await this.#store.insertCalendar(
+          {
+            id,
+            source: 'config',
+            title: null,
+            timezone: null,
+            hours: null,
+            holidays: changes.holidays ?? [],
+            createdAt: now,
+            createdBy: event.actor,
+          },
+          event,
+        );
       } catch (error) {
         if (isDatabaseConflictError(error)) {
           throw this.#stale(id, expected);
@@ -299,6 +323,29 @@ export class CalendarService {
     }
     await this.#registry.refresh();
     return toCalendarRecord(this.#entry(id));
+  }
+
+  /** The history of a calendar's API writes, oldest first (empty for one never written). */
+  async history(
+    id: string,
+    query: { limit: number; cursor?: string },
+    ctx: RequestContext,
+  ): Promise<Page<HistoryEvent>> {
+    await this.#require(slaReadPermission, ctx.credentials);
+    await this.#registry.ensureFresh();
+    this.#entry(id);
+    const page = await this.#store.listHistory({ id, ...query });
+    return {
+      items: page.items.map(e => ({
+        version: e.version,
+        at: e.at.toISOString(),
+        actor: e.actor,
+        action: e.action,
+        changes: e.changes,
+        ...(e.comment === undefined ? {} : { comment: e.comment }),
+      })),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /**
@@ -356,14 +403,6 @@ export class CalendarService {
     permission: BasicPermission,
     credentials: BackstageCredentials,
   ): Promise<void> {
-    if (isPluginItself(credentials)) {
-      return;
-    }
-    const [decision] = await this.#permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
+    await requireBasic(this.#permissions, permission, credentials);
   }
 }

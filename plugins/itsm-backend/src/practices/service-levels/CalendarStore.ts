@@ -1,3 +1,8 @@
+import type {
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
 import type { ServiceCalendar } from '@backstage-itsm/plugin-itsm-common';
 
 /**
@@ -36,8 +41,10 @@ export interface CalendarStore {
    * Inserts a row at version 1. An id that is already stored fails with a database conflict
    * error (`isDatabaseConflictError`), so two concurrent inserts cannot both succeed.
    */
+  /** Stores a calendar at version 1 with its create event. */
   insertCalendar(
     calendar: Omit<StoredCalendar, 'version' | 'updatedAt'>,
+    event: NewHistoryEvent,
   ): Promise<StoredCalendar>;
 
   /**
@@ -49,5 +56,13 @@ export interface CalendarStore {
     expectedVersion: number;
     changes: CalendarChanges;
     updatedAt: Date;
+    event: NewHistoryEvent;
   }): Promise<StoredCalendar>;
+
+  /** A page of a stored calendar's history, oldest first; empty for calendars never stored. */
+  listHistory(options: {
+    id: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<StorePage<HistoryEventRecord>>;
 }

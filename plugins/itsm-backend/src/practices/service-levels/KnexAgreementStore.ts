@@ -1,12 +1,15 @@
+import { toDate } from '../../records/rows';
+import {
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
 import {
   DatabaseService,
   isDatabaseConflictError,
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import {
-  PreconditionFailedError,
-  SupportingAgreementKind,
-} from '@backstage-itsm/plugin-itsm-common';
+import { SupportingAgreementKind } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import {
   AgreementListOptions,
@@ -22,15 +25,16 @@ import {
   SupportingTerms,
 } from './AgreementStore';
 import { decodeCursor, encodeCursor } from '../../records/cursor';
-import { appendHistoryEvent, insertedSeq, readHistoryPage } from '../../records/history';
-import type {
-  HistoryEventRecord,
-  NewHistoryEvent,
-  StorePage,
-} from '../incidents/IncidentStore';
-import { toDate } from '../incidents/incidentRows';
 
 /** Tables of service level agreements. */
+import { KnexRecordTable } from '../../records/recordTable';
+import {
+  slaRecordType,
+  slaTable,
+  supportingAgreementRecordType,
+  supportingAgreementTable,
+} from './serviceLevelRecordTypes';
+
 export const AGREEMENT_TABLES = {
   slas: 'itsm_slas',
   supporting: 'itsm_supporting_agreements',
@@ -39,8 +43,9 @@ export const AGREEMENT_TABLES = {
 } as const;
 
 /** `record_type` of SLAs and supporting agreements in the shared history table. */
-export const SLA_RECORD_TYPE = 'sla';
-export const SUPPORTING_AGREEMENT_RECORD_TYPE = 'supporting_agreement';
+export const SLA_RECORD_TYPE = slaRecordType.recordType;
+export const SUPPORTING_AGREEMENT_RECORD_TYPE =
+  supportingAgreementRecordType.recordType;
 
 const { slas: SLAS, supporting: SUPPORTING, links: LINKS } = AGREEMENT_TABLES;
 const REVISIONS = AGREEMENT_TABLES.revisions;
@@ -48,13 +53,9 @@ const REVISIONS = AGREEMENT_TABLES.revisions;
 type Db = Knex | Knex.Transaction;
 type Row = Record<string, any>;
 
-const TABLE_OF: Record<AgreementType, string> = {
-  sla: SLAS,
-  supporting: SUPPORTING,
-};
-const RECORD_TYPE_OF: Record<AgreementType, string> = {
-  sla: SLA_RECORD_TYPE,
-  supporting: SUPPORTING_AGREEMENT_RECORD_TYPE,
+const RECORD_TABLE_OF: Record<AgreementType, KnexRecordTable> = {
+  sla: slaTable,
+  supporting: supportingAgreementTable,
 };
 
 const optionalDate = (value: unknown) =>
@@ -300,10 +301,7 @@ export class KnexAgreementStore implements AgreementStore {
     cursor?: string;
   }): Promise<StorePage<HistoryEventRecord>> {
     const { type, ...rest } = options;
-    return readHistoryPage(this.#db, {
-      recordType: RECORD_TYPE_OF[type],
-      ...rest,
-    });
+    return RECORD_TABLE_OF[type].history(this.#db, rest);
   }
 
   async #insertAgreement(
@@ -318,10 +316,11 @@ export class KnexAgreementStore implements AgreementStore {
     },
   ): Promise<number> {
     const { type, agreement } = options;
-    const [inserted] = await tx(TABLE_OF[type])
-      .insert(options.header)
-      .returning('seq');
-    const seq = insertedSeq(inserted);
+    const seq = await RECORD_TABLE_OF[type].insert(
+      tx,
+      options.header,
+      options.event,
+    );
     await tx(REVISIONS).insert(
       revisionRow(type, seq, {
         revision: 1,
@@ -332,12 +331,6 @@ export class KnexAgreementStore implements AgreementStore {
         createdBy: options.createdBy,
       }),
     );
-    await appendHistoryEvent(tx, {
-      recordType: RECORD_TYPE_OF[type],
-      seq,
-      version: 1,
-      event: options.event,
-    });
     return seq;
   }
 
@@ -347,8 +340,7 @@ export class KnexAgreementStore implements AgreementStore {
     options: AgreementUpdate<unknown>,
   ): Promise<void> {
     const { seq, expectedVersion, revision, event } = options;
-    const version = expectedVersion + 1;
-    const changes: Row = { version, updated_at: options.at };
+    const changes: Row = { updated_at: options.at };
     if (options.ownerRef !== undefined) {
       changes.owner_ref = options.ownerRef;
     }
@@ -364,16 +356,14 @@ export class KnexAgreementStore implements AgreementStore {
         effective_to: revision.effectiveTo,
       });
     }
-    const updated = await tx(TABLE_OF[type])
-      .where({ seq, version: expectedVersion })
-      .update(changes);
-    if (updated === 0) {
-      throw new PreconditionFailedError(
-        `${
-          type === 'sla' ? `SLA-${seq}` : `Supporting agreement ${seq}`
-        } is not at version ${expectedVersion}; reload it and try again`,
-      );
-    }
+    // The revision rows follow the versioned update, inside the same transaction.
+    await RECORD_TABLE_OF[type].update(tx, {
+      seq,
+      expectedVersion,
+      row: changes,
+      event,
+      label: type === 'sla' ? undefined : `Supporting agreement ${seq}`,
+    });
     if (revision) {
       if (revision.closePreviousAt) {
         await tx(REVISIONS)
@@ -386,12 +376,6 @@ export class KnexAgreementStore implements AgreementStore {
       }
       await tx(REVISIONS).insert(revisionRow(type, seq, revision));
     }
-    await appendHistoryEvent(tx, {
-      recordType: RECORD_TYPE_OF[type],
-      seq,
-      version,
-      event,
-    });
   }
 }
 

@@ -1,7 +1,11 @@
+import { migratedClient } from '../../records/database';
+import { toDate } from '../../records/rows';
 import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import type { SlaBreach } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import type {
@@ -11,25 +15,14 @@ import type {
   BreachStore,
 } from './BreachStore';
 import { decodeCursor, encodeCursor } from '../../records/cursor';
-import { readHistoryPage } from '../../records/history';
-import type {
-  HistoryEventRecord,
-  NewHistoryEvent,
-  StorePage,
-} from '../incidents/IncidentStore';
-import { toDate, toOptionalDate } from '../incidents/incidentRows';
-
-const migrationsDir = resolvePackagePath(
-  '@backstage-itsm/plugin-itsm-backend',
-  'migrations',
-);
+import { toOptionalDate } from '../../records/rows';
+import { breachRecordType, breachTable } from './serviceLevelRecordTypes';
 
 const BREACHES = 'itsm_sla_breaches';
 const CLOCKS = 'itsm_sla_clocks';
 const ENTITIES = 'itsm_record_entities';
-const HISTORY = 'itsm_history_events';
 /** `record_type` of breaches in the shared history table. */
-export const BREACH_RECORD_TYPE = 'breach';
+export const BREACH_RECORD_TYPE = breachRecordType.recordType;
 
 /** A breach register row as the API shows it. @internal */
 export function rowToBreach(row: Record<string, any>): SlaBreach {
@@ -70,11 +63,7 @@ export class KnexBreachStore implements BreachStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<KnexBreachStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new KnexBreachStore(client);
+    return new KnexBreachStore(await migratedClient(options.database));
   }
 
   private constructor(db: Knex) {
@@ -144,10 +133,7 @@ export class KnexBreachStore implements BreachStore {
     now: Date;
   }): Promise<boolean> {
     const { seq, expectedVersion, changes, event, now } = options;
-    const row: Record<string, unknown> = {
-      version: expectedVersion + 1,
-      updated_at: now,
-    };
+    const row: Record<string, unknown> = { updated_at: now };
     if (changes.cause !== undefined) row.cause = changes.cause;
     if (changes.action !== undefined) row.action = changes.action;
     if (changes.improvementId !== undefined) {
@@ -158,13 +144,16 @@ export class KnexBreachStore implements BreachStore {
       row.waiver_approver = changes.waiver?.approver ?? null;
       row.waiver_at = changes.waiver?.at ?? null;
     }
-    return this.#db.transaction(async tx => {
+    const stale = Symbol('stale');
+    const written = await this.#db.transaction(async tx => {
       // The version check is the update itself (DESIGN §5).
-      const updated = await tx(BREACHES)
-        .where({ seq, version: expectedVersion })
-        .update(row);
-      if (updated !== 1) {
-        return false;
+      try {
+        await breachTable.update(tx, { seq, expectedVersion, row, event });
+      } catch (error) {
+        if ((error as Error).name === 'PreconditionFailedError') {
+          return stale;
+        }
+        throw error;
       }
       if (changes.waiver !== undefined) {
         // The clock of this breach (same instant) carries the waiver flag SLA reports count by.
@@ -180,18 +169,9 @@ export class KnexBreachStore implements BreachStore {
           })
           .update({ waived: changes.waiver !== null });
       }
-      await tx(HISTORY).insert({
-        record_type: BREACH_RECORD_TYPE,
-        record_seq: seq,
-        version: expectedVersion + 1,
-        at: event.at,
-        actor: event.actor,
-        action: event.action,
-        changes: JSON.stringify(event.changes),
-        comment: event.comment ?? null,
-      });
       return true;
     });
+    return written !== stale;
   }
 
   async listHistory(options: {
@@ -199,9 +179,6 @@ export class KnexBreachStore implements BreachStore {
     limit: number;
     cursor?: string;
   }): Promise<StorePage<HistoryEventRecord>> {
-    return readHistoryPage(this.#db, {
-      recordType: BREACH_RECORD_TYPE,
-      ...options,
-    });
+    return breachTable.history(this.#db, options);
   }
 }

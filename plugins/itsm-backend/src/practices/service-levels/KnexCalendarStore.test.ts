@@ -16,6 +16,23 @@ const migrationsDir = resolvePackagePath(
 
 const T0 = new Date('2026-03-02T09:00:00.000Z');
 const T1 = new Date('2026-03-03T09:00:00.000Z');
+const created = {
+  at: T0,
+  actor: 'user:default/alice',
+  action: 'created',
+  changes: {},
+};
+const holidaysAdded = {
+  at: T1,
+  actor: 'user:default/alice',
+  action: 'updated',
+  changes: {
+    holidays: [['2026-05-01'], ['2026-05-01', '2026-10-03']] as [
+      unknown,
+      unknown,
+    ],
+  },
+};
 
 describe('KnexCalendarStore', () => {
   it.each(databases.eachSupportedId())(
@@ -25,27 +42,33 @@ describe('KnexCalendarStore', () => {
       await knex.migrate.latest({ directory: migrationsDir });
       const store = KnexCalendarStore.fromKnex(knex);
 
-      const api = await store.insertCalendar({
-        id: 'support-uk',
-        source: 'api',
-        title: 'UK support',
-        timezone: 'Europe/London',
-        hours: { mon: [['09:00', '17:00']] },
-        holidays: ['2026-12-25'],
-        createdAt: T0,
-        createdBy: 'user:default/alice',
-      });
+      const api = await store.insertCalendar(
+        {
+          id: 'support-uk',
+          source: 'api',
+          title: 'UK support',
+          timezone: 'Europe/London',
+          hours: { mon: [['09:00', '17:00']] },
+          holidays: ['2026-12-25'],
+          createdAt: T0,
+          createdBy: 'user:default/alice',
+        },
+        created,
+      );
       expect(api.version).toBe(1);
-      await store.insertCalendar({
-        id: 'business-hours-eu',
-        source: 'config',
-        title: null,
-        timezone: null,
-        hours: null,
-        holidays: ['2026-05-01'],
-        createdAt: T0,
-        createdBy: 'user:default/alice',
-      });
+      await store.insertCalendar(
+        {
+          id: 'business-hours-eu',
+          source: 'config',
+          title: null,
+          timezone: null,
+          hours: null,
+          holidays: ['2026-05-01'],
+          createdAt: T0,
+          createdBy: 'user:default/alice',
+        },
+        created,
+      );
 
       expect(await store.getCalendar('support-uk')).toEqual({
         id: 'support-uk',
@@ -66,16 +89,19 @@ describe('KnexCalendarStore', () => {
       ]);
 
       const duplicate = await store
-        .insertCalendar({
-          id: 'support-uk',
-          source: 'api',
-          title: 'again',
-          timezone: 'UTC',
-          hours: {},
-          holidays: [],
-          createdAt: T0,
-          createdBy: 'user:default/bob',
-        })
+        .insertCalendar(
+          {
+            id: 'support-uk',
+            source: 'api',
+            title: 'again',
+            timezone: 'UTC',
+            hours: {},
+            holidays: [],
+            createdAt: T0,
+            createdBy: 'user:default/bob',
+          },
+          created,
+        )
         .catch(e => e);
       expect(isDatabaseConflictError(duplicate)).toBe(true);
 
@@ -84,6 +110,7 @@ describe('KnexCalendarStore', () => {
         expectedVersion: 1,
         changes: { holidays: ['2026-05-01', '2026-10-03'] },
         updatedAt: T1,
+        event: holidaysAdded,
       });
       expect(updated).toMatchObject({
         version: 2,
@@ -100,12 +127,30 @@ describe('KnexCalendarStore', () => {
           expectedVersion: 1,
           changes: { holidays: [] },
           updatedAt: T1,
+          event: holidaysAdded,
         }),
       ).rejects.toBeInstanceOf(PreconditionFailedError);
       expect((await store.getCalendar('business-hours-eu'))?.holidays).toEqual([
         '2026-05-01',
         '2026-10-03',
       ]);
+
+      // Each write is an event of the calendar's history; the rejected ones left none.
+      const history = await store.listHistory({
+        id: 'business-hours-eu',
+        limit: 10,
+      });
+      expect(history.items.map(e => [e.version, e.action])).toEqual([
+        [1, 'created'],
+        [2, 'updated'],
+      ]);
+      expect(history.items[1].changes).toEqual(holidaysAdded.changes);
+      expect(
+        (await store.listHistory({ id: 'support-uk', limit: 10 })).items,
+      ).toHaveLength(1);
+      expect(
+        (await store.listHistory({ id: 'nope', limit: 10 })).items,
+      ).toEqual([]);
     },
   );
 });

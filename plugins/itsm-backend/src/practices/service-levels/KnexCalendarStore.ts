@@ -1,12 +1,17 @@
+import { toDate } from '../../records/rows';
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { PreconditionFailedError } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  HistoryEventRecord,
+  NewHistoryEvent,
+  StorePage,
+} from '../../records/types';
+import { calendarTable } from './serviceLevelRecordTypes';
 import { Knex } from 'knex';
 import type {
   CalendarChanges,
   CalendarStore,
   StoredCalendar,
 } from './CalendarStore';
-import { toDate } from '../incidents/incidentRows';
 
 const CALENDARS = 'itsm_calendars';
 
@@ -66,6 +71,7 @@ export class KnexCalendarStore implements CalendarStore {
 
   async insertCalendar(
     calendar: Omit<StoredCalendar, 'version' | 'updatedAt'>,
+    event: NewHistoryEvent,
   ): Promise<StoredCalendar> {
     const row = {
       id: calendar.id,
@@ -79,7 +85,14 @@ export class KnexCalendarStore implements CalendarStore {
       created_by: calendar.createdBy,
       updated_at: calendar.createdAt,
     };
-    await this.#db(CALENDARS).insert(row);
+    await this.#db.transaction(async tx => {
+      // The history key: the next number; the unique index turns a concurrent twin into a
+      // conflict rather than a shared history.
+      const [{ last }] = await tx(CALENDARS).max({ last: 'history_seq' });
+      const historySeq = Number(last ?? 0) + 1;
+      await tx(CALENDARS).insert({ ...row, history_seq: historySeq });
+      await calendarTable.appendEvent(tx, historySeq, 1, event);
+    });
     return { ...calendar, version: 1, updatedAt: calendar.createdAt };
   }
 
@@ -88,12 +101,10 @@ export class KnexCalendarStore implements CalendarStore {
     expectedVersion: number;
     changes: CalendarChanges;
     updatedAt: Date;
+    event: NewHistoryEvent;
   }): Promise<StoredCalendar> {
     const { id, expectedVersion, changes, updatedAt } = options;
-    const update: Record<string, unknown> = {
-      version: expectedVersion + 1,
-      updated_at: updatedAt,
-    };
+    const update: Record<string, unknown> = { updated_at: updatedAt };
     if (changes.title !== undefined) {
       update.title = changes.title;
     }
@@ -101,15 +112,34 @@ export class KnexCalendarStore implements CalendarStore {
       update.holidays = JSON.stringify(changes.holidays);
     }
     return this.#db.transaction(async tx => {
-      const count = await tx(CALENDARS)
-        .where({ id, version: expectedVersion })
-        .update(update);
-      if (count === 0) {
-        throw new PreconditionFailedError(
-          `Calendar '${id}' is not at version ${expectedVersion}; reload it and try again`,
-        );
-      }
+      const current = await tx(CALENDARS).first('history_seq').where({ id });
+      await calendarTable.update(tx, {
+        key: id,
+        seq: Number(current?.history_seq ?? 0),
+        expectedVersion,
+        row: update,
+        event: options.event,
+        label: `Calendar '${id}'`,
+      });
       return fromRow(await tx(CALENDARS).where({ id }).first());
+    });
+  }
+
+  async listHistory(options: {
+    id: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<StorePage<HistoryEventRecord>> {
+    const row = await this.#db(CALENDARS)
+      .first('history_seq')
+      .where({ id: options.id });
+    if (!row?.history_seq) {
+      return { items: [], nextCursor: null };
+    }
+    return calendarTable.history(this.#db, {
+      seq: Number(row.history_seq),
+      limit: options.limit,
+      cursor: options.cursor,
     });
   }
 }

@@ -1,10 +1,10 @@
+import { toDate } from '../../records/rows';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { insertIncidentRow } from '../../__testUtils__/incidentRows';
 import { KnexLedgerStore } from './KnexLedgerStore';
 import { ClockChangedError, LedgerKey } from './LedgerStore';
 import type { SlaClockRecord } from '../incidents/IncidentStore';
-import { toDate } from '../incidents/incidentRows';
 
 jest.setTimeout(60_000);
 

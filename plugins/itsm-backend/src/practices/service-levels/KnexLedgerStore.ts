@@ -1,7 +1,7 @@
+import { migratedClient } from '../../records/database';
 import {
   DatabaseService,
   isDatabaseConflictError,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import type {
@@ -25,11 +25,6 @@ import type { SlaClockRecord } from '../incidents/IncidentStore';
 import { BREACH_RECORD_TYPE, rowToBreach } from './KnexBreachStore';
 import { appendHistoryEvent } from '../../records/history';
 import { rowToClock } from '../incidents/incidentRows';
-
-const migrationsDir = resolvePackagePath(
-  '@backstage-itsm/plugin-itsm-backend',
-  'migrations',
-);
 
 const LEDGER = 'itsm_notification_ledger';
 const INCIDENTS = 'itsm_incidents';
@@ -120,12 +115,7 @@ export class KnexLedgerStore implements LedgerStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<KnexLedgerStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new KnexLedgerStore(client);
+    return new KnexLedgerStore(await migratedClient(options.database));
   }
 
   private constructor(db: Knex) {

@@ -1,21 +1,15 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { migratedClient } from '../../records/database';
+import { toDate } from '../../records/rows';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { rowToBreach } from './KnexBreachStore';
-import { toDate, toOptionalDate } from '../incidents/incidentRows';
+import { toOptionalDate } from '../../records/rows';
 import type {
   AttainmentRow,
   OutageRow,
   SlaReportStore,
   StoredSla,
 } from './SlaReportStore';
-
-const migrationsDir = resolvePackagePath(
-  '@backstage-itsm/plugin-itsm-backend',
-  'migrations',
-);
 
 const CLOCKS = 'itsm_sla_clocks';
 const INCIDENTS = 'itsm_incidents';
@@ -43,11 +37,7 @@ export class KnexSlaReportStore implements SlaReportStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<KnexSlaReportStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new KnexSlaReportStore(client);
+    return new KnexSlaReportStore(await migratedClient(options.database));
   }
 
   private constructor(db: Knex) {

@@ -1,3 +1,4 @@
+import { toDate } from '../../records/rows';
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
   ReviewCadence,
@@ -5,7 +6,7 @@ import type {
   WorkloadLimits,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { toDate, toOptionalDate } from '../incidents/incidentRows';
+import { toOptionalDate } from '../../records/rows';
 
 /** The terms JSON of an SLA revision in `itsm_agreement_revisions`. */
 export interface SlaRevisionTerms {

@@ -1,3 +1,4 @@
+import { toDate } from '../../records/rows';
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import {
   ALWAYS_ON,
@@ -7,7 +8,6 @@ import {
 import { Knex } from 'knex';
 import { insertIncidentRow } from '../../__testUtils__/incidentRows';
 import { KnexLedgerStore } from './KnexLedgerStore';
-import { toDate } from '../incidents/incidentRows';
 import { SlaMonitorJob } from './SlaMonitorJob';
 
 jest.setTimeout(60_000);

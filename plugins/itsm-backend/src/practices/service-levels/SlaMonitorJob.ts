@@ -19,7 +19,7 @@ import {
 import { computeStoredClock } from '../incidents/incidentClocks';
 import { incidentId } from '../incidents/incidentViews';
 import { LedgerDelivery } from './ledgerDelivery';
-import { PLUGIN_ACTOR } from '../incidents/SlaEscalationJob';
+import { PLUGIN_SUBJECT } from '../../records/context';
 
 const CLOCKS: ReadonlyArray<SlaClockRecord['clock']> = [
   'response',
@@ -239,7 +239,7 @@ export class SlaMonitorJob {
       now,
       event: {
         at: now,
-        actor: PLUGIN_ACTOR,
+        actor: PLUGIN_SUBJECT,
         action: 'sla_warning',
         changes: {},
         comment: `The ${
@@ -288,7 +288,7 @@ export class SlaMonitorJob {
         },
         event: {
           at: now,
-          actor: PLUGIN_ACTOR,
+          actor: PLUGIN_SUBJECT,
           action: 'sla_breached',
           changes: {},
           comment: `The ${evaluated.clock} clock breached its ${formatDuration(

@@ -1,10 +1,9 @@
-import { isPluginItself } from '../../records/context';
+import { requireBasic } from '../../records/access';
 import {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ALWAYS_ON,
   PRIORITY_KEYS,
@@ -360,16 +359,7 @@ export class SlaReportService {
   }
 
   async #requireRead(credentials: BackstageCredentials): Promise<void> {
-    if (isPluginItself(credentials)) {
-      return;
-    }
-    const [decision] = await this.#permissions.authorize(
-      [{ permission: slaReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`You may not use ${slaReadPermission.name}`);
-    }
+    await requireBasic(this.#permissions, slaReadPermission, credentials);
   }
 }
 

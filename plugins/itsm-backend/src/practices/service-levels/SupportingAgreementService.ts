@@ -1,5 +1,6 @@
+import { readableRecord } from '../../records/access';
 import { RequestContext, WriteContext, actorOf } from '../../records/context';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   AgreementRevision,
   HistoryEvent,
@@ -30,7 +31,11 @@ import {
   agreementRevisions,
   toSupportingAgreement,
 } from './agreementViews';
-import { expectedVersionOf, staleError, unlessStale } from '../../records/versions';
+import {
+  expectedVersionOf,
+  requireVersion,
+  unlessStale,
+} from '../../records/versions';
 
 /** A validated `POST /supporting-agreements` body. */
 export type SupportingAgreementCreateInput = z.output<
@@ -175,7 +180,7 @@ export class SupportingAgreementService {
     const input = parseInput(supportingAgreementPatchSchema, body, 'body');
     const expected = expectedVersionOf(ctx, 'agreement');
     const record = await this.#readable(id, ctx);
-    const prefix = record.kind.toUpperCase();
+    const prefix = record.kind === 'ola' ? 'OLA' : 'UC';
     await this.#access.requireManage(ctx.credentials);
     const ownerRef = await this.#access.currentOwner(record);
     await this.#access.requireOwner(
@@ -226,9 +231,7 @@ export class SupportingAgreementService {
       prefix,
     );
     if (Object.keys(plan.changes).length === 0) {
-      if (expected !== undefined && expected !== record.version) {
-        throw staleError(record.seq, expected, prefix);
-      }
+      requireVersion(record, expected, prefix);
       return toSupportingAgreement(record);
     }
     const updated = await this.#store.updateSupportingAgreement({
@@ -313,13 +316,17 @@ export class SupportingAgreementService {
     ctx: RequestContext,
   ): Promise<SupportingAgreementRecord> {
     const parsed = parseSupportingAgreementId(id);
-    const record =
-      parsed === undefined || !(await this.#access.mayRead(ctx.credentials))
-        ? undefined
-        : await this.#store.getSupportingAgreement(parsed.seq);
-    if (!record || record.kind !== parsed?.kind) {
-      throw new NotFoundError(`Supporting agreement '${id}' not found`);
-    }
-    return record;
+    return readableRecord({
+      id,
+      label: 'Supporting agreement',
+      parse: () => parsed?.seq,
+      access: async () =>
+        (await this.#access.mayRead(ctx.credentials)) ? {} : false,
+      // An OLA's number read as a UC (or the reverse) is not that record.
+      load: async seq => {
+        const record = await this.#store.getSupportingAgreement(seq);
+        return record?.kind === parsed?.kind ? record : undefined;
+      },
+    });
   }
 }

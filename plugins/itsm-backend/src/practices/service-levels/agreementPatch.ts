@@ -1,9 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type { AgreementDefinition } from '@backstage-itsm/plugin-itsm-common';
-import type {
-  AgreementRecord,
-  RevisionRecord,
-} from './AgreementStore';
+import type { AgreementRecord, RevisionRecord } from './AgreementStore';
 import { sameValue } from './agreementViews';
 
 // How a PATCH of an agreement becomes a write: a new revision when its terms or effective

@@ -1,12 +1,9 @@
-import { RequestContext } from '../../records/context';
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import express from 'express';
-import Router from 'express-promise-router';
 import { z } from 'zod';
-import { withAudit } from '../../records/audit';
-import { historyQuerySchema } from '../changes/changeSchemas';
-import { credentialsOf, sendVersioned } from '../../records/http';
-import { parseInput, withArrays } from '../../records/parse';
+import type { RequestContext, WriteContext } from '../../records/context';
+import { credentialsOf } from '../../records/http';
+import { historyQuerySchema } from '../../records/parse';
+import { createRecordRoutes } from '../../records/routes';
 
 /** Audit events of SLAs and supporting agreements. */
 export const agreementAuditEvents = {
@@ -24,11 +21,7 @@ export interface AgreementRouteService<
   list(query: any, ctx: RequestContext): Promise<unknown>;
   create(input: TCreate, ctx: RequestContext): Promise<TRecord>;
   get(id: string, ctx: RequestContext): Promise<TRecord>;
-  patch(
-    id: string,
-    body: unknown,
-    ctx: RequestContext & { ifMatch?: string },
-  ): Promise<TRecord>;
+  patch(id: string, body: unknown, ctx: WriteContext): Promise<TRecord>;
   revisions(id: string, ctx: RequestContext): Promise<unknown>;
   history(
     id: string,
@@ -38,9 +31,9 @@ export interface AgreementRouteService<
 }
 
 /**
- * The routes SLAs and supporting agreements share: list, create, get, `PATCH`, revisions and
- * history under `path`, audited with the record id in `meta[idMeta]`. Returns the router and
- * the audited read for routes of its own (an SLA's alignment).
+ * The routes SLAs and supporting agreements share: the kernel's record routes (list, create,
+ * get, `PATCH`, history) plus revisions, audited with the record id in `meta[idMeta]`. Returns
+ * the router and the audited read for routes of its own (an SLA's alignment).
  */
 export function createAgreementRoutes<
   TCreate extends { entityRef: string },
@@ -56,78 +49,25 @@ export function createAgreementRoutes<
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }) {
-  const { path, idMeta, service, httpAuth, auditor } = options;
-  const router = Router();
-
-  const fetch = <T>(
-    req: express.Request,
-    meta: Record<string, string>,
-    fn: () => Promise<T>,
-  ) =>
-    withAudit(
-      auditor,
-      { ...agreementAuditEvents.fetch, request: req, meta },
-      fn,
-    );
-
-  router.get(path, async (req, res) => {
-    const ctx = await credentialsOf(httpAuth, req);
-    const query = parseInput(
-      options.listQuerySchema,
-      withArrays(req.query, options.arrayParams),
-      'query',
-    );
-    res.json(
-      await fetch(req, { queryType: 'all' }, () => service.list(query, ctx)),
-    );
-  });
-
-  router.post(path, async (req, res) => {
-    const ctx = await credentialsOf(httpAuth, req);
-    const input = parseInput(options.createSchema, req.body, 'body');
-    const created = await withAudit(
-      auditor,
-      {
-        ...agreementAuditEvents.mutate,
-        request: req,
-        meta: { actionType: 'create', entityRef: input.entityRef },
-        successMeta: (record: TRecord) => ({ [idMeta]: record.id }),
-      },
-      () => service.create(input, ctx),
-    );
-    sendVersioned(res, created, 201);
-  });
-
-  router.get(`${path}/:id`, async (req, res) => {
-    const ctx = await credentialsOf(httpAuth, req);
-    const { id } = req.params;
-    sendVersioned(
-      res,
-      await fetch(req, { queryType: 'by-id', [idMeta]: id }, () =>
-        service.get(id, ctx),
-      ),
-    );
-  });
-
-  router.patch(`${path}/:id`, async (req, res) => {
-    const ctx = await credentialsOf(httpAuth, req);
-    const updated = await withAudit(
-      auditor,
-      {
-        ...agreementAuditEvents.mutate,
-        request: req,
-        meta: { actionType: 'update', [idMeta]: req.params.id },
-        successMeta: (record: TRecord) => ({
-          revision: String(record.revision),
-        }),
-      },
-      () =>
-        service.patch(req.params.id, req.body, {
-          ...ctx,
-          ifMatch: req.header('if-match'),
-        }),
-    );
-    sendVersioned(res, updated);
+  const { path, idMeta, service, httpAuth } = options;
+  const { router, fetch } = createRecordRoutes<TCreate, TRecord>({
+    path,
+    idMeta,
+    events: agreementAuditEvents,
+    service: {
+      list: (query, ctx) => service.list(query, ctx),
+      create: (input, ctx) => service.create(input, ctx),
+      get: (id, ctx) => service.get(id, ctx),
+      patch: (id, body, ctx) => service.patch(id, body, ctx),
+      history: (id, query, ctx) => service.history(id, query, ctx),
+    },
+    listQuerySchema: options.listQuerySchema,
+    arrayParams: options.arrayParams,
+    createSchema: options.createSchema,
+    createMeta: input => ({ entityRef: input.entityRef }),
+    patchSuccessMeta: record => ({ revision: String(record.revision) }),
+    httpAuth,
+    auditor: options.auditor,
   });
 
   router.get(`${path}/:id/revisions`, async (req, res) => {
@@ -136,17 +76,6 @@ export function createAgreementRoutes<
     res.json(
       await fetch(req, { queryType: 'revisions', [idMeta]: id }, () =>
         service.revisions(id, ctx),
-      ),
-    );
-  });
-
-  router.get(`${path}/:id/history`, async (req, res) => {
-    const ctx = await credentialsOf(httpAuth, req);
-    const { id } = req.params;
-    const query = parseInput(historyQuerySchema, req.query, 'query');
-    res.json(
-      await fetch(req, { queryType: 'history', [idMeta]: id }, () =>
-        service.history(id, query, ctx),
       ),
     );
   });

@@ -18,7 +18,7 @@ import type {
   SlaRecord,
   SupportingAgreementRecord,
 } from './AgreementStore';
-import { toHistoryEvent } from '../incidents/incidentViews';
+import { toHistoryEvent } from '../../records/rows';
 
 // Wire forms of stored agreements, their ids, and the query schemas of their lists.
 

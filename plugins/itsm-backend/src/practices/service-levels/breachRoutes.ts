@@ -1,11 +1,8 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
-import Router from 'express-promise-router';
-import { auditEvents, withAudit } from '../../records/audit';
+import { createRecordRoutes } from '../../records/routes';
 import { BreachService, breachListQuerySchema } from './BreachService';
-import { historyQuerySchema } from '../changes/changeSchemas';
-import { credentialsOf, sendVersioned } from '../../records/http';
-import { parseInput, withArrays } from '../../records/parse';
+import { serviceLevelAuditEvents } from './serviceLevelAudit';
 
 /** HTTP routes of the breach register: list, get, PATCH (cause, action, waiver), history. */
 export function createBreachesRouter(options: {
@@ -13,83 +10,24 @@ export function createBreachesRouter(options: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
 }): express.Router {
-  const { breaches, httpAuth, auditor } = options;
-  const router = Router();
-
-  router.get('/breaches', async (req, res) => {
-    const ctx = await credentialsOf(httpAuth, req);
-    const query = parseInput(
-      breachListQuerySchema,
-      withArrays(req.query, ['entityRef']),
-      'query',
-    );
-    res.json(
-      await withAudit(
-        auditor,
-        {
-          ...auditEvents.breachFetch,
-          request: req,
-          meta: { queryType: 'all' },
-        },
-        () => breaches.list(query, ctx),
-      ),
-    );
-  });
-
-  router.get('/breaches/:id', async (req, res) => {
-    const ctx = await credentialsOf(httpAuth, req);
-    const { id } = req.params;
-    sendVersioned(
-      res,
-      await withAudit(
-        auditor,
-        {
-          ...auditEvents.breachFetch,
-          request: req,
-          meta: { queryType: 'by-id', breachId: id },
-        },
-        () => breaches.get(id, ctx),
-      ),
-    );
-  });
-
-  router.get('/breaches/:id/history', async (req, res) => {
-    const ctx = await credentialsOf(httpAuth, req);
-    const { id } = req.params;
-    const query = parseInput(historyQuerySchema, req.query, 'query');
-    res.json(
-      await withAudit(
-        auditor,
-        {
-          ...auditEvents.breachFetch,
-          request: req,
-          meta: { queryType: 'history', breachId: id },
-        },
-        () => breaches.history(id, query, ctx),
-      ),
-    );
-  });
-
-  router.patch('/breaches/:id', async (req, res) => {
-    const ctx = await credentialsOf(httpAuth, req);
-    const { id } = req.params;
-    sendVersioned(
-      res,
-      await withAudit(
-        auditor,
-        {
-          ...auditEvents.breachMutate,
-          request: req,
-          meta: { actionType: 'update', breachId: id },
-        },
-        () =>
-          breaches.patch(id, req.body, {
-            ...ctx,
-            ifMatch: req.header('if-match'),
-          }),
-      ),
-    );
-  });
-
-  return router;
+  const { breaches } = options;
+  return createRecordRoutes({
+    path: '/breaches',
+    idMeta: 'breachId',
+    events: {
+      fetch: serviceLevelAuditEvents.breachFetch,
+      mutate: serviceLevelAuditEvents.breachMutate,
+    },
+    // The register is written by the SLA monitor; people list, read and annotate it.
+    service: {
+      list: (query, ctx) => breaches.list(query, ctx),
+      get: (id, ctx) => breaches.get(id, ctx),
+      patch: (id, body, ctx) => breaches.patch(id, body, ctx),
+      history: (id, query, ctx) => breaches.history(id, query, ctx),
+    },
+    listQuerySchema: breachListQuerySchema,
+    arrayParams: ['entityRef'],
+    httpAuth: options.httpAuth,
+    auditor: options.auditor,
+  }).router;
 }

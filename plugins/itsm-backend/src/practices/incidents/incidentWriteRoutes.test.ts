@@ -471,7 +471,7 @@ describe('incident actions', () => {
     expect(backend.signals.publish).toHaveBeenCalledWith({
       recipients: { type: 'broadcast' },
       channel: 'itsm:incidents',
-      message: { id: incident.id, entityRef: 'component:default/cart' },
+      message: { id: incident.id, version: 1 },
     });
     expect(backend.notifications.send).not.toHaveBeenCalled();
 

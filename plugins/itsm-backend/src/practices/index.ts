@@ -1,0 +1,11 @@
+import { changesPractice } from './changes';
+import { incidentsPractice } from './incidents';
+import type { ItsmPractice } from './practice';
+import { serviceLevelsPractice } from './service-levels';
+
+/** Every practice of the plugin, in the order their routes are mounted: one line each. */
+export const PRACTICES: readonly ItsmPractice[] = [
+  incidentsPractice,
+  changesPractice,
+  serviceLevelsPractice,
+];
