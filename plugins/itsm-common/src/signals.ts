@@ -1,9 +1,18 @@
 /*
  * The live-update signals the ITSM backend publishes after every committed
- * incident write, and the ITSM frontend subscribes to. Messages are plain JSON
- * (`type` aliases, so they satisfy the `JsonObject` constraint of the signals
- * services).
+ * record write, and the ITSM frontend subscribes to. Signals are broadcast, so
+ * every message carries only the record's id and version: what any signed-in
+ * user may learn. Everything else is read through the API, which checks
+ * permissions. Messages are plain JSON (`type` aliases, so they satisfy the
+ * `JsonObject` constraint of the signals services).
  */
+
+/**
+ * What every ITSM signal carries: the record written and its version after the write.
+ *
+ * @public
+ */
+export type RecordSignal = { id: string; version: number };
 
 /**
  * Channel of one incident's live updates: an {@link IncidentSignal} on every
@@ -27,14 +36,15 @@ export const INCIDENTS_SIGNAL_CHANNEL = 'itsm:incidents';
  *
  * @public
  */
-export type IncidentSignal = { id: string; version: number };
+export type IncidentSignal = RecordSignal;
 
 /**
- * What {@link INCIDENTS_SIGNAL_CHANNEL} carries: the incident and its primary entity ref.
+ * What {@link INCIDENTS_SIGNAL_CHANNEL} carries: the incident and its version. A page showing
+ * some incidents reloads them on any message (the message does not say which entity it is about).
  *
  * @public
  */
-export type IncidentsSignal = { id: string; entityRef: string };
+export type IncidentsSignal = RecordSignal;
 
 /**
  * Channel of one change's live updates: a {@link ChangeSignal} on every write of it.
@@ -53,11 +63,7 @@ export function changeSignalChannel(id: string): string {
 export const CHANGES_SIGNAL_CHANNEL = 'itsm:changes';
 
 /** What {@link changeSignalChannel} carries. @public */
-export type ChangeSignal = { id: string; version: number };
+export type ChangeSignal = RecordSignal;
 
-/** What {@link CHANGES_SIGNAL_CHANNEL} carries: the change, its status and its entities. @public */
-export type ChangesSignal = {
-  id: string;
-  status: string;
-  entityRefs: string[];
-};
+/** What {@link CHANGES_SIGNAL_CHANNEL} carries: the change and its version. @public */
+export type ChangesSignal = RecordSignal;

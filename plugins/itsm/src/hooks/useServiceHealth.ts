@@ -1,11 +1,7 @@
 import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { itsmApiRef } from '../api';
-import {
-  INCIDENTS_CHANNEL,
-  concernsEntity,
-  type IncidentsSignal,
-} from '../signals';
+import { INCIDENTS_CHANNEL } from '../signals';
 import { useOnSignal } from './useOnSignal';
 
 /**
@@ -18,10 +14,6 @@ export function useServiceHealth(entityRef: string) {
     () => itsmApi.getServiceHealth({ entityRef }),
     [itsmApi, entityRef],
   );
-  useOnSignal<IncidentsSignal>(INCIDENTS_CHANNEL, message => {
-    if (concernsEntity(message, entityRef)) {
-      state.retry();
-    }
-  });
+  useOnSignal(INCIDENTS_CHANNEL, () => state.retry());
   return state;
 }

@@ -66,8 +66,11 @@ function EditDialog(props: RecordDialogProps<Item>) {
   );
 }
 
-function response(status: number, body: unknown): Response {
-  const text = JSON.stringify(body);
+function response(status: number, body: object): Response {
+  // Errors come as the backend sends them: Backstage error JSON with the response status.
+  const text = JSON.stringify(
+    'error' in body ? { ...body, response: { statusCode: status } } : body,
+  );
   return {
     ok: status < 300,
     status,

@@ -265,10 +265,7 @@ describe('ServiceManagementContent', () => {
     });
     expect(await screen.findByText('No open incidents')).toBeInTheDocument();
 
-    signals.publish('itsm:incidents', {
-      id: 'INC-11',
-      entityRef: 'component:default/payments-api',
-    });
+    signals.publish('itsm:incidents', { id: 'INC-11', version: 1 });
 
     expect(
       await screen.findByRole('cell', { name: 'Raised by Alertmanager' }),

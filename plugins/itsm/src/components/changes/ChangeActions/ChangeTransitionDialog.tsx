@@ -1,12 +1,11 @@
 import { Controller, useForm, type Resolver } from 'react-hook-form';
-import TextField from '@material-ui/core/TextField';
 import {
   CHANGE_OUTCOMES,
   type Change,
   type ChangeOutcome,
   type ChangeStatus,
 } from '@backstage-itsm/plugin-itsm-common';
-import { CodeSelect, DateTimeField } from '../../shared/forms';
+import { CodeField, DateTimeField, TextAreaField } from '../../shared/forms';
 import { formatChangeStatus } from '../../shared/format';
 import {
   RecordTransitionDialog,
@@ -80,19 +79,14 @@ export function ChangeTransitionDialog(
       busy={isSubmitting}
     >
       {fields.includes('outcome') && (
-        <Controller
+        <CodeField
           control={control}
           name="outcome"
-          render={({ field }) => (
-            <CodeSelect
-              id="itsm-change-outcome"
-              label="Outcome"
-              codes={CHANGE_OUTCOMES}
-              value={field.value || undefined}
-              onChange={value => field.onChange(value ?? '')}
-              error={errors.outcome?.message}
-            />
-          )}
+          id="itsm-change-outcome"
+          label="Outcome"
+          codes={CHANGE_OUTCOMES}
+          empty=""
+          error={errors.outcome?.message}
         />
       )}
       {(['actualStart', 'actualEnd'] as const)
@@ -125,27 +119,17 @@ export function ChangeTransitionDialog(
         />
       )}
       {fields.includes('comment') && (
-        <Controller
+        <TextAreaField
           control={control}
           name="comment"
-          render={({ field }) => (
-            <TextField
-              {...field}
-              id="itsm-change-transition-comment"
-              label={
-                to === 'cancelled'
-                  ? 'Why is it cancelled?'
-                  : 'What will be reworked?'
-              }
-              required={to === 'cancelled'}
-              multiline
-              minRows={2}
-              error={Boolean(errors.comment)}
-              helperText={errors.comment?.message}
-              margin="dense"
-              fullWidth
-            />
-          )}
+          id="itsm-change-transition-comment"
+          label={
+            to === 'cancelled'
+              ? 'Why is it cancelled?'
+              : 'What will be reworked?'
+          }
+          required={to === 'cancelled'}
+          error={errors.comment?.message}
         />
       )}
     </RecordTransitionDialog>

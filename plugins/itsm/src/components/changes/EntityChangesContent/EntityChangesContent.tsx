@@ -5,10 +5,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import {
-  CHANGES_SIGNAL_CHANNEL,
-  type ChangesSignal,
-} from '@backstage-itsm/plugin-itsm-common';
+import { CHANGES_SIGNAL_CHANNEL } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../../api';
 import { useOnSignal } from '../../../hooks/useOnSignal';
 import { ChangesTable } from '../ChangesTable';
@@ -24,8 +21,6 @@ import {
 const STATS_DAYS = 90;
 /** Finished changes shown after the open ones. */
 const RECENT_FINISHED = 10;
-
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /**
  * The "Changes" tab of an entity page: its open changes, soonest planned first, then the
@@ -56,11 +51,7 @@ export function EntityChangesContent() {
     };
   }, [itsmApi, entityRef]);
 
-  useOnSignal<ChangesSignal>(CHANGES_SIGNAL_CHANNEL, message => {
-    if (message.entityRefs?.some(ref => lower(ref) === lower(entityRef))) {
-      retry();
-    }
-  });
+  useOnSignal(CHANGES_SIGNAL_CHANNEL, () => retry());
 
   return (
     <>

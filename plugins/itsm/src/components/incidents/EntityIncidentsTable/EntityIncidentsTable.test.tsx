@@ -267,10 +267,7 @@ describe('EntityIncidentsTable', () => {
     await userEvent.click(screen.getByLabelText('Major only'));
     await waitFor(() => expect(api.listIncidents).toHaveBeenCalledTimes(2));
 
-    signals.publish('itsm:incidents', {
-      id: 'INC-1',
-      entityRef,
-    });
+    signals.publish('itsm:incidents', { id: 'INC-1', version: 2 });
     await waitFor(() => expect(api.listIncidents).toHaveBeenCalledTimes(3));
     expect(lastQuery(api)).toEqual({
       entityRef,

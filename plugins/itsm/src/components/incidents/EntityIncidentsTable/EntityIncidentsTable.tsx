@@ -26,11 +26,7 @@ import {
 import { useIncidents } from '../../../hooks/useIncidents';
 import { LoadMoreButton } from '../../../records';
 import { useOnSignal } from '../../../hooks/useOnSignal';
-import {
-  INCIDENTS_CHANNEL,
-  concernsEntity,
-  type IncidentsSignal,
-} from '../../../signals';
+import { INCIDENTS_CHANNEL } from '../../../signals';
 import { formatIncidentStatus } from '../../shared/format';
 import { IncidentsTable } from '../IncidentsTable';
 import { ReportIncidentButton } from '../ReportIncident';
@@ -130,12 +126,8 @@ export function EntityIncidentsTable() {
     q,
   });
   const { loading, error, retry } = list;
-  // Someone else's write on this entity: reload the first page.
-  useOnSignal<IncidentsSignal>(INCIDENTS_CHANNEL, message => {
-    if (concernsEntity(message, entityRef)) {
-      retry();
-    }
-  });
+  // Someone else's incident write (the signal does not say where): reload the first page.
+  useOnSignal(INCIDENTS_CHANNEL, () => retry());
 
   let scope: Scope = 'filtered';
   if (priorities.length === 0 && !majorOnly && !q) {

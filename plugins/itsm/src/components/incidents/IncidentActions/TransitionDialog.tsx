@@ -1,6 +1,5 @@
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import TextField from '@material-ui/core/TextField';
 import {
   ON_HOLD_REASONS,
   RESOLUTION_CODES,
@@ -9,7 +8,7 @@ import {
   type IncidentStatus,
   type IncidentTransitionRequest,
 } from '@backstage-itsm/plugin-itsm-common';
-import { CodeSelect, formErrorMap } from '../../shared/forms';
+import { CodeField, TextAreaField, formErrorMap } from '../../shared/forms';
 import { formatIncidentStatus } from '../../shared/format';
 import {
   RecordTransitionDialog,
@@ -74,82 +73,45 @@ export function TransitionDialog(props: TransitionDialogProps) {
       busy={form.formState.isSubmitting}
     >
       {fields.includes('onHoldReason') && (
-        <Controller
+        <CodeField
           control={control}
           name="onHoldReason"
-          render={({ field }) => (
-            <CodeSelect
-              id="itsm-transition-on-hold-reason"
-              label="Reason"
-              codes={ON_HOLD_REASONS}
-              value={field.value}
-              onChange={field.onChange}
-              error={errors.onHoldReason?.message}
-            />
-          )}
+          id="itsm-transition-on-hold-reason"
+          label="Reason"
+          codes={ON_HOLD_REASONS}
+          error={errors.onHoldReason?.message}
         />
       )}
       {fields.includes('resolutionCode') && (
-        <Controller
+        <CodeField
           control={control}
           name="resolutionCode"
-          render={({ field }) => (
-            <CodeSelect
-              id="itsm-transition-resolution-code"
-              label="Resolution code"
-              codes={RESOLUTION_CODES}
-              value={field.value}
-              onChange={field.onChange}
-              error={errors.resolutionCode?.message}
-            />
-          )}
+          id="itsm-transition-resolution-code"
+          label="Resolution code"
+          codes={RESOLUTION_CODES}
+          error={errors.resolutionCode?.message}
         />
       )}
       {fields.includes('resolutionNotes') && (
-        <Controller
+        <TextAreaField
           control={control}
           name="resolutionNotes"
-          render={({ field }) => (
-            <TextField
-              id="itsm-transition-resolution-notes"
-              label="Resolution notes"
-              required
-              multiline
-              minRows={3}
-              value={field.value ?? ''}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={Boolean(errors.resolutionNotes)}
-              helperText={
-                errors.resolutionNotes?.message ??
-                'Markdown: what fixed it, for the caller and the next engineer'
-              }
-              margin="dense"
-              fullWidth
-            />
-          )}
+          id="itsm-transition-resolution-notes"
+          label="Resolution notes"
+          required
+          minRows={3}
+          error={errors.resolutionNotes?.message}
+          hint="Markdown: what fixed it, for the caller and the next engineer"
         />
       )}
       {fields.includes('comment') && (
-        <Controller
+        <TextAreaField
           control={control}
           name="comment"
-          render={({ field }) => (
-            <TextField
-              id="itsm-transition-comment"
-              label="Why is it cancelled?"
-              required
-              multiline
-              minRows={2}
-              value={field.value ?? ''}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={Boolean(errors.comment)}
-              helperText={errors.comment?.message}
-              margin="dense"
-              fullWidth
-            />
-          )}
+          id="itsm-transition-comment"
+          label="Why is it cancelled?"
+          required
+          error={errors.comment?.message}
         />
       )}
     </RecordTransitionDialog>

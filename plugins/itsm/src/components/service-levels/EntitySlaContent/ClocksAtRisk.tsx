@@ -15,11 +15,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../../api';
 import { useOnSignal } from '../../../hooks/useOnSignal';
-import {
-  INCIDENTS_CHANNEL,
-  concernsEntity,
-  type IncidentsSignal,
-} from '../../../signals';
+import { INCIDENTS_CHANNEL } from '../../../signals';
 import { AT_RISK_PERCENT } from '../../shared/format';
 import { IncidentLink } from '../../incidents/IncidentLink';
 import { SlaCountdown } from '../SlaCountdown';
@@ -44,11 +40,7 @@ export function ClocksAtRisk(props: { entityRef: string }) {
       (i: Incident) => isAtRisk(i.sla.response) || isAtRisk(i.sla.resolution),
     );
   }, [itsmApi, props.entityRef]);
-  useOnSignal<IncidentsSignal>(INCIDENTS_CHANNEL, message => {
-    if (concernsEntity(message, props.entityRef)) {
-      retry();
-    }
-  });
+  useOnSignal(INCIDENTS_CHANNEL, () => retry());
 
   let body;
   if (error) {

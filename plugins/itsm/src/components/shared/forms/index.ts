@@ -15,3 +15,4 @@ export {
   type IncidentCoreValues,
 } from './IncidentCoreFields';
 export { CodeSelect } from './CodeSelect';
+export { CodeField, TextAreaField } from './ControlledFields';
