@@ -79,6 +79,17 @@ test('a developer reports an incident on a component and a support engineer work
   ).toBeVisible();
   await screenshot(page, '13-on-hold');
 
+  // Relate it to an earlier incident of the demo: the link is listed and in the history.
+  const linkForm = page.getByRole('form', {
+    name: /Link INC-\d+ to another record/,
+  });
+  await linkForm.getByLabel('Relation').selectOption('relates_to');
+  await linkForm.getByLabel('Record id').fill('INC-1');
+  await linkForm.getByRole('button', { name: 'Add link' }).click();
+  await expect(
+    page.getByRole('list', { name: /Links of INC-\d+/ }).getByText('INC-1'),
+  ).toBeVisible();
+
   await actions.getByRole('button', { name: 'Resolve' }).click();
   const resolve = page.getByRole('dialog');
   await resolve
@@ -97,6 +108,7 @@ test('a developer reports an incident on a component and a support engineer work
     'In progress',
     'On hold',
     'Work note',
+    'Linked',
     'Resolved',
   ]) {
     await expect(page.getByText(step).first()).toBeVisible();
