@@ -44,10 +44,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// the demo's permission policy: the ITSM rules (owners, assignees, requesters, support
+// engineers, change managers, ITSM admins); every other plugin's permissions are allowed
+backend.add(import('./modules/itsmPermissionPolicy'));
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));

@@ -1,0 +1,242 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  AuthorizeResult,
+  createPermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
+import {
+  changeApprovePermission,
+  changeCreatePermission,
+  changeReadPermission,
+  changeTemplateManagePermission,
+  changeUpdatePermission,
+  incidentCreatePermission,
+  incidentReadPermission,
+  incidentUpdatePermission,
+  itsmPermissions,
+  slaManagePermission,
+  slaReadPermission,
+} from '@backstage-itsm/plugin-itsm-common';
+import { parseAllDocuments } from 'yaml';
+import { ItsmPermissionPolicy, itsmRules } from './ItsmPermissionPolicy';
+
+/**
+ * Ownership refs of every demo user as the demo sign-in gives them (the User entity and its
+ * direct `memberOf` groups), read from the demo catalog so the table below is the demo's truth.
+ */
+function demoOwnership(): Map<string, string[]> {
+  const file = path.resolve(__dirname, '../../../../../examples/org.yaml');
+  const users = new Map<string, string[]>();
+  for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
+    const entity = doc.toJS();
+    if (entity?.kind === 'User') {
+      users.set(entity.metadata.name, [
+        `user:default/${entity.metadata.name}`,
+        ...(entity.spec.memberOf ?? []).map(
+          (group: string) => `group:default/${group}`,
+        ),
+      ]);
+    }
+  }
+  return users;
+}
+
+const ownership = demoOwnership();
+
+function policyFor(refsOf: (userRef: string) => string[] | undefined) {
+  const userInfo = mockServices.userInfo.mock({
+    async getUserInfo(credentials) {
+      const userRef = (credentials.principal as { userEntityRef: string })
+        .userEntityRef;
+      return { userEntityRef: userRef, ownershipEntityRefs: refsOf(userRef)! };
+    },
+  });
+  return new ItsmPermissionPolicy({ userInfo });
+}
+
+const policy = policyFor(ref => ownership.get(ref.split('/')[1]));
+
+function signedIn(name: string): PolicyQueryUser {
+  const userEntityRef = `user:default/${name}`;
+  return {
+    credentials: mockCredentials.user(userEntityRef),
+    info: { userEntityRef, ownershipEntityRefs: ownership.get(name)! },
+  };
+}
+
+const decide = (permission: Permission, user?: PolicyQueryUser) =>
+  policy.handle({ permission }, user);
+
+const A = 'ALLOW';
+const D = 'DENY';
+const C = 'CONDITIONAL';
+type Expected = typeof A | typeof D | typeof C;
+
+const columns = [
+  incidentReadPermission,
+  incidentCreatePermission,
+  incidentUpdatePermission,
+  changeReadPermission,
+  changeCreatePermission,
+  changeUpdatePermission,
+  changeApprovePermission,
+  changeTemplateManagePermission,
+  slaReadPermission,
+  slaManagePermission,
+];
+
+// prettier-ignore
+const table: Array<[string, string, ...Expected[]]> = [
+  // user            who                                     incident     change             template  sla
+  //                                                         read new upd read new upd vote manage    read manage
+  ['guest',          'platform-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A],
+  ['daniel.kim',     'payments-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A],
+  ['sofia.rossi',    'payments service owner, CAB, ECAB',    A,   A,  C,  A,   A,  C,  A,   D,        A,   A],
+  ['jonas.weber',    'SRE (support engineer), ECAB',         A,   A,  A,  A,   A,  C,  A,   D,        A,   A],
+  ['tom.oconnor',    'SRE, change manager',                  A,   A,  A,  A,   A,  A,  A,   D,        A,   A],
+  ['marcus.reed',    'change manager, CAB, ITSM admin',      A,   A,  C,  A,   A,  A,  A,   A,        A,   A],
+  ['maria.garcia',   'SRE lead, change manager, ITSM admin', A,   A,  A,  A,   A,  A,  A,   A,        A,   A],
+  ['katrin.vogel',   'head of engineering, CAB',             A,   A,  C,  A,   A,  C,  A,   D,        A,   A],
+];
+
+/** The conditional decision the policy gives a user who is not a manager of the record type. */
+function conditionalFor(permission: Permission, claims: string[]) {
+  const [resourceType, rules] =
+    permission.name === incidentUpdatePermission.name
+      ? ['itsm-incident', ['IS_SERVICE_OWNER', 'IS_ASSIGNEE']]
+      : ['itsm-change', ['IS_CHANGE_REQUESTER', 'IS_CHANGE_ENTITY_OWNER']];
+  return {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'itsm',
+    resourceType,
+    conditions: {
+      anyOf: rules.map(rule => ({ rule, resourceType, params: { claims } })),
+    },
+  };
+}
+
+describe('ItsmPermissionPolicy', () => {
+  it('reads the demo users it decides for from examples/org.yaml', () => {
+    for (const [name] of table) {
+      expect(ownership.get(name)).toBeDefined();
+    }
+    expect(ownership.get('marcus.reed')).toContain('group:default/itsm-admins');
+    expect(ownership.get('maria.garcia')).toContain(
+      'group:default/itsm-admins',
+    );
+  });
+
+  describe.each(table)('%s (%s)', (name, _who, ...expected) => {
+    it.each(columns.map((permission, i) => [permission.name, i] as const))(
+      '%s',
+      async (_permissionName, i) => {
+        const permission = columns[i];
+        const want =
+          expected[i] === C
+            ? conditionalFor(permission, ownership.get(name)!)
+            : { result: AuthorizeResult[expected[i]] };
+        expect(await decide(permission, signedIn(name))).toEqual(want);
+      },
+    );
+  });
+
+  it('has a rule for every permission the ITSM plugins declare', () => {
+    expect(Object.keys(itsmRules).sort()).toEqual(
+      itsmPermissions.map(p => p.name).sort(),
+    );
+    expect(columns.map(p => p.name).sort()).toEqual(
+      itsmPermissions.map(p => p.name).sort(),
+    );
+  });
+
+  it('denies ITSM permissions it has no rule for, even to ITSM admins (fail closed)', async () => {
+    const unknown = [
+      createPermission({
+        name: 'itsm.problem.create',
+        attributes: { action: 'create' },
+      }),
+      createPermission({
+        name: 'itsm.incident.delete',
+        attributes: { action: 'delete' },
+        resourceType: 'itsm-incident',
+      }),
+      createPermission({ name: 'itsm.export', attributes: { action: 'read' } }),
+    ];
+    for (const permission of unknown) {
+      for (const name of ['maria.garcia', 'marcus.reed', 'guest']) {
+        expect(await decide(permission, signedIn(name))).toEqual({
+          result: AuthorizeResult.DENY,
+        });
+      }
+    }
+  });
+
+  it('denies every ITSM permission to a caller without a user identity', async () => {
+    for (const permission of itsmPermissions) {
+      expect(await decide(permission)).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    }
+  });
+
+  it('allows every permission outside ITSM, signed in or not, as the allow-all policy did', async () => {
+    const others = [
+      createPermission({
+        name: 'catalog.entity.read',
+        attributes: { action: 'read' },
+        resourceType: 'catalog-entity',
+      }),
+      createPermission({
+        name: 'catalog.entity.delete',
+        attributes: { action: 'delete' },
+        resourceType: 'catalog-entity',
+      }),
+      createPermission({
+        name: 'scaffolder.task.create',
+        attributes: { action: 'create' },
+      }),
+      // Only the `itsm.` prefix is ITSM's, not a name that merely starts with the word.
+      createPermission({ name: 'itsmx.read', attributes: { action: 'read' } }),
+    ];
+    for (const permission of others) {
+      expect(await decide(permission, signedIn('daniel.kim'))).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+      expect(await decide(permission)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+  });
+
+  it('compares group refs case-insensitively and passes lowercase claims', async () => {
+    const shouting = policyFor(ref => [
+      ref.toUpperCase(),
+      'Group:Default/SRE-Team',
+    ]);
+    const user = signedIn('jonas.weber');
+
+    expect(
+      await shouting.handle({ permission: incidentUpdatePermission }, user),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await shouting.handle({ permission: changeUpdatePermission }, user),
+    ).toEqual(
+      conditionalFor(changeUpdatePermission, [
+        'user:default/jonas.weber',
+        'group:default/sre-team',
+      ]),
+    );
+  });
+
+  it('asks the user info service, not the deprecated info on the query', async () => {
+    const fresh = policyFor(() => ['user:default/someone']);
+    const user = signedIn('maria.garcia'); // its `info` says sre-team and itsm-admins
+
+    expect(
+      await fresh.handle({ permission: changeTemplateManagePermission }, user),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+});

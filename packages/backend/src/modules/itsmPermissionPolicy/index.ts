@@ -1,0 +1,1 @@
+export { permissionModuleItsmPolicy as default } from './module';
