@@ -28,12 +28,12 @@ export const DEFAULT_DEMO_USERS: DemoUser[] = [
   {
     name: 'marcus.reed',
     displayName: 'Marcus Reed',
-    role: 'Change manager, CAB, ECAB',
+    role: 'Change manager, CAB, ECAB, ITSM admin',
   },
   {
     name: 'maria.garcia',
     displayName: 'María García',
-    role: 'SRE lead, change manager, CAB, ECAB',
+    role: 'SRE lead, change manager, CAB, ECAB, ITSM admin',
   },
   {
     name: 'tom.oconnor',
