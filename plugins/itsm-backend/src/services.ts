@@ -132,6 +132,7 @@ export async function createItsmServices(
     now?: () => Date;
     signals?: SignalsService;
     notifications?: NotificationService;
+    trustedImport?: boolean;
   }) => {
     const changes = ChangeService.create({
       store: changeStore,
@@ -225,7 +226,7 @@ export async function createItsmServices(
       refreshCalendars: () => calendars.ensureFresh(),
     }),
     quiet: overrides => ({
-      ...build(overrides),
+      ...build({ ...overrides, trustedImport: true }),
       ...buildAgreements({ ...overrides, trustedImport: true }),
     }),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdSchema } from '../records/recordIds';
 import { entityRefSchema, MAX_DESCRIPTION_LENGTH } from '../incidents/schemas';
 import {
   APPROVAL_DECISIONS,
@@ -37,13 +38,13 @@ export const postImplementationReviewSchema = z.strictObject({
   objectivesMet: z.boolean().optional(),
   lessonsLearned: text.optional(),
   incidentIds: z
-    .array(z.string().regex(/^INC-\d+$/))
+    .array(recordIdSchema('INC', 'must be an incident id like INC-7'))
     .max(100)
     .optional(),
-  problemId: z
-    .string()
-    .regex(/^PRB-\d+$/)
-    .optional(),
+  problemId: recordIdSchema(
+    'PRB',
+    'must be a problem id like PRB-3',
+  ).optional(),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdSchema } from '../records/recordIds';
 import { INCIDENT_SOURCES, INCIDENT_STATUSES, ON_HOLD_REASONS } from './types';
 import { RESOLUTION_CODES } from './lifecycle';
 
@@ -17,9 +18,10 @@ export const entityRefSchema = z
 const level = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 
 /** A change id, `CHG-n`: the change that caused an incident. @public */
-export const changeIdSchema = z
-  .string()
-  .regex(/^CHG-\d+$/, 'must be a change id like CHG-42');
+export const changeIdSchema = recordIdSchema(
+  'CHG',
+  'must be a change id like CHG-42',
+);
 
 /**
  * Body of `POST /incidents`. Priority, status and SLA are never accepted from a client.
@@ -79,10 +81,10 @@ export const incidentPatchSchema = z
     assignmentGroup: entityRefSchema.nullable(),
     major: z.boolean(),
     incidentManager: entityRefSchema.nullable(),
-    parentId: z
-      .string()
-      .regex(/^INC-\d+$/)
-      .nullable(),
+    parentId: recordIdSchema(
+      'INC',
+      'must be an incident id like INC-7',
+    ).nullable(),
     causedByChangeId: changeIdSchema.nullable(),
     outageStart: z.iso.datetime().nullable(),
     outageEnd: z.iso.datetime().nullable(),
@@ -91,10 +93,10 @@ export const incidentPatchSchema = z
         summary: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),
         rootCause: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
         lessonsLearned: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
-        problemId: z
-          .string()
-          .regex(/^PRB-\d+$/)
-          .optional(),
+        problemId: recordIdSchema(
+          'PRB',
+          'must be a problem id like PRB-3',
+        ).optional(),
       })
       .nullable(),
   })

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * The id prefixes of every record type, existing and coming: incidents, changes, standard
  * change templates, SLAs, OLAs, underpinning contracts, breaches, problems, known errors,
@@ -85,4 +86,18 @@ export function parseRecordSeq(
   id: string,
 ): number | undefined {
   return parseRecordId(id, [prefix])?.seq;
+}
+
+/**
+ * A zod schema for an id of one record type: any case, no leading zeros, within
+ * {@link MAX_RECORD_SEQ} (so it fits the database column); the output is canonical (`CHG-42`).
+ *
+ * @public
+ */
+export function recordIdSchema(prefix: RecordIdPrefix, message: string) {
+  return z
+    .string()
+    .max(16, message)
+    .refine(id => parseRecordSeq(prefix, id) !== undefined, message)
+    .transform(id => formatRecordId(prefix, parseRecordSeq(prefix, id)!));
 }

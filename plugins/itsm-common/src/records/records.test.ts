@@ -6,6 +6,7 @@ import {
   formatRecordId,
   parseRecordId,
   parseRecordSeq,
+  recordIdSchema,
   recordLinkCreateSchema,
 } from '.';
 
@@ -111,6 +112,34 @@ describe('recordLinkCreateSchema', () => {
       { relation: 'fixes' },
     ]) {
       expect(recordLinkCreateSchema.safeParse(body).success).toBe(false);
+    }
+  });
+});
+
+describe('recordIdSchema', () => {
+  const schema = recordIdSchema('CHG', 'must be a change id like CHG-42');
+
+  it('takes an id of its type in any case and gives it back canonical', () => {
+    expect(schema.parse('CHG-42')).toBe('CHG-42');
+    expect(schema.parse('chg-42')).toBe('CHG-42');
+    expect(schema.parse(`CHG-${MAX_RECORD_SEQ}`)).toBe(`CHG-${MAX_RECORD_SEQ}`);
+  });
+
+  it('refuses other types, leading zeros and sequences the database cannot hold, with its message', () => {
+    for (const id of [
+      'INC-42',
+      'CHG-042',
+      'CHG-0',
+      `CHG-${MAX_RECORD_SEQ + 1}`,
+      'CHG-100000000000000000000',
+      'CHG-',
+      '',
+    ]) {
+      const result = schema.safeParse(id);
+      expect([id, result.success]).toEqual([id, false]);
+      expect(result.error?.issues[0].message).toBe(
+        'must be a change id like CHG-42',
+      );
     }
   });
 });

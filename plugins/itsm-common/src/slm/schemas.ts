@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordIdSchema } from '../records/recordIds';
 import { entityRefSchema, MAX_DESCRIPTION_LENGTH } from '../incidents/schemas';
 import { parseDuration } from './duration';
 import {
@@ -35,9 +36,10 @@ export const durationSchema = z.string().refine(
 );
 
 /** @public */
-export const slaIdSchema = z
-  .string()
-  .regex(/^SLA-\d+$/, 'must be an SLA id like SLA-2');
+export const slaIdSchema = recordIdSchema(
+  'SLA',
+  'must be an SLA id like SLA-2',
+);
 
 /** @public */
 export const supportingAgreementIdSchema = z
@@ -245,10 +247,10 @@ export const breachPatchSchema = z
   .strictObject({
     cause: text.nullable(),
     action: text.nullable(),
-    improvementId: z
-      .string()
-      .regex(/^IMP-\d+$/, 'must be an improvement id like IMP-8')
-      .nullable(),
+    improvementId: recordIdSchema(
+      'IMP',
+      'must be an improvement id like IMP-8',
+    ).nullable(),
     waiver: z
       .strictObject({
         reason: z.string().trim().min(1).max(MAX_DESCRIPTION_LENGTH),

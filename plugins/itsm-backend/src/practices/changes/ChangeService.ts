@@ -50,7 +50,6 @@ import { ChangeCreateInput, ChangeListQuery } from './changeSchemas';
 import { PlannedChangeWrite, planChangeTransition } from './changeTransition';
 import {
   changeCreationHistory,
-  parseChangeId,
   parseTemplateId,
   templateId,
   toApproval,
@@ -548,11 +547,22 @@ export class ChangeService {
   }
 
   /** Whether a change exists, for incidents that name their cause (no permission check). */
-  async exists(id: string): Promise<number | undefined> {
-    const seq = parseChangeId(id);
-    return seq !== undefined && (await this.#store.changeExists(seq))
-      ? seq
-      : undefined;
+  /**
+   * The sequence number of a change the caller may read, else undefined: an unknown change and
+   * one the caller may not see answer the same, so naming a change reveals nothing.
+   */
+  async readableSeq(
+    id: string,
+    ctx: RequestContext,
+  ): Promise<number | undefined> {
+    try {
+      return (await this.readable(id, ctx)).seq;
+    } catch (error) {
+      if ((error as Error)?.name === 'NotFoundError') {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   async #decideMove(

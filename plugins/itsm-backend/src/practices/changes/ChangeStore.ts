@@ -163,9 +163,6 @@ export interface ChangeStore {
     },
   ): Promise<ChangeRecord | undefined>;
 
-  /** Whether a change with this sequence number exists (no permission check). */
-  changeExists(seq: number): Promise<boolean>;
-
   listChanges(options: ChangeListOptions): Promise<StorePage<ChangeRecord>>;
 
   /** Changes overlapping a window, in one query, ordered by planned start. */

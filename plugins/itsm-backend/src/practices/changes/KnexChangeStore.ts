@@ -135,11 +135,6 @@ export class KnexChangeStore implements ChangeStore {
     return readChange(this.#db, seq, options.permissionFilter);
   }
 
-  async changeExists(seq: number): Promise<boolean> {
-    const row = await this.#db(CHANGES).select('seq').where('seq', seq).first();
-    return row !== undefined;
-  }
-
   async listChanges(
     options: ChangeListOptions,
   ): Promise<StorePage<ChangeRecord>> {

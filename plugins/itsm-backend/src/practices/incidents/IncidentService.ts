@@ -1,4 +1,9 @@
-import { RequestContext, WriteContext, actorOf } from '../../records/context';
+import {
+  RequestContext,
+  WriteContext,
+  actorOf,
+  isPluginItself,
+} from '../../records/context';
 import { LinkableRecordType, linkableRecordType } from '../../records/links';
 import { incidentRecordType, incidentTable } from './incidentRecordType';
 import {
@@ -79,8 +84,8 @@ export type IncidentListQuery = z.output<typeof incidentListQuerySchema>;
 
 /** How incidents find the change that caused them. */
 export interface IncidentChangeLookup {
-  /** The sequence number of an existing change, else undefined. */
-  exists(id: string): Promise<number | undefined>;
+  /** The sequence number of a change the caller may read, else undefined. */
+  readableSeq(id: string, ctx: RequestContext): Promise<number | undefined>;
 }
 
 /** The impact analysis snapshotted on create (downstream blast radius). */
@@ -99,6 +104,9 @@ const WRITABLE_STATUSES = INCIDENT_STATUSES.filter(
   s => !FINAL_INCIDENT_STATUSES.includes(s),
 );
 
+/** The sources a person or an API client may give; the others belong to the alert webhooks. */
+const USER_SOURCES: readonly string[] = ['portal', 'api', 'scaffolder'];
+
 /** The business rules of incident management. */
 export class IncidentService {
   readonly #store: IncidentStore;
@@ -112,6 +120,7 @@ export class IncidentService {
   readonly #config: ItsmConfig;
   readonly #policy: IncidentPolicy;
   readonly #now: () => Date;
+  readonly #trustedImport: boolean;
 
   static create(options: {
     store: IncidentStore;
@@ -135,6 +144,8 @@ export class IncidentService {
     calendars?: CalendarRegistry;
     /** The SLAs incidents take their targets from; without it, the configured defaults. */
     slaTargets?: SlaTargetSource;
+    /** An import (trusted code) may write incidents of alert sources as the actor it names. */
+    trustedImport?: boolean;
     now?: () => Date;
   }): IncidentService {
     return new IncidentService(options);
@@ -155,6 +166,7 @@ export class IncidentService {
     this.#config = options.config;
     this.#policy = new IncidentPolicy(options);
     this.#now = options.now ?? (() => new Date());
+    this.#trustedImport = options.trustedImport ?? false;
   }
 
   /** Raises an incident on a catalog entity; priority, assignment group, major flag and SLA clocks are derived. */
@@ -163,6 +175,16 @@ export class IncidentService {
     ctx: RequestContext,
   ): Promise<Incident> {
     await this.#access.requireCreate(ctx.credentials);
+    if (
+      !USER_SOURCES.includes(input.source) &&
+      !isPluginItself(ctx.credentials) &&
+      !this.#trustedImport
+    ) {
+      // Else anyone could pre-empt a real alert with a harmless incident of its identity.
+      throw new InputError(
+        `source: ${input.source} incidents are raised by its webhook only; use portal, api or scaffolder`,
+      );
+    }
     await this.#fresh();
 
     const entityRef = canonicalEntityRef(input.entityRef);
@@ -174,7 +196,7 @@ export class IncidentService {
     const [entity, affected, causedByChangeSeq] = await Promise.all([
       this.#catalog.getEntity(entityRef),
       this.#affectedEntities(affectedEntityRefs),
-      this.#changeSeqOf(input.causedByChangeId ?? null),
+      this.#changeSeqOf(input.causedByChangeId ?? null, ctx),
     ]);
     if (!entity) {
       throw new InputError(
@@ -378,7 +400,7 @@ export class IncidentService {
     const plan = await unlessStale(
       record,
       expected,
-      () => planPatch(record, input, this.#patchContext(record, now, actor)),
+      () => planPatch(record, input, this.#patchContext(record, now, actor, ctx)),
       'INC',
     );
     if (!plan) {
@@ -520,7 +542,10 @@ export class IncidentService {
     const input = {
       to: 'resolved' as const,
       resolutionCode: parent.resolutionCode as ResolutionCode,
-      resolutionNotes: parent.resolutionNotes!,
+      // The parent's notes stay on the parent: a reader of the child may not be allowed to read it.
+      resolutionNotes: `Resolved with its parent ${incidentId(
+        parent.seq,
+      )}; its resolution notes are on that incident.`,
       comment: `Resolved with its parent ${incidentId(parent.seq)}`,
     };
     for (const child of await tx.listChildren(
@@ -623,7 +648,12 @@ export class IncidentService {
     };
   }
 
-  #patchContext(record: IncidentRecord, now: Date, actor: string) {
+  #patchContext(
+    record: IncidentRecord,
+    now: Date,
+    actor: string,
+    ctx: RequestContext,
+  ) {
     // Asked for only when the priority changes: the clocks are re-targeted on the SLA
     // revision they were started under (its calendar is the service calendar), never a newer one.
     let sla: SlaTermsRevision | undefined;
@@ -651,16 +681,31 @@ export class IncidentService {
         this.#policy.isMajorByCriteria(priority, tier),
       getIncident: (seq: number) => this.#store.getIncident(seq),
       affectedEntities: (refs: string[]) => this.#affectedEntities(refs),
-      changeSeqOf: (id: string | null) => this.#changeSeqOf(id),
+      changeSeqOf: (id: string | null) => this.#changeSeqOf(id, ctx),
+      mayReadIncident: (seq: number) =>
+        this.#readable(incidentId(seq), ctx).then(
+          () => true,
+          error => {
+            if ((error as Error)?.name === 'NotFoundError') {
+              return false;
+            }
+            throw error;
+          },
+        ),
     };
   }
 
   /** The sequence number of the change an incident names; 400 when it does not exist. */
-  async #changeSeqOf(id: string | null): Promise<number | null> {
+  async #changeSeqOf(
+    id: string | null,
+    ctx: RequestContext,
+  ): Promise<number | null> {
     if (id === null) {
       return null;
     }
-    const seq = this.#changes ? await this.#changes.exists(id) : undefined;
+    const seq = this.#changes
+      ? await this.#changes.readableSeq(id, ctx)
+      : undefined;
     if (seq === undefined) {
       throw new InputError(`causedByChangeId: change '${id}' does not exist`);
     }

@@ -43,6 +43,8 @@ export interface PatchContext {
   affectedEntities(refs: string[]): Promise<RecordEntity[]>;
   /** The change an incident names as its cause; throws `InputError` when it does not exist. */
   changeSeqOf(id: string | null): Promise<number | null>;
+  /** Whether the caller may read the incident (parents must be, or linking reveals them). */
+  mayReadIncident(seq: number): Promise<boolean>;
 }
 
 /** A planned PATCH; `undefined` when it changes nothing. */
@@ -178,6 +180,9 @@ async function parentSeqOf(
   const parentSeq = parseIncidentId(parentId);
   if (parentSeq === undefined) {
     throw new InputError(`parentId: '${parentId}' is not an incident id`);
+  }
+  if (!(await ctx.mayReadIncident(parentSeq))) {
+    throw new InputError(`parentId: incident '${parentId}' does not exist`);
   }
   // Walk up from the new parent: reaching this incident would make a cycle.
   let seq: number | null = parentSeq;

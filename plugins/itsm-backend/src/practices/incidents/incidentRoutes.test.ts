@@ -338,8 +338,8 @@ describe('incidents router', () => {
   it('answers 409 for a second incident with the same source and external id', async () => {
     const { api } = await startItsmBackend();
     const body = newIncident({
-      source: 'alertmanager',
-      externalId: 'fingerprint-1',
+      source: 'api',
+      externalId: 'ticket-1',
     });
     const first = await api()
       .post('/api/itsm/incidents')

@@ -405,7 +405,8 @@ describe('incident actions', () => {
           status: 'resolved',
           version: before.version + 1,
           resolutionCode: 'fixed',
-          resolutionNotes: 'Rolled back the deploy',
+          // A pointer to the parent, not its notes (a child's reader may not read the parent).
+          resolutionNotes: expect.stringContaining(parent.id),
           onHoldReason: null,
         });
         const history = await incidents.history(before.id);
