@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 
 /**
- * Inserts an incident with its primary entity and a running resolution clock
+ * Inserts an incident with its primary entity and a running clock (resolution unless told)
  * straight into the tables, for store and job tests that need exact clocks.
  */
 export async function insertIncidentRow(
@@ -18,6 +18,7 @@ export async function insertIncidentRow(
     stoppedAt?: Date | null;
     pauses?: Array<{ from: string; to?: string }>;
     calendarId?: string;
+    clock?: 'response' | 'resolution';
   },
 ): Promise<number> {
   const at = options.startedAt;
@@ -64,7 +65,7 @@ export async function insertIncidentRow(
   await knex('itsm_sla_clocks').insert({
     record_type: 'incident',
     record_seq: seq,
-    clock: 'resolution',
+    clock: options.clock ?? 'resolution',
     target_ms: options.targetMs ?? 60 * 60_000,
     calendar_id: options.calendarId ?? '24x7',
     started_at: at,

@@ -221,4 +221,52 @@ describe('SlaEscalationJob', () => {
       ).toEqual(['50', '50', '75', '100']);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'escalates a running response clock too, but not one that was responded to, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const send = jest.fn().mockResolvedValue(undefined);
+      const job = await jobOn(knex, { send }, () => at(0));
+      const late = await insertIncidentRow(knex, {
+        clock: 'response',
+        startedAt: at(-90 * MINUTE),
+        targetMs: HOUR,
+        assignmentGroup: 'group:default/tier-1',
+      }); // 150%: 50, 75, 100
+      await insertIncidentRow(knex, {
+        clock: 'response',
+        startedAt: at(-90 * MINUTE),
+        stoppedAt: at(-80 * MINUTE),
+        targetMs: HOUR,
+      }); // responded at 17%
+
+      expect(await job.run()).toEqual({ escalated: 3, notified: 3, resent: 0 });
+      const payloads = send.mock.calls.map(([o]) => o.payload);
+      expect(payloads.map(p => p.scope)).toEqual(
+        [50, 75, 100].map(
+          t => `itsm:incident:${late}:response:${t}:${at(-90 * MINUTE).getTime()}-${HOUR}`,
+        ),
+      );
+      expect(payloads[2]).toMatchObject({
+        title: expect.stringContaining(`INC-${late} breached its response target`),
+        severity: 'critical',
+      });
+      expect(send.mock.calls[0][0].recipients).toEqual({
+        type: 'entity',
+        entityRef: ['group:default/tier-2', 'group:default/team-a'],
+      });
+      const events = await knex('itsm_history_events').where({
+        record_seq: late,
+        action: 'escalated',
+      });
+      expect(events.map(e => e.comment)).toEqual([
+        expect.stringMatching(/^Response clock at 50%\./),
+        expect.stringMatching(/^Response clock at 75%\./),
+        expect.stringMatching(/^Response clock at 100% \(breached\)\./),
+      ]);
+      // Nothing more on the next run.
+      expect(await job.run()).toEqual({ escalated: 0, notified: 0, resent: 0 });
+    },
+  );
 });

@@ -17,7 +17,9 @@ import {
 } from '../service-levels/LedgerStore';
 import { incidentId } from './incidentViews';
 
-const CLOCK = 'resolution';
+/** Both clocks escalate: a response breach pages as much as a resolution breach. */
+const CLOCKS = ['response', 'resolution'] as const;
+type ClockName = (typeof CLOCKS)[number];
 const PAGE_SIZE = 200;
 
 /** What one run did. */
@@ -31,8 +33,8 @@ export interface EscalationRunResult {
 }
 
 /**
- * Escalates open incidents at the configured percentages of their resolution
- * clock (DESIGN §3): functionally to the next support tier group and
+ * Escalates open incidents at the configured percentages of their running response and
+ * resolution clocks (DESIGN §3): functionally to the next support tier group and
  * hierarchically to the owner of the service.
  *
  * Exactly once across replicas and crashes: each escalation first inserts a
@@ -88,10 +90,21 @@ export class SlaEscalationJob {
     result.resent = await this.#delivery.resendStale(now);
     result.notified += result.resent;
 
+    for (const clock of CLOCKS) {
+      await this.#escalate(clock, now, result);
+    }
+    return result;
+  }
+
+  async #escalate(
+    clock: ClockName,
+    now: Date,
+    result: EscalationRunResult,
+  ): Promise<void> {
     let afterSeq = 0;
     for (;;) {
       const page = await this.#store.listOpenIncidentClocks({
-        clock: CLOCK,
+        clock,
         statuses: OPEN_INCIDENT_STATUSES,
         afterSeq,
         limit: PAGE_SIZE,
@@ -105,7 +118,7 @@ export class SlaEscalationJob {
           await this.#store.listKeys({
             recordType: 'incident',
             recordSeqs: page.map(p => p.seq),
-            clock: CLOCK,
+            clock,
             purposes: ['escalation'],
           })
         ).map(k => `${k.recordSeq}|${k.threshold}|${k.cycle}`),
@@ -120,7 +133,13 @@ export class SlaEscalationJob {
           ) {
             continue;
           }
-          const entry = await this.#record(incident, threshold, cycle, now);
+          const entry = await this.#record(
+            incident,
+            clock,
+            threshold,
+            cycle,
+            now,
+          );
           if (entry) {
             result.escalated++;
             if (await this.#delivery.send(entry, now)) {
@@ -130,12 +149,12 @@ export class SlaEscalationJob {
         }
       }
     }
-    return result;
   }
 
   /** Inserts the ledger row and history event; undefined when another run already did. */
   async #record(
     incident: OpenIncidentClock,
+    clock: ClockName,
     threshold: number,
     cycle: string,
     now: Date,
@@ -146,11 +165,11 @@ export class SlaEscalationJob {
     const recipients = [
       ...new Set([functional, hierarchical].filter((r): r is string => !!r)),
     ];
-    const scope = `itsm:incident:${incident.seq}:${CLOCK}:${threshold}:${cycle}`;
+    const scope = `itsm:incident:${incident.seq}:${clock}:${threshold}:${cycle}`;
     const breached = threshold >= 100;
     const summary = breached
-      ? `${id} breached its resolution target`
-      : `${id} has used ${threshold}% of its resolution target`;
+      ? `${id} breached its ${clock} target`
+      : `${id} has used ${threshold}% of its ${clock} target`;
     const payload: NotificationPayload = {
       title: `${summary}: ${incident.title}`.slice(0, 255),
       description: [
@@ -171,7 +190,7 @@ export class SlaEscalationJob {
       key: {
         recordType: 'incident',
         recordSeq: incident.seq,
-        clock: CLOCK,
+        clock,
         purpose: 'escalation',
         threshold,
         cycle,
@@ -186,7 +205,9 @@ export class SlaEscalationJob {
         action: 'escalated',
         changes: {},
         comment: [
-          `Resolution clock at ${threshold}%${breached ? ' (breached)' : ''}.`,
+          `${clock === 'response' ? 'Response' : 'Resolution'} clock at ${threshold}%${
+            breached ? ' (breached)' : ''
+          }.`,
           functional
             ? `Functional escalation to ${functional}.`
             : 'No further support tier to escalate to.',
