@@ -46,6 +46,7 @@ import {
   IncidentStore,
   IncidentStoreTransaction,
   RecordEntity,
+  SlaClockRecord,
 } from './IncidentStore';
 import type {
   SlaTargetSource,
@@ -682,6 +683,8 @@ export class IncidentService {
       getIncident: (seq: number) => this.#store.getIncident(seq),
       affectedEntities: (refs: string[]) => this.#affectedEntities(refs),
       changeSeqOf: (id: string | null) => this.#changeSeqOf(id, ctx),
+      evaluate: (clocks: SlaClockRecord[]) =>
+        this.#policy.evaluate(clocks, now),
       mayReadIncident: (seq: number) =>
         this.#readable(incidentId(seq), ctx).then(
           () => true,

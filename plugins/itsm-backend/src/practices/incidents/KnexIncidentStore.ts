@@ -86,7 +86,7 @@ class KnexIncidentTransaction implements IncidentStoreTransaction {
       await replaceEntities(tx, seq, write.entities);
     }
     // A clock carries its own priority (kept once decided); whether it counts follows the
-    // record's status, on every clock.
+    // record's status, on every clock that has not breached.
     const copiedChange = write.changes.status !== undefined;
     if (write.clocks || copiedChange) {
       const row = await tx(INCIDENTS)
@@ -101,9 +101,15 @@ class KnexIncidentTransaction implements IncidentStoreTransaction {
         await upsertClocks(tx, seq, write.clocks, record);
       }
       if (copiedChange) {
+        // A breached clock counts whatever the status (see clockRecordColumns).
         await tx(CLOCKS)
           .where({ record_type: INCIDENT, record_seq: seq })
+          .whereNull('breached_at')
           .update({ counts: clockRecordColumns(record).counts });
+        await tx(CLOCKS)
+          .where({ record_type: INCIDENT, record_seq: seq })
+          .whereNotNull('breached_at')
+          .update({ counts: true });
       }
     }
     return (await readIncident(tx, seq))!;

@@ -138,7 +138,9 @@ function resolutionAfter(
 /**
  * Re-targets the running clocks from their start (a priority change): same
  * start and pauses, the new priority's targets (taken by the caller from the
- * SLA revision the clocks were started under). Stopped clocks keep theirs.
+ * SLA revision the clocks were started under). Stopped clocks keep theirs, and so
+ * does a clock that has already breached (evaluated as of now): lowering the priority
+ * must not turn a breach into "met".
  */
 export function retargetClocks(
   clocks: SlaClockRecord[],
@@ -146,7 +148,7 @@ export function retargetClocks(
   priority?: Priority,
 ): SlaClockRecord[] {
   return clocks.map(clock =>
-    clock.stoppedAt
+    clock.stoppedAt || clock.breachedAt
       ? clock
       : {
           ...clock,

@@ -12,6 +12,7 @@ import type {
   IncidentFields,
   IncidentRecord,
   RecordEntity,
+  SlaClockRecord,
 } from './IncidentStore';
 import { changedFields, historyChanges } from './incidentChanges';
 import { ResolvedClockTarget, retargetClocks } from './incidentClocks';
@@ -43,6 +44,8 @@ export interface PatchContext {
   affectedEntities(refs: string[]): Promise<RecordEntity[]>;
   /** The change an incident names as its cause; throws `InputError` when it does not exist. */
   changeSeqOf(id: string | null): Promise<number | null>;
+  /** The clocks' state (breach instants) as of now. */
+  evaluate(clocks: SlaClockRecord[]): SlaClockRecord[];
   /** Whether the caller may read the incident (parents must be, or linking reveals them). */
   mayReadIncident(seq: number): Promise<boolean>;
 }
@@ -129,7 +132,7 @@ export async function planPatch(
   if (priority !== record.priority) {
     const service = await ctx.serviceOf(record.entityRef);
     clocks = retargetClocks(
-      record.clocks,
+      ctx.evaluate(record.clocks),
       ctx.targetsOf(priority, service.calendarId),
       priority,
     );

@@ -104,17 +104,17 @@ export function rowToIncidentFields(
 
 /**
  * The columns a clock row copies from its record for SLA reports: the record's current
- * priority, and whether the record counts (a plain projection of its status: cancelled
- * records are left out of reports).
+ * priority, and whether the clock counts: cancelled records are left out of reports, except
+ * for a clock that had already breached (a recorded breach counts until it is waived).
  * @internal
  */
-export function clockRecordColumns(record: {
-  priority: number;
-  status: string;
-}): { priority: number; counts: boolean } {
+export function clockRecordColumns(
+  record: { priority: number; status: string },
+  clock?: { breachedAt: Date | null },
+): { priority: number; counts: boolean } {
   return {
     priority: Number(record.priority),
-    counts: record.status !== 'cancelled',
+    counts: record.status !== 'cancelled' || Boolean(clock?.breachedAt),
   };
 }
 
@@ -133,7 +133,7 @@ export function clockToRow(
     record_type: recordType,
     record_seq: recordSeq,
     entity_ref: record.entityRef,
-    ...clockRecordColumns(record),
+    ...clockRecordColumns(record, clock),
     // The clock's own priority when it carries one (see SlaClockRecord.priority).
     ...(clock.priority === undefined ? {} : { priority: clock.priority }),
     sla_seq: clock.slaSeq ?? null,

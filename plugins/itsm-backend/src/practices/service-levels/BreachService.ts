@@ -12,6 +12,7 @@ import {
   Page,
   SlaBreach,
   breachPatchSchema,
+  recordIdSchema,
   slaManagePermission,
   slaReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -30,10 +31,7 @@ import { toHistoryEvent } from '../../records/rows';
 /** Query of `GET /breaches` (multi-value `entityRef` already turned into an array). */
 export const breachListQuerySchema = z.strictObject({
   entityRef: z.array(z.string().min(1).max(255)).max(50).optional(),
-  recordId: z
-    .string()
-    .regex(/^INC-\d{1,15}$/, 'must be an incident id like INC-42')
-    .optional(),
+  recordId: recordIdSchema('INC', 'must be an incident id like INC-42').optional(),
   clock: z.enum(['response', 'resolution']).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
@@ -122,7 +120,21 @@ export class BreachService {
     const expected = expectedVersionOf(ctx, 'breach');
     const { seq, breach, ownerRef } = await this.#find(id);
     await this.#require(slaManagePermission, ctx.credentials);
-    const actor = await this.#requireOwner(ownerRef, ctx.credentials);
+    const { actor, owns } = await this.#caller(ownerRef, ctx.credentials);
+    const edits = (['cause', 'action', 'improvementId'] as const).some(
+      field => input[field] !== undefined,
+    );
+    if (edits && !owns) {
+      throw new NotAllowedError(
+        'Only the owners of the service edit its breaches',
+      );
+    }
+    if (input.waiver !== undefined && owns) {
+      // The measured do not excuse their own breach (as a requester does not approve a change).
+      throw new NotAllowedError(
+        "a waiver is approved by someone outside the service's owner group",
+      );
+    }
     if (input.waiver && canonicalEntityRef(input.waiver.approver) !== actor) {
       throw new NotAllowedError('a waiver is approved by who records it');
     }
@@ -188,16 +200,14 @@ export class BreachService {
     await requireBasic(this.#permissions, permission, credentials);
   }
 
-  /** The caller's user ref when they own the breached service; 403 otherwise. */
-  async #requireOwner(
+  /** The calling user and whether they are in the breached service's owner group; 403 for others. */
+  async #caller(
     ownerRef: string | null,
     credentials: BackstageCredentials,
-  ): Promise<string> {
+  ): Promise<{ actor: string; owns: boolean }> {
     const principal = credentials.principal as { type: string };
     if (principal.type !== 'user') {
-      throw new NotAllowedError(
-        'Only the owners of the service edit its breaches',
-      );
+      throw new NotAllowedError('Only people edit breaches');
     }
     const info = await this.#userInfo.getUserInfo(
       credentials as BackstageCredentials<{
@@ -205,14 +215,11 @@ export class BreachService {
         userEntityRef: string;
       }>,
     );
-    const owns = info.ownershipEntityRefs
-      .map(ref => ref.toLocaleLowerCase('en-US'))
-      .includes(ownerRef ?? '');
-    if (!ownerRef || !owns) {
-      throw new NotAllowedError(
-        'Only the owners of the service edit its breaches',
-      );
-    }
-    return info.userEntityRef.toLocaleLowerCase('en-US');
+    const owns =
+      ownerRef !== null &&
+      info.ownershipEntityRefs
+        .map(ref => ref.toLocaleLowerCase('en-US'))
+        .includes(ownerRef);
+    return { actor: info.userEntityRef.toLocaleLowerCase('en-US'), owns };
   }
 }

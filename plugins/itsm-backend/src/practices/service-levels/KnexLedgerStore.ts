@@ -371,7 +371,6 @@ export class KnexLedgerStore implements LedgerStore {
       .whereNotNull('c.stopped_at')
       .whereNotNull('c.breached_at')
       .where('c.decided_at', '>=', options.decidedSince)
-      .whereNot('i.status', 'cancelled')
       .whereNotExists(
         db(`${BREACHES} as b`)
           .select(db.raw('1'))

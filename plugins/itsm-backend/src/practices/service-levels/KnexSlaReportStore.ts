@@ -221,19 +221,13 @@ export class KnexSlaReportStore implements SlaReportStore {
     limit: number;
   }) {
     const db = this.#db;
-    // As the attainment figures: breaches of incidents cancelled since stay in the register
-    // but are not the report's.
+    // As the attainment figures: a recorded breach counts until it is waived, whatever
+    // happened to its incident since (cancelled, priority lowered).
     const inPeriod = () =>
       db(BREACHES)
         .where('entity_ref', options.entityRef)
         .where('breached_at', '>=', options.from)
-        .where('breached_at', '<', options.to)
-        .whereNotExists(
-          db('itsm_incidents as i')
-            .select(db.raw('1'))
-            .whereRaw(`i.seq = ${BREACHES}.record_seq`)
-            .where('i.status', 'cancelled'),
-        );
+        .where('breached_at', '<', options.to);
     const [totals, rows] = await Promise.all([
       inPeriod()
         .select(

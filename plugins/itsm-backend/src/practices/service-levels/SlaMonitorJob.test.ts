@@ -182,7 +182,7 @@ describe('SlaMonitorJob', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'registers a clock that stopped after its due instant between runs, but nothing for cancelled incidents, %p',
+    'registers a clock that stopped after its due instant between runs, also when the incident was cancelled after its breach, %p',
     async databaseId => {
       const { knex, send, job } = await setUp(databaseId);
       const resolvedLate = await incident(knex, 90, {
@@ -203,11 +203,22 @@ describe('SlaMonitorJob', () => {
             decided_at: at(-30 * MINUTE),
           });
       }
-      expect(await job.run()).toMatchObject({ breached: 1, notified: 1 });
-      const rows = await knex('itsm_sla_breaches').select('record_seq');
-      expect(rows.map(r => Number(r.record_seq))).toEqual([resolvedLate]);
+      // Cancelled before its due instant: never breached, nothing to register.
+      await incident(knex, 20, {
+        status: 'cancelled',
+        stoppedAt: at(-5 * MINUTE),
+      });
+      // A recorded breach counts until it is waived: cancelling afterwards does not hide it.
+      expect(await job.run()).toMatchObject({ breached: 2, notified: 2 });
+      const rows = await knex('itsm_sla_breaches')
+        .select('record_seq')
+        .orderBy('record_seq');
+      expect(rows.map(r => Number(r.record_seq))).toEqual([
+        resolvedLate,
+        cancelled,
+      ]);
       expect(await job.run()).toMatchObject({ breached: 0, notified: 0 });
-      expect(send).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenCalledTimes(2);
     },
   );
 

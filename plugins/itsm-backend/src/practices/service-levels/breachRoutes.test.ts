@@ -13,6 +13,7 @@ import {
 
 jest.setTimeout(60_000);
 
+const BOB = 'user:default/bob';
 const BREACHED_AT = new Date('2026-03-03T09:00:00.000Z');
 
 /**
@@ -140,7 +141,7 @@ describe('/breaches', () => {
   );
 
   it.each(databases.eachSupportedId())(
-    'lets the owner record cause, action and a waiver they approve, with history, %p',
+    'lets the owners record cause and action, and someone outside their group the waiver, with history, %p',
     async databaseId => {
       const { api, knex } = await startItsmBackend({ databaseId });
       const { id, seq } = await breachOwnedBy(knex!, ALICE);
@@ -153,10 +154,9 @@ describe('/breaches', () => {
 
       expect((await patch({ cause: 'x' })).status).toBe(428);
       const otherApprover = await patch(
-        {
-          waiver: { reason: 'Agreed exception', approver: 'user:default/bob' },
-        },
+        { waiver: { reason: 'Agreed exception', approver: ALICE } },
         '"1"',
+        BOB,
       );
       expect(otherApprover.status).toBe(403);
       expect(otherApprover.body.error.message).toBe(
@@ -167,12 +167,21 @@ describe('/breaches', () => {
       ).toBe(403);
       expect((await patch({ status: 'closed' }, '"1"')).status).toBe(400);
 
+      // The owner may not excuse her own breach, not even together with an edit.
+      const selfWaiver = await patch(
+        {
+          cause: 'Pool exhausted',
+          waiver: { reason: 'Agreed exception', approver: ALICE },
+        },
+        '"1"',
+      );
+      expect(selfWaiver.status).toBe(403);
+      expect(selfWaiver.body.error.message).toMatch(/outside the service/);
       const res = await patch(
         {
           cause: 'Pool exhausted',
           action: 'Raise the pool size',
           improvementId: 'IMP-3',
-          waiver: { reason: 'Agreed exception', approver: ALICE },
         },
         '"1"',
       );
@@ -182,15 +191,25 @@ describe('/breaches', () => {
         cause: 'Pool exhausted',
         action: 'Raise the pool size',
         improvementId: 'IMP-3',
+        waiver: null,
+      });
+      const waived = await patch(
+        { waiver: { reason: 'Agreed exception', approver: BOB } },
+        '"2"',
+        BOB,
+      );
+      expect(waived.status).toBe(200);
+      expect(waived.body).toMatchObject({
+        version: 3,
         waiver: {
           reason: 'Agreed exception',
-          approver: ALICE,
+          approver: BOB,
           at: expect.any(String),
         },
       });
       expect((await patch({ cause: 'Later' }, '"1"')).status).toBe(412);
-      const noop = await patch({ cause: 'Pool exhausted' }, '"2"');
-      expect(noop.body.version).toBe(2);
+      const noop = await patch({ cause: 'Pool exhausted' }, '"3"');
+      expect(noop.body.version).toBe(3);
 
       const events = await knex!('itsm_history_events')
         .where({ record_type: 'breach' })
@@ -198,15 +217,20 @@ describe('/breaches', () => {
       expect(events.map(e => [Number(e.version), e.actor])).toEqual([
         [1, 'plugin:itsm'],
         [2, ALICE],
+        [3, BOB],
       ]);
       expect(JSON.parse(events[1].changes).cause).toEqual([
         null,
         'Pool exhausted',
       ]);
-      const waived = await api()
+      const listed = await api()
         .get(`/api/itsm/breaches?recordId=INC-${seq}&waived=true`)
         .set('Authorization', asUser());
-      expect(waived.body.items).toHaveLength(1);
+      expect(listed.body.items).toHaveLength(1);
+      const outOfRange = await api()
+        .get('/api/itsm/breaches?recordId=INC-2147483648')
+        .set('Authorization', asUser());
+      expect(outOfRange.status).toBe(400);
     },
   );
 
@@ -220,10 +244,15 @@ describe('/breaches', () => {
         api()
           .get(`/api/itsm/breaches/${breachId}/history${query}`)
           .set('Authorization', asUser());
-      const patch = async (body: object, version: number, breachId = id) => {
+      const patch = async (
+        body: object,
+        version: number,
+        breachId = id,
+        user = ALICE,
+      ) => {
         const res = await api()
           .patch(`/api/itsm/breaches/${breachId}`)
-          .set('Authorization', asUser())
+          .set('Authorization', asUser(user))
           .set('If-Match', `"${version}"`)
           .send(body);
         expect(res.status).toBe(200);
@@ -264,8 +293,10 @@ describe('/breaches', () => {
       await patch({ cause: 'Noise on the other breach' }, 1, other.id);
       await patch({ action: 'Raise the pool size' }, 2);
       await patch(
-        { waiver: { reason: 'Agreed exception', approver: ALICE } },
+        { waiver: { reason: 'Agreed exception', approver: BOB } },
         3,
+        id,
+        BOB,
       );
 
       const all = await history();
@@ -290,14 +321,14 @@ describe('/breaches', () => {
         {
           version: 4,
           at: expect.any(String),
-          actor: ALICE,
+          actor: BOB,
           action: 'update',
           changes: {
             waiver: [
               null,
               {
                 reason: 'Agreed exception',
-                approver: ALICE,
+                approver: BOB,
                 at: expect.any(String),
               },
             ],

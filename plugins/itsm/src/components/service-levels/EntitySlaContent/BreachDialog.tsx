@@ -172,8 +172,9 @@ export function BreachDialog(props: {
       </Box>
       {forbidden && (
         <Alert severity="error" role="alert">
-          Not allowed: only the owners of the service may edit its breaches.{' '}
-          {serverMessageOf(error)}
+          Not allowed: {serverMessageOf(error)}. The owners of the service
+          record cause and action; someone outside its owner group approves a
+          waiver.
         </Alert>
       )}
     </RecordFormDialog>
