@@ -83,14 +83,26 @@ export const slaReadPermission = createPermission({
 });
 
 /**
- * Defining and editing SLAs and supporting agreements, managing holiday lists, and
- * recording cause, action and waivers in the breach register. Whatever the policy says,
+ * Defining and editing SLAs and supporting agreements, and recording cause, action and
+ * waivers in the breach register (calendars: {@link calendarManagePermission}). Whatever the policy says,
  * only an owner of the service may change its agreements (a domain rule).
  *
  * @public
  */
 export const slaManagePermission = createPermission({
   name: 'itsm.sla.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Creating calendars and editing their holidays. Calendars are shared: every service that
+ * counts its clocks in one is affected, so this is an administrator's permission, apart
+ * from `itsm.sla.manage`.
+ *
+ * @public
+ */
+export const calendarManagePermission = createPermission({
+  name: 'itsm.calendar.manage',
   attributes: { action: 'update' },
 });
 
@@ -110,4 +122,5 @@ export const itsmPermissions = [
   changeTemplateManagePermission,
   slaReadPermission,
   slaManagePermission,
+  calendarManagePermission,
 ];

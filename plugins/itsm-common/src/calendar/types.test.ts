@@ -1,5 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { ALWAYS_ON, ServiceCalendar, validateServiceCalendar } from './types';
+import {
+  ALWAYS_ON,
+  MAX_HOLIDAYS_PER_YEAR,
+  ServiceCalendar,
+  validateServiceCalendar,
+} from './types';
 import { businessMsBetween } from './businessTime';
 
 const base: ServiceCalendar = {
@@ -118,5 +123,42 @@ describe('validateServiceCalendar', () => {
     cal.holidays.pop();
     cal.holidays.pop();
     expect(businessMsBetween(cal, from, to)).toBe(86_400_000);
+  });
+});
+
+describe('validateServiceCalendar limits', () => {
+  const week: ServiceCalendar = {
+    id: 'week',
+    timezone: 'Europe/Berlin',
+    hours: { mon: [['09:00', '17:00']] },
+  };
+
+  it('refuses a calendar without service hours on any weekday', () => {
+    for (const hours of [{}, { mon: [], sun: [] }]) {
+      expect(() => validateServiceCalendar({ ...week, hours })).toThrow(
+        'calendar.hours must give service hours on at least one weekday',
+      );
+    }
+    expect(() => validateServiceCalendar(week)).not.toThrow();
+  });
+
+  it(`takes at most ${MAX_HOLIDAYS_PER_YEAR} holidays in one year, counting repeats once`, () => {
+    const days = (year: number, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        new Date(Date.UTC(year, 0, 1 + i)).toISOString().slice(0, 10),
+      );
+    const full = days(2027, MAX_HOLIDAYS_PER_YEAR);
+    expect(() =>
+      validateServiceCalendar({
+        ...week,
+        holidays: [...full, ...full, ...days(2028, MAX_HOLIDAYS_PER_YEAR)],
+      }),
+    ).not.toThrow();
+    expect(() =>
+      validateServiceCalendar({
+        ...week,
+        holidays: days(2027, MAX_HOLIDAYS_PER_YEAR + 1),
+      }),
+    ).toThrow(/calendar\.holidays .* 2027 has more/);
   });
 });

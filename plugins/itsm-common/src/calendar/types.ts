@@ -248,12 +248,38 @@ export function compileServiceCalendar(
 }
 
 /**
+ * The most holidays a calendar may have in one calendar year: a shared calendar with a
+ * year of holidays would stop the clocks of every service that counts in it.
+ *
+ * @public
+ */
+export const MAX_HOLIDAYS_PER_YEAR = 60;
+
+/**
  * Throws an `InputError` naming the offending field unless the calendar is valid:
- * a known IANA time zone, weekday keys, `HH:mm` ranges with `start < end`, real holiday dates.
+ * a known IANA time zone, weekday keys, `HH:mm` ranges with `start < end`, service hours on
+ * at least one weekday (a calendar without any would never let a clock run out), real holiday
+ * dates, and at most {@link MAX_HOLIDAYS_PER_YEAR} holidays in any one year.
  *
  * @public
  */
 export function validateServiceCalendar(calendar: ServiceCalendar): void {
-  // Compiling validates everything; it is also what the clock functions do first.
-  compileServiceCalendar(calendar);
+  // Compiling validates the form; it is also what the clock functions do first.
+  const compiled = compileServiceCalendar(calendar);
+  if (compiled.weekTotal === 0) {
+    throw new InputError(
+      'calendar.hours must give service hours on at least one weekday',
+    );
+  }
+  const perYear = new Map<string, number>();
+  for (const date of new Set(calendar.holidays ?? [])) {
+    const year = date.slice(0, 4);
+    const count = (perYear.get(year) ?? 0) + 1;
+    if (count > MAX_HOLIDAYS_PER_YEAR) {
+      throw new InputError(
+        `calendar.holidays must hold at most ${MAX_HOLIDAYS_PER_YEAR} dates in one year; ${year} has more`,
+      );
+    }
+    perYear.set(year, count);
+  }
 }

@@ -401,7 +401,8 @@ export class IncidentService {
     const plan = await unlessStale(
       record,
       expected,
-      () => planPatch(record, input, this.#patchContext(record, now, actor, ctx)),
+      () =>
+        planPatch(record, input, this.#patchContext(record, now, actor, ctx)),
       'INC',
     );
     if (!plan) {

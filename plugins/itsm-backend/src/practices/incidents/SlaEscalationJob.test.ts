@@ -245,11 +245,16 @@ describe('SlaEscalationJob', () => {
       const payloads = send.mock.calls.map(([o]) => o.payload);
       expect(payloads.map(p => p.scope)).toEqual(
         [50, 75, 100].map(
-          t => `itsm:incident:${late}:response:${t}:${at(-90 * MINUTE).getTime()}-${HOUR}`,
+          t =>
+            `itsm:incident:${late}:response:${t}:${at(
+              -90 * MINUTE,
+            ).getTime()}-${HOUR}`,
         ),
       );
       expect(payloads[2]).toMatchObject({
-        title: expect.stringContaining(`INC-${late} breached its response target`),
+        title: expect.stringContaining(
+          `INC-${late} breached its response target`,
+        ),
         severity: 'critical',
       });
       expect(send.mock.calls[0][0].recipients).toEqual({

@@ -205,9 +205,9 @@ export class SlaEscalationJob {
         action: 'escalated',
         changes: {},
         comment: [
-          `${clock === 'response' ? 'Response' : 'Resolution'} clock at ${threshold}%${
-            breached ? ' (breached)' : ''
-          }.`,
+          `${
+            clock === 'response' ? 'Response' : 'Resolution'
+          } clock at ${threshold}%${breached ? ' (breached)' : ''}.`,
           functional
             ? `Functional escalation to ${functional}.`
             : 'No further support tier to escalate to.',

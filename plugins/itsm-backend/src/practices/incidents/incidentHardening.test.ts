@@ -8,7 +8,11 @@ import {
   incidentReadPermission,
   incidentUpdatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
-import { changeApi, changeEntities, PRIYA } from '../../__testUtils__/changeApi';
+import {
+  changeApi,
+  changeEntities,
+  PRIYA,
+} from '../../__testUtils__/changeApi';
 import { incidentApi } from '../../__testUtils__/incidentApi';
 import {
   ALICE,

@@ -31,7 +31,10 @@ import { toHistoryEvent } from '../../records/rows';
 /** Query of `GET /breaches` (multi-value `entityRef` already turned into an array). */
 export const breachListQuerySchema = z.strictObject({
   entityRef: z.array(z.string().min(1).max(255)).max(50).optional(),
-  recordId: recordIdSchema('INC', 'must be an incident id like INC-42').optional(),
+  recordId: recordIdSchema(
+    'INC',
+    'must be an incident id like INC-42',
+  ).optional(),
   clock: z.enum(['response', 'resolution']).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),

@@ -18,7 +18,7 @@ import {
   WEEKDAYS,
   calendarCreateSchema,
   calendarPatchSchema,
-  slaManagePermission,
+  calendarManagePermission,
   slaReadPermission,
   validateServiceCalendar,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -148,7 +148,7 @@ export class CalendarService {
     input: CalendarCreateInput,
     ctx: RequestContext,
   ): Promise<CalendarRecord> {
-    await this.#require(slaManagePermission, ctx.credentials);
+    await this.#require(calendarManagePermission, ctx.credentials);
     await this.#registry.refresh();
     const taken = this.#registry
       .ids()
@@ -219,7 +219,7 @@ export class CalendarService {
     // Read what other replicas wrote: the checks below compare with the current calendar.
     await this.#registry.refresh();
     const entry = this.#entry(id);
-    await this.#require(slaManagePermission, ctx.credentials);
+    await this.#require(calendarManagePermission, ctx.credentials);
     const current = toCalendarRecord(entry);
     if (expected !== current.version) {
       throw this.#stale(id, expected);

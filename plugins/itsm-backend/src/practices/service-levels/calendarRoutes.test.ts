@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { slaManagePermission } from '@backstage-itsm/plugin-itsm-common';
+import { calendarManagePermission } from '@backstage-itsm/plugin-itsm-common';
 import {
   ItsmTestBackend,
   asUser,
@@ -34,6 +34,13 @@ function setNow(date: Date) {
       'clearTimeout',
     ],
   });
+}
+
+/** The first `count` days of 2027, as holiday dates. */
+function daysOf2027(count: number): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    new Date(Date.UTC(2027, 0, 1 + i)).toISOString().slice(0, 10),
+  );
 }
 
 const UK = {
@@ -132,6 +139,11 @@ describe('calendars API', () => {
         [{ ...UK, id: 'x4', holidays: ['2026-02-30'] }, 'holidays'],
         [{ ...UK, id: 'x5', holidays: ['30.12.2026'] }, 'holidays'],
         [{ ...UK, id: 'x6', colour: 'blue' }, 'colour'],
+        // No service hours at all: every clock in it would wait forever.
+        [{ ...UK, id: 'x7', hours: {} }, 'hours must give service hours'],
+        [{ ...UK, id: 'x8', hours: { mon: [], sat: [] } }, 'hours'],
+        // A year of holidays would stop the clocks of every service in the calendar.
+        [{ ...UK, id: 'x9', holidays: daysOf2027(61) }, 'holidays'],
         [{ ...UK, id: 'not an id' }, 'id'],
       ];
       for (const [body, field] of bad) {
@@ -222,6 +234,11 @@ describe('calendars API', () => {
       });
       expect(invalid.status).toBe(400);
       expect(invalid.body.error.message).toContain('holidays');
+      const tooMany = await calendars.patch('business-hours-eu', '"2"', {
+        holidays: daysOf2027(61),
+      });
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.body.error.message).toMatch(/holidays.*at most 60/);
 
       // A config calendar keeps its hours, time zone and title.
       for (const patch of [
@@ -283,13 +300,13 @@ describe('calendars API', () => {
     });
   });
 
-  it('needs itsm.sla.manage to create or edit calendars', async () => {
+  it('needs itsm.calendar.manage, not itsm.sla.manage, to create or edit calendars', async () => {
     setNow(T0);
     const permissions = mockServices.permissions.mock({
       authorize: async requests =>
         requests.map(r => ({
           result:
-            r.permission.name === slaManagePermission.name
+            r.permission.name === calendarManagePermission.name
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         })),
