@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './approvals';
 export * from './risk';
 export * from './conflicts';
+export * from './standard';

@@ -28,6 +28,8 @@ import {
   changeTransitionSchema,
   checkApprovalAllowed,
   evaluateApprovals,
+  standardChangeDeviation,
+  standardTemplateRefusal,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ChangeFields,
@@ -45,7 +47,7 @@ import { parseInput } from '../../records/validation';
 import { ChangeAccess } from './ChangeAccess';
 import { ChangeAssessor, riskAnswersFor } from './ChangeAssessor';
 import { ChangeNotifier } from './ChangeNotifier';
-import { planChangePatch } from './changePatch';
+import { PlannedChangePatch, planChangePatch } from './changePatch';
 import { ChangeCreateInput, ChangeListQuery } from './changeSchemas';
 import { PlannedChangeWrite, planChangeTransition } from './changeTransition';
 import {
@@ -139,8 +141,8 @@ export class ChangeService {
 
   /**
    * Submits a change as a draft; the caller is the requester. A standard
-   * change copies the plans of its active template (client values win) and
-   * gets a window of the template's duration when no end is given.
+   * change takes the plans of its active template (a client may fill in only a plan the
+   * template leaves empty) and gets a window of the template's duration when no end is given.
    */
   async create(input: ChangeCreateInput, ctx: RequestContext): Promise<Change> {
     await this.#access.requireCreate(ctx.credentials);
@@ -196,6 +198,12 @@ export class ChangeService {
       templateSeq: template?.seq ?? null,
       templateVersion: template?.version ?? null,
     };
+    const deviation =
+      template &&
+      standardChangeDeviation({ ...change, entityRefs: refs }, template);
+    if (deviation) {
+      throw new InputError(`${deviation.field}: ${deviation.message}`);
+    }
     const record = await this.#store.createChange({
       change,
       entities,
@@ -279,12 +287,17 @@ export class ChangeService {
     const plan = await unlessStale(
       record,
       expected,
-      () =>
-        planChangePatch(record, input, {
+      async () => {
+        const planned = await planChangePatch(record, input, {
           now,
           actor,
           assessor: this.#assessor,
-        }),
+        });
+        if (planned && record.type === 'standard') {
+          await this.#requireWithinTemplate(record, planned);
+        }
+        return planned;
+      },
       'CHG',
     );
     if (!plan) {
@@ -315,12 +328,25 @@ export class ChangeService {
     const plan = await unlessStale(
       record,
       expected,
-      () =>
-        planChangeTransition(record, input, {
+      async () => {
+        if (record.type === 'standard' && input.to === 'scheduled') {
+          // Pre-approved means: this template version, still active.
+          const refusal = standardTemplateRefusal(
+            record,
+            record.templateSeq === null
+              ? undefined
+              : await this.#templates.getTemplate(record.templateSeq),
+          );
+          if (refusal) {
+            throw new ConflictError(refusal);
+          }
+        }
+        return planChangeTransition(record, input, {
           now,
           actor: lower(actorOf(ctx.credentials)),
           assessor: this.#assessor,
-        }),
+        });
+      },
       'CHG',
     );
     const updated = await this.#store.updateChange({
@@ -515,6 +541,43 @@ export class ChangeService {
       load: (seq, permissionFilter) =>
         this.#store.getChange(seq, { permissionFilter }),
     });
+  }
+
+  /** 400 when a planned edit takes a standard change outside its template. */
+  async #requireWithinTemplate(
+    record: ChangeRecord,
+    plan: PlannedChangePatch,
+  ): Promise<void> {
+    const template =
+      record.templateSeq === null
+        ? undefined
+        : await this.#templates.getTemplate(record.templateSeq);
+    if (!template) {
+      return; // scheduling refuses it
+    }
+    const deviation = standardChangeDeviation(
+      {
+        entityRefs:
+          plan.entities?.map(e => e.entityRef) ??
+          record.entities.map(e => e.entityRef),
+        implementationPlan:
+          plan.changes.implementationPlan !== undefined
+            ? plan.changes.implementationPlan
+            : record.implementationPlan,
+        backoutPlan:
+          plan.changes.backoutPlan !== undefined
+            ? plan.changes.backoutPlan
+            : record.backoutPlan,
+        testPlan:
+          plan.changes.testPlan !== undefined
+            ? plan.changes.testPlan
+            : record.testPlan,
+      },
+      template,
+    );
+    if (deviation) {
+      throw new InputError(`${deviation.field}: ${deviation.message}`);
+    }
   }
 
   /** An active template that covers the entities; 400 naming `templateId` otherwise. */

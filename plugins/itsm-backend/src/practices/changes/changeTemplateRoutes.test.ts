@@ -31,7 +31,7 @@ const TEMPLATE = {
 
 describe('change templates', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    it('creates a standard change from an active template: plans copied, default window, draft → scheduled', async () => {
+    it('creates a standard change from an active template: plans taken, default window, draft → scheduled', async () => {
       const backend = await startItsmBackend({
         databaseId,
         entities: changeEntities,
@@ -54,6 +54,20 @@ describe('change templates', () => {
 
       const changes = changeApi(backend);
       const { plannedStart } = windowIn(24);
+      // The template's plans are the change's plans: a plan of one's own is refused.
+      const ownPlan = await api()
+        .post('/api/itsm/changes')
+        .set('Authorization', asUser(PRIYA))
+        .send({
+          type: 'standard',
+          title: 'Rotate',
+          templateId: 'STD-1',
+          entityRefs: [SEARCH],
+          plannedStart,
+          testPlan: 'Our own test plan',
+        });
+      expect(ownPlan.status).toBe(400);
+      expect(ownPlan.body.error.message).toMatch(/^testPlan: .*STD-1/);
       const change = await changes.create(PRIYA, {
         type: 'standard',
         templateId: 'STD-1',
@@ -62,7 +76,7 @@ describe('change templates', () => {
         plannedEnd: undefined,
         implementationPlan: undefined,
         backoutPlan: undefined,
-        testPlan: 'Our own test plan',
+        testPlan: undefined,
       });
       expect(change).toMatchObject({
         type: 'standard',
@@ -70,7 +84,7 @@ describe('change templates', () => {
         templateVersion: 1,
         implementationPlan: 'Run the rotation job',
         backoutPlan: 'Restore the previous certificate',
-        testPlan: 'Our own test plan',
+        testPlan: 'Check the TLS handshake',
         plannedEnd: new Date(
           Date.parse(plannedStart) + 30 * 60_000,
         ).toISOString(),
@@ -165,6 +179,94 @@ describe('change templates', () => {
         durationMinutes: [30, 45],
         active: [true, false],
       });
+    });
+
+    it('keeps a standard change inside the active template version it came from', async () => {
+      const backend = await startItsmBackend({
+        databaseId,
+        entities: changeEntities,
+        config: {},
+      });
+      const api = backend.api;
+      const template = async (body: object) => {
+        const res = await api()
+          .post('/api/itsm/change-templates')
+          .set('Authorization', asUser(PRIYA))
+          .send({ ...TEMPLATE, ...body });
+        expect(res.status).toBe(201);
+        return res.body;
+      };
+      const editTemplate = (id: string, version: number, body: object) =>
+        api()
+          .patch(`/api/itsm/change-templates/${id}`)
+          .set('Authorization', asUser(PRIYA))
+          .set('If-Match', `"${version}"`)
+          .send(body);
+      const changes = changeApi(backend);
+      const fromTemplate = (templateId: string) =>
+        changes.create(PRIYA, {
+          type: 'standard',
+          templateId,
+          entityRefs: [SEARCH],
+          ...windowIn(24),
+          implementationPlan: undefined,
+          backoutPlan: undefined,
+          testPlan: undefined,
+        });
+      const std = await template({});
+
+      // Edits may not swap in services the template does not list, nor replace its plans.
+      const draft = await fromTemplate(std.id);
+      for (const body of [
+        { entityRefs: [CHECKOUT] },
+        { entityRefs: [SEARCH, CHECKOUT] },
+        { implementationPlan: 'Something else entirely' },
+        { backoutPlan: null },
+        { testPlan: 'Skip the tests' },
+      ]) {
+        const res = await changes.patch(draft.id, PRIYA, 1, body);
+        expect([body, res.status]).toEqual([body, 400]);
+      }
+      expect(await changes.history(draft.id, PRIYA)).toHaveLength(1);
+      // Within the template: another listed service, a new title.
+      const edited = await changes.patch(draft.id, PRIYA, 1, {
+        entityRefs: [PAYMENTS_API],
+        title: 'Rotate the payments API certificate',
+      });
+      expect(edited.status).toBe(200);
+
+      // Retired after the draft was made: no longer pre-approved.
+      const retired = await editTemplate(std.id, 1, { active: false });
+      expect(retired.status).toBe(200);
+      const refused = await changes.transition(draft.id, PRIYA, 2, {
+        to: 'scheduled',
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.message).toMatch(/retired/);
+
+      // Changed after the draft was made: the draft's version is no longer the approved one.
+      const other = await template({ title: 'Rotate other certificates' });
+      const older = await fromTemplate(other.id);
+      expect(
+        (
+          await editTemplate(other.id, 1, {
+            implementationPlan: 'Run the new rotation job',
+          })
+        ).status,
+      ).toBe(200);
+      const changed = await changes.transition(older.id, PRIYA, 1, {
+        to: 'scheduled',
+      });
+      expect(changed.status).toBe(409);
+      expect(changed.body.error.message).toMatch(/changed since/);
+      expect((await changes.get(older.id, PRIYA)).body.status).toBe('draft');
+      // A change raised from the current version schedules.
+      const current = await fromTemplate(other.id);
+      expect(current.templateVersion).toBe(2);
+      const scheduled = await changes.transition(current.id, PRIYA, 1, {
+        to: 'scheduled',
+      });
+      expect(scheduled.status).toBe(200);
     });
   });
 

@@ -60,8 +60,18 @@ export function ChangeFields<
   errors: FieldErrors<T>;
   /** Plans and window are required to leave draft: marked so when submitting. */
   requirePlans?: boolean;
+  /**
+   * The template of a standard change: the plans it defines are the change's and shown
+   * read-only (a plan it leaves empty stays editable).
+   */
+  template?: {
+    id: string;
+    implementationPlan: string | null;
+    backoutPlan: string | null;
+    testPlan: string | null;
+  };
 }) {
-  const { control, requirePlans } = props;
+  const { control, requirePlans, template } = props;
   const errors = props.errors as FieldErrors<ChangeFieldValues>;
   const name = (field: keyof ChangeFieldValues) => field as Path<T>;
   return (
@@ -167,20 +177,31 @@ export function ChangeFields<
           <Controller
             control={control}
             name={name(plan.name)}
-            render={({ field }) => (
-              <TextField
-                {...field}
-                id={`itsm-change-${plan.name}`}
-                label={plan.label}
-                required={requirePlans}
-                multiline
-                minRows={4}
-                error={Boolean(errors[plan.name])}
-                helperText={errors[plan.name]?.message ?? plan.help}
-                margin="dense"
-                fullWidth
-              />
-            )}
+            render={({ field }) => {
+              const fromTemplate = Boolean(template?.[plan.name]);
+              return (
+                <TextField
+                  {...field}
+                  id={`itsm-change-${plan.name}`}
+                  label={plan.label}
+                  required={requirePlans}
+                  multiline
+                  minRows={4}
+                  InputProps={{ readOnly: fromTemplate }}
+                  error={Boolean(errors[plan.name])}
+                  helperText={
+                    errors[plan.name]?.message ??
+                    (fromTemplate
+                      ? `From template ${
+                          template!.id
+                        }: a standard change follows it`
+                      : plan.help)
+                  }
+                  margin="dense"
+                  fullWidth
+                />
+              );
+            }}
           />
         </Grid>
       ))}

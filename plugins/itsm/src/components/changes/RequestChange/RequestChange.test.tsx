@@ -299,6 +299,16 @@ describe('Request a change', () => {
     expect(within(dialog).getByLabelText(/Backout plan/)).toHaveValue(
       'Reapply the old secret',
     );
+    // The template's plans are the change's: shown, not editable.
+    expect(within(dialog).getByLabelText(/Backout plan/)).toHaveAttribute(
+      'readonly',
+    );
+    expect(
+      within(dialog).getByText(
+        'From template STD-2: a standard change follows it',
+        { selector: '#itsm-change-backoutPlan-helper-text' },
+      ),
+    ).toBeInTheDocument();
     expect(
       within(dialog).queryByRole('group', { name: 'Risk questionnaire' }),
     ).not.toBeInTheDocument();

@@ -63,6 +63,7 @@ export function RequestChangeForm(props: {
   const intent = useRef<Intent>('submit');
   const [serverError, setServerError] = useState<unknown>();
   const [stuck, setStuck] = useState<{ change: Change; error: unknown }>();
+  const [template, setTemplate] = useState<ChangeTemplate>();
   const resolver: Resolver<
     RequestChangeValues,
     unknown,
@@ -91,6 +92,7 @@ export function RequestChangeForm(props: {
 
   const pickTemplate = (template: ChangeTemplate | undefined) => {
     setValue('templateId', template?.id ?? '');
+    setTemplate(template);
     if (!template) return;
     if (!getValues('title').trim()) setValue('title', template.title);
     setValue('implementationPlan', template.implementationPlan);
@@ -170,7 +172,12 @@ export function RequestChangeForm(props: {
               </Grid>
             )}
           </Grid>
-          <ChangeFields control={control} errors={errors} requirePlans />
+          <ChangeFields
+            control={control}
+            errors={errors}
+            requirePlans
+            template={type === 'standard' ? template : undefined}
+          />
           {type !== 'standard' && (
             <Box mt={2} role="group" aria-label="Risk questionnaire">
               <Typography variant="h6">Risk questionnaire</Typography>
