@@ -58,30 +58,52 @@ test('a change is edited by its requester, the owners of what it affects and cha
   );
 });
 
-test('only ITSM admins manage the standard change templates', async ({
+test('only ITSM admins manage what every service shares: standard change templates and calendars', async ({
   request,
 }) => {
+  const stamp = Date.now();
   const template = {
-    title: `Rotate a service's TLS certificate ${Date.now()}`,
+    title: `Rotate a service's TLS certificate ${stamp}`,
     owner: 'group:default/sre-team',
     implementationPlan: 'Issue the certificate and roll the pods.',
     backoutPlan: 'Put the previous certificate back.',
     testPlan: 'Check the certificate chain from outside.',
     durationMinutes: 30,
   };
+  const weekday = [['09:00', '18:00']];
+  const calendar = {
+    id: `business-hours-apac-${stamp}`,
+    timezone: 'Asia/Singapore',
+    hours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday },
+  };
 
-  // A change manager who is not an ITSM admin is refused.
-  const refused = await request.post(`${API}/change-templates`, {
-    headers: await as(request, 'tom.oconnor'),
-    data: template,
-  });
-  expect(refused.status()).toBe(403);
+  // A change manager who is not an ITSM admin, and a service owner, are refused.
+  for (const name of ['tom.oconnor', 'sofia.rossi']) {
+    const headers = await as(request, name);
+    const templateRefused = await request.post(`${API}/change-templates`, {
+      headers,
+      data: template,
+    });
+    expect(templateRefused.status()).toBe(403);
+    const calendarRefused = await request.post(`${API}/calendars`, {
+      headers,
+      data: calendar,
+    });
+    expect(calendarRefused.status()).toBe(403);
+  }
 
   // marcus.reed is in group:default/itsm-admins.
-  const created = await request.post(`${API}/change-templates`, {
-    headers: await as(request, 'marcus.reed'),
+  const admin = await as(request, 'marcus.reed');
+  const createdTemplate = await request.post(`${API}/change-templates`, {
+    headers: admin,
     data: template,
   });
-  expect(created.status()).toBe(201);
-  expect(await created.json()).toMatchObject({ title: template.title });
+  expect(createdTemplate.status()).toBe(201);
+  expect(await createdTemplate.json()).toMatchObject({ title: template.title });
+  const createdCalendar = await request.post(`${API}/calendars`, {
+    headers: admin,
+    data: calendar,
+  });
+  expect(createdCalendar.status()).toBe(201);
+  expect(await createdCalendar.json()).toMatchObject({ id: calendar.id });
 });

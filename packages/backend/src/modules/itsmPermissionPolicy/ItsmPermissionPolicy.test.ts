@@ -8,6 +8,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import {
+  calendarManagePermission,
   changeApprovePermission,
   changeCreatePermission,
   changeReadPermission,
@@ -86,20 +87,21 @@ const columns = [
   changeTemplateManagePermission,
   slaReadPermission,
   slaManagePermission,
+  calendarManagePermission,
 ];
 
 // prettier-ignore
 const table: Array<[string, string, ...Expected[]]> = [
-  // user            who                                     incident     change             template  sla
-  //                                                         read new upd read new upd vote manage    read manage
-  ['guest',          'platform-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A],
-  ['daniel.kim',     'payments-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A],
-  ['sofia.rossi',    'payments service owner, CAB, ECAB',    A,   A,  C,  A,   A,  C,  A,   D,        A,   A],
-  ['jonas.weber',    'SRE (support engineer), ECAB',         A,   A,  A,  A,   A,  C,  A,   D,        A,   A],
-  ['tom.oconnor',    'SRE, change manager',                  A,   A,  A,  A,   A,  A,  A,   D,        A,   A],
-  ['marcus.reed',    'change manager, CAB, ITSM admin',      A,   A,  C,  A,   A,  A,  A,   A,        A,   A],
-  ['maria.garcia',   'SRE lead, change manager, ITSM admin', A,   A,  A,  A,   A,  A,  A,   A,        A,   A],
-  ['katrin.vogel',   'head of engineering, CAB',             A,   A,  C,  A,   A,  C,  A,   D,        A,   A],
+  // user            who                                     incident     change             template  sla          calendar
+  //                                                         read new upd read new upd vote manage    read manage  manage
+  ['guest',          'platform-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D],
+  ['daniel.kim',     'payments-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D],
+  ['sofia.rossi',    'payments service owner, CAB, ECAB',    A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D],
+  ['jonas.weber',    'SRE (support engineer), ECAB',         A,   A,  A,  A,   A,  C,  A,   D,        A,   A,      D],
+  ['tom.oconnor',    'SRE, change manager',                  A,   A,  A,  A,   A,  A,  A,   D,        A,   A,      D],
+  ['marcus.reed',    'change manager, CAB, ITSM admin',      A,   A,  C,  A,   A,  A,  A,   A,        A,   A,      A],
+  ['maria.garcia',   'SRE lead, change manager, ITSM admin', A,   A,  A,  A,   A,  A,  A,   A,        A,   A,      A],
+  ['katrin.vogel',   'head of engineering, CAB',             A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D],
 ];
 
 /** The conditional decision the policy gives a user who is not a manager of the record type. */

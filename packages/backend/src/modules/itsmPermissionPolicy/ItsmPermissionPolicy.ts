@@ -15,6 +15,7 @@ import {
   incidentConditions,
 } from '@backstage-itsm/plugin-itsm-backend';
 import {
+  calendarManagePermission,
   changeApprovePermission,
   changeCreatePermission,
   changeReadPermission,
@@ -31,7 +32,7 @@ import {
 export const INCIDENT_MANAGERS = 'group:default/sre-team';
 /** Change managers: may edit and move every change. */
 export const CHANGE_MANAGERS = 'group:default/change-managers';
-/** ITSM administrators: manage the shared standard change templates. */
+/** ITSM administrators: manage what all services share, calendars and standard change templates. */
 export const ITSM_ADMINS = 'group:default/itsm-admins';
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
@@ -79,6 +80,8 @@ export const itsmRules: Record<string, ItsmRule> = {
   [slaReadPermission.name]: allowAll,
   // The plugin lets only the owners of a service change its agreements, whatever this says.
   [slaManagePermission.name]: allowAll,
+  // Every service counting in a calendar is affected by its hours and holidays.
+  [calendarManagePermission.name]: membersOf(ITSM_ADMINS, () => DENY),
 };
 
 /** Whether a permission belongs to the ITSM plugins (`itsm.` names). */

@@ -7,7 +7,8 @@ import { ItsmPermissionPolicy } from './ItsmPermissionPolicy';
 
 /**
  * The permission policy of the demo portal: the ITSM rules (owners, assignees, requesters,
- * support engineers, change managers, ITSM admins) and allow for every other plugin.
+ * support engineers, change managers, ITSM admins for calendars and templates) and allow for
+ * every other plugin.
  */
 export const permissionModuleItsmPolicy = createBackendModule({
   pluginId: 'permission',
