@@ -302,6 +302,43 @@ describe('change approvals', () => {
       ).toBe('scheduled');
     });
 
+    it('makes risk answers changed in authorization a new plan revision, with the approvals the new risk needs', async () => {
+      const backend = await start(databaseId);
+      const changes = changeApi(backend);
+      const change = await changes.inAuthorization(GUEST, {
+        entityRefs: [PAYMENTS_API, SEARCH],
+        riskAnswers: ANSWERS.medium,
+      });
+      await changes.decide(change.id, SOFIA, 'approve');
+      const voted = (await changes.decide(change.id, TOM, 'approve')).body;
+      expect(voted.outstandingApprovals).toEqual([
+        { kind: 'ownerGroup', group: PLATFORM, remaining: 1 },
+      ]);
+
+      // Answered as high risk now: one more vote must not schedule it.
+      const raised = await changes.patch(change.id, GUEST, voted.version, {
+        riskAnswers: ANSWERS.high,
+      });
+      expect(raised.status).toBe(200);
+      expect(raised.body).toMatchObject({
+        risk: 'high',
+        planRevision: 2,
+        status: 'authorization',
+      });
+      expect(raised.body.requiredApprovals).toContainEqual(
+        expect.objectContaining({ group: CAB }),
+      );
+      const history = await changes.history(change.id, GUEST);
+      expect(history[history.length - 1].comment).toMatch(
+        /votes on revision 1 no longer count/,
+      );
+      // The platform owner's vote would have completed the medium-risk approvals.
+      await changes.decide(change.id, PRIYA, 'approve');
+      expect((await changes.get(change.id, GUEST)).body.status).toBe(
+        'authorization',
+      );
+    });
+
     it('takes votes only in authorization (409)', async () => {
       const backend = await start(databaseId);
       const changes = changeApi(backend);

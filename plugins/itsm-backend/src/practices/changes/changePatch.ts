@@ -146,7 +146,12 @@ export async function planChangePatch(
 
   let askApprovers: PlannedChangePatch['askApprovers'];
   let comment: string | undefined;
-  if (planFields.length > 0) {
+  // Risk answers are part of what the approvers approve: changed in authorization, they are
+  // a new plan revision like any plan edit (else one vote could schedule a now high-risk change).
+  const replanned =
+    planFields.length > 0 ||
+    (answersChanged && record.status === 'authorization');
+  if (replanned) {
     next.planRevision = record.planRevision + 1;
     if (record.status === 'authorization') {
       // Replanned in authorization: ask again, as the policy says for the plan as it is now.
