@@ -240,4 +240,43 @@ describe('ImpactAnalyzer', () => {
       analyzer.analyze({ entityRef: C('a'), depth }),
     ).rejects.toThrow(InputError);
   });
+
+  it("reads as the caller when given their credentials: what they may not see is neither reported nor traversed", async () => {
+    const catalog = catalogServiceMock({ entities: chain });
+    const bob = mockCredentials.user('user:default/bob');
+    // Bob may not see checkout in the catalog.
+    const hide = (credentials: unknown, ref: string) =>
+      credentials === bob && ref === C('checkout');
+    const byRefs = catalog.getEntitiesByRefs.bind(catalog);
+    jest
+      .spyOn(catalog, 'getEntitiesByRefs')
+      .mockImplementation(async (request, options) => {
+        const { items } = await byRefs(request, options);
+        return {
+          items: items.map((item, i) =>
+            hide(options?.credentials, request.entityRefs[i]) ? null : item,
+          ),
+        };
+      });
+    const analyzer = new ImpactAnalyzer({
+      catalog,
+      auth: mockServices.auth({ pluginId: 'itsm' }),
+    });
+    const asBob = await analyzer.analyze({
+      entityRef: 'resource:default/db',
+      depth: 4,
+      credentials: bob,
+    });
+    expect(asBob.items.map(i => i.entityRef)).toEqual([C('payments')]);
+    const asPlugin = await analyzer.analyze({
+      entityRef: 'resource:default/db',
+      depth: 4,
+    });
+    expect(asPlugin.items.map(i => i.entityRef)).toEqual([
+      C('payments'),
+      C('checkout'),
+      C('storefront'),
+      C('edge'),
+    ]);
+  });
 });

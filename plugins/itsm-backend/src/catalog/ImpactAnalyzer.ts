@@ -19,11 +19,15 @@
  * Only configuration items are reported and traversed (kinds Component,
  * Resource, System and API): relations to groups, users or domains are not
  * part of the service graph. Relations to entities that do not exist are
- * skipped. Reads use the plugin's own service credentials, so the answer does
- * not depend on who asks.
+ * skipped. Reads use the caller's credentials when given (the `GET /impact` API: an entity
+ * the caller may not see in the catalog is neither reported nor traversed), else the
+ * plugin's own (snapshots taken on a write, risk assessment).
  */
 
-import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import {
   Entity,
   RELATION_API_CONSUMED_BY,
@@ -109,13 +113,16 @@ export class ImpactAnalyzer {
     entityRef: string;
     direction?: ImpactDirection;
     depth?: number;
+    /** Read the catalog as this caller; the plugin itself when absent. */
+    credentials?: BackstageCredentials;
   }): Promise<ImpactAnalysis> {
     const direction = options.direction ?? 'downstream';
     const depth = options.depth ?? DEFAULT_IMPACT_DEPTH;
     if (!Number.isInteger(depth) || depth < 1 || depth > MAX_IMPACT_DEPTH) {
       throw new InputError(`depth must be 1–${MAX_IMPACT_DEPTH}, got ${depth}`);
     }
-    const credentials = await this.#auth.getOwnServiceCredentials();
+    const credentials =
+      options.credentials ?? (await this.#auth.getOwnServiceCredentials());
     const root = await this.#catalog.getEntityByRef(options.entityRef, {
       credentials,
     });
@@ -201,7 +208,7 @@ export class ImpactAnalyzer {
 
   async #read(
     refs: string[],
-    credentials: Awaited<ReturnType<AuthService['getOwnServiceCredentials']>>,
+    credentials: BackstageCredentials,
   ): Promise<Array<Entity | undefined>> {
     const result: Array<Entity | undefined> = [];
     for (let i = 0; i < refs.length; i += BATCH_SIZE) {

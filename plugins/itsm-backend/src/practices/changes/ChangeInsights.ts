@@ -97,12 +97,15 @@ export class ChangeInsights {
         plannedStart.getTime() + template.durationMinutes * 60_000,
       );
     }
-    const conflicts = await this.#assessor.conflicts({
-      type: input.type,
-      entityRefs: refs,
-      plannedStart,
-      plannedEnd,
-    });
+    const conflicts = await this.#changes.visibleConflicts(
+      await this.#assessor.conflicts({
+        type: input.type,
+        entityRefs: refs,
+        plannedStart,
+        plannedEnd,
+      }),
+      ctx,
+    );
     return {
       risk: risk.risk,
       score: risk.score,
@@ -206,7 +209,7 @@ export class ChangeInsights {
       );
     }
 
-    const changes = await this.#withConflicts(listed);
+    const changes = await this.#withConflicts(listed, ctx);
     const freezeWindows: FreezeWindow[] = this.#assessor.freezeWindows
       .filter(w =>
         changeWindowsOverlap(
@@ -235,11 +238,13 @@ export class ChangeInsights {
     query: { entityRef: string; days: number },
     ctx: RequestContext,
   ): Promise<ChangeStats> {
-    await this.#changes.access.requireRead(ctx.credentials);
+    const access = await this.#changes.access.requireRead(ctx.credentials);
     const [entityRef] = canonicalAll([query.entityRef], 'entityRef')!;
+    // Counted over the changes the caller may read.
     const counts = await this.#store.countFinishedChanges({
       entityRefs: [entityRef],
       since: new Date(this.#now().getTime() - query.days * DAY),
+      permissionFilter: access.permissionFilter,
     });
     return {
       entityRef,
@@ -250,11 +255,19 @@ export class ChangeInsights {
     };
   }
 
-  async #withConflicts(listed: ChangeRecord[]): Promise<Change[]> {
+  async #withConflicts(
+    listed: ChangeRecord[],
+    ctx: RequestContext,
+  ): Promise<Change[]> {
     const conflicts = await this.#assessor.conflictsOfMany(listed);
-    return listed.map(record => ({
-      ...toChange(record),
-      conflicts: conflicts.get(record.seq) ?? [],
-    }));
+    const own = listed.map(record => conflicts.get(record.seq) ?? []);
+    // One redaction over all of them: each other change is checked once.
+    const visible = await this.#changes.visibleConflicts(own.flat(), ctx);
+    let next = 0;
+    return listed.map((record, i) => {
+      const mine = visible.slice(next, next + own[i].length);
+      next += own[i].length;
+      return { ...toChange(record), conflicts: mine };
+    });
   }
 }

@@ -498,6 +498,10 @@ export class ChangeService {
           })),
       };
     }
+    change = {
+      ...change,
+      conflicts: await this.visibleConflicts(change.conflicts, ctx),
+    };
     if (record.status !== 'authorization') {
       return { ...change, outstandingApprovals: [], canDecide: false };
     }
@@ -529,6 +533,50 @@ export class ChangeService {
       outstandingApprovals: evaluation.outstanding,
       canDecide,
     };
+  }
+
+  /**
+   * Conflicts as the caller may see them: one with a change they may not read says that
+   * another change overlaps on the entity, without naming it (scheduling still needs to know).
+   */
+  async visibleConflicts(
+    conflicts: ChangeConflict[],
+    ctx: RequestContext,
+  ): Promise<ChangeConflict[]> {
+    const others = [
+      ...new Set(conflicts.flatMap(c => (c.with ? [c.with] : []))),
+    ];
+    if (others.length === 0) {
+      return conflicts;
+    }
+    const access = await this.#access.read(ctx.credentials);
+    if (access.allowed && !access.permissionFilter) {
+      return conflicts;
+    }
+    const hidden = new Set<string>();
+    for (const other of others) {
+      const seq = changeRecordType.parse(other);
+      const visible =
+        access.allowed &&
+        seq !== undefined &&
+        (await this.#store.getChange(seq, {
+          permissionFilter: access.permissionFilter,
+        }));
+      if (!visible) {
+        hidden.add(other);
+      }
+    }
+    return conflicts.map(conflict =>
+      conflict.with && hidden.has(conflict.with)
+        ? {
+            kind: conflict.kind,
+            ...(conflict.entityRef ? { entityRef: conflict.entityRef } : {}),
+            message: `A change you may not see changes ${
+              conflict.entityRef ?? 'a related entity'
+            } in an overlapping window`,
+          }
+        : conflict,
+    );
   }
 
   /** The record if it exists and the caller may read it; else `NotFoundError`. */

@@ -189,5 +189,7 @@ export interface ChangeStore {
   countFinishedChanges(options: {
     entityRefs: string[];
     since: Date;
+    /** Count only the changes matching the caller's permission conditions. */
+    permissionFilter?: PermissionCriteria<ChangePermissionFilter>;
   }): Promise<ChangeFailureCounts>;
 }

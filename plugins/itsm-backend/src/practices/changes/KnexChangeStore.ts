@@ -245,6 +245,7 @@ export class KnexChangeStore implements ChangeStore {
   async countFinishedChanges(options: {
     entityRefs: string[];
     since: Date;
+    permissionFilter?: Filter;
   }): Promise<ChangeFailureCounts> {
     if (options.entityRefs.length === 0) {
       return { total: 0, failed: 0, causedIncidents: 0 };
@@ -253,8 +254,8 @@ export class KnexChangeStore implements ChangeStore {
     const causedIncident = db(incidentRecordType.table)
       .select('caused_by_change_seq')
       .whereNotNull('caused_by_change_seq');
-    const finished = () =>
-      db(CHANGES)
+    const finished = () => {
+      const query = db(CHANGES)
         .whereIn('status', FINISHED_STATUSES)
         .where('actual_end', '>=', options.since)
         .whereIn(
@@ -263,6 +264,11 @@ export class KnexChangeStore implements ChangeStore {
             .select('change_seq')
             .whereIn('entity_ref', options.entityRefs),
         );
+      if (options.permissionFilter) {
+        whereChangePermitted(db, query, options.permissionFilter);
+      }
+      return query;
+    };
     const count = async (query: Knex.QueryBuilder) => {
       const [row] = await query.count({ count: '*' });
       return Number((row as { count?: unknown } | undefined)?.count ?? 0);

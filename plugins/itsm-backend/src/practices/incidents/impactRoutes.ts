@@ -23,7 +23,8 @@ const impactQuerySchema = z.strictObject({
 
 /**
  * `GET /impact`: the blast radius (downstream) or the dependencies (upstream)
- * of a catalog entity. Not audited: it reads the catalog, not ITSM records.
+ * of a catalog entity, read with the caller's credentials. Not audited: it reads the catalog,
+ * not ITSM records.
  */
 export function createImpactRouter(options: {
   impactAnalyzer: ImpactAnalyzer;
@@ -33,9 +34,12 @@ export function createImpactRouter(options: {
   const router = Router();
 
   router.get('/impact', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const query = parseInput(impactQuerySchema, req.query, 'query');
-    res.json(await impactAnalyzer.analyze(query));
+    // As the caller: the answer names only entities they may see in the catalog.
+    res.json(await impactAnalyzer.analyze({ ...query, credentials }));
   });
 
   return router;
