@@ -254,7 +254,12 @@ describe('ImpactAnalyzer', () => {
         const { items } = await byRefs(request, options);
         return {
           items: items.map((item, i) =>
-            hide(options?.credentials, request.entityRefs[i]) ? null : item,
+            hide(
+              (options as { credentials?: unknown } | undefined)?.credentials,
+              request.entityRefs[i],
+            )
+              ? undefined
+              : item,
           ),
         };
       });

@@ -1,5 +1,10 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  HistoryEvent,
   IncidentStatus,
   Level,
   MAX_DESCRIPTION_LENGTH,
@@ -7,6 +12,7 @@ import {
   incidentCreateSchema,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { AlertCommand } from './alertSources';
+import { PLUGIN_SUBJECT } from '../../records/context';
 import { IncidentOperations, isChangedMeanwhile } from './IncidentOperations';
 
 /** An alert from an outside monitoring or paging system. */
@@ -24,7 +30,7 @@ export interface ExternalAlert {
 /** What happened to one alert; the webhook answers with a summary of these. */
 export type AlertOutcome =
   | {
-      outcome: 'created' | 'resolved' | 'unchanged';
+      outcome: 'created' | 'resolved' | 'reopened' | 'unchanged';
       externalId: string;
       id: string;
     }
@@ -34,6 +40,7 @@ export type AlertOutcome =
 export interface AlertSummary {
   created: string[];
   resolved: string[];
+  reopened: string[];
   unchanged: string[];
   ignored: Array<{ externalId: string; reason: string }>;
   rejected: Array<{ externalId: string; reason: string }>;
@@ -44,6 +51,7 @@ export function summarize(outcomes: AlertOutcome[]): AlertSummary {
   const summary: AlertSummary = {
     created: [],
     resolved: [],
+    reopened: [],
     unchanged: [],
     ignored: [],
     rejected: [],
@@ -103,6 +111,8 @@ export class AlertIngestionService {
         return this.fire(command.alert);
       case 'resolve':
         return this.resolve(command);
+      case 'reopen':
+        return this.reopen(command);
       case 'ignore':
         return { outcome: 'ignored', ...pick(command) };
       default:
@@ -163,10 +173,14 @@ export class AlertIngestionService {
   async resolve(options: {
     source: ExternalAlert['source'];
     externalId: string;
+    formerExternalIds?: string[];
     resolutionNotes: string;
   }): Promise<AlertOutcome> {
     const { source, externalId } = options;
     let incident = await this.#incidents.findByExternalId(source, externalId);
+    for (const former of options.formerExternalIds ?? []) {
+      incident ??= await this.#incidents.findByExternalId(source, former);
+    }
     if (!incident) {
       return {
         outcome: 'ignored',
@@ -176,7 +190,11 @@ export class AlertIngestionService {
     }
     const ctx = { credentials: await this.#auth.getOwnServiceCredentials() };
     for (let attempt = 1; ; attempt++) {
-      if (!isOpen(incident.status)) {
+      if (
+        !isOpen(incident.status) ||
+        (await this.#reopenedByPerson(incident.id, ctx))
+      ) {
+        // A replayed resolution never undoes what a person decided since.
         return { outcome: 'unchanged', externalId, id: incident.id };
       }
       try {
@@ -197,6 +215,77 @@ export class AlertIngestionService {
         incident = await this.#incidents.get(incident.id, ctx);
       }
     }
+  }
+
+  /** Reopens the resolved incident an outside record raised (the record was reopened there). */
+  async reopen(options: {
+    source: ExternalAlert['source'];
+    externalId: string;
+    comment: string;
+  }): Promise<AlertOutcome> {
+    const { source, externalId } = options;
+    let incident = await this.#incidents.findByExternalId(source, externalId);
+    if (!incident) {
+      return {
+        outcome: 'ignored',
+        externalId,
+        reason: 'no incident was raised for this alert',
+      };
+    }
+    const ctx = { credentials: await this.#auth.getOwnServiceCredentials() };
+    for (let attempt = 1; ; attempt++) {
+      if (isOpen(incident.status)) {
+        return { outcome: 'unchanged', externalId, id: incident.id };
+      }
+      if (incident.status !== 'resolved') {
+        return {
+          outcome: 'ignored',
+          externalId,
+          reason: `${incident.id} is ${incident.status} and cannot be reopened`,
+        };
+      }
+      try {
+        const reopened = await this.#incidents.transition(
+          incident.id,
+          { to: 'in_progress', comment: options.comment },
+          { ...ctx, expectedVersion: incident.version },
+        );
+        return { outcome: 'reopened', externalId, id: reopened.id };
+      } catch (error) {
+        if (!isChangedMeanwhile(error) || attempt >= RESOLVE_ATTEMPTS) {
+          throw error;
+        }
+        incident = await this.#incidents.get(incident.id, ctx);
+      }
+    }
+  }
+
+  /** Whether the incident's latest status change is a reopen by a person. */
+  async #reopenedByPerson(
+    id: string,
+    ctx: { credentials: BackstageCredentials },
+  ): Promise<boolean> {
+    let last: HistoryEvent | undefined;
+    let cursor: string | undefined;
+    do {
+      const page = await this.#incidents.history(
+        id,
+        { limit: 200, cursor },
+        ctx,
+      );
+      for (const event of page.items) {
+        if (event.changes.status) {
+          last = event;
+        }
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const status = last?.changes.status as [unknown, unknown] | undefined;
+    return (
+      status?.[0] === 'resolved' &&
+      isOpen(status[1] as IncidentStatus) &&
+      last!.actor !== PLUGIN_SUBJECT
+    );
   }
 
   #rejected(alert: ExternalAlert, reason: string): AlertOutcome {

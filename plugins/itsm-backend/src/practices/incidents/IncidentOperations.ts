@@ -1,6 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  HistoryEvent,
   Incident,
+  Page,
   IncidentSource,
   incidentCreateSchema,
   incidentTransitionSchema,
@@ -29,6 +31,13 @@ export interface IncidentOperations {
     body: z.output<typeof incidentTransitionSchema>,
     ctx: { credentials: BackstageCredentials; expectedVersion?: number },
   ): Promise<Incident>;
+
+  /** The history of an incident, oldest first, by page. */
+  history(
+    id: string,
+    query: { limit: number; cursor?: string },
+    ctx: { credentials: BackstageCredentials },
+  ): Promise<Page<HistoryEvent>>;
 
   /** The incident raised from an outside system's record, if any. */
   findByExternalId(

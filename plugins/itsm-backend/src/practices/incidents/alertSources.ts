@@ -11,9 +11,29 @@ export type AlertCommand =
       type: 'resolve';
       source: ExternalAlert['source'];
       externalId: string;
+      /** Older keys of the same alert (before firing episodes were keyed), tried in order. */
+      formerExternalIds?: string[];
       resolutionNotes: string;
     }
+  | {
+      type: 'reopen';
+      source: ExternalAlert['source'];
+      externalId: string;
+      comment: string;
+    }
   | { type: 'ignore' | 'reject'; externalId: string; reason: string };
+
+/**
+ * The key of one firing episode of an Alertmanager alert: its fingerprint is the same every
+ * time the same rule fires for the same labels, its `startsAt` is that of this episode (a
+ * resolved notification carries the `startsAt` of the episode it ends).
+ */
+export function alertmanagerEpisodeId(alert: {
+  fingerprint: string;
+  startsAt: string;
+}): string {
+  return `${alert.fingerprint}@${alert.startsAt}`;
+}
 
 /** One alert of an Alertmanager webhook (payload version 4). */
 export interface AlertmanagerAlert {
@@ -48,15 +68,19 @@ function entityRefOf(value: string): string | undefined {
 /**
  * Firing: an incident on the entity of the `backstage_entity_ref` label (or
  * `component:default/<service>`), impact and urgency from `severity`
- * (critical 1/1, warning 2/2, else 3/3). Resolved: resolve it.
+ * (critical 1/1, warning 2/2, else 3/3), one per firing episode (fingerprint and `startsAt`),
+ * so the same rule firing again next week raises a new incident. Resolved: resolve the
+ * episode's incident.
  */
 export function fromAlertmanager(alert: AlertmanagerAlert): AlertCommand {
-  const { labels, annotations, fingerprint: externalId } = alert;
+  const { labels, annotations } = alert;
+  const externalId = alertmanagerEpisodeId(alert);
   if (alert.status === 'resolved') {
     return {
       type: 'resolve',
       source: 'alertmanager',
       externalId,
+      formerExternalIds: [alert.fingerprint],
       resolutionNotes: `Resolved by Alertmanager at ${
         alert.endsAt ?? 'an unknown time'
       }`,
@@ -125,8 +149,8 @@ export interface PagerDutyEvent {
 /**
  * `incident.triggered`: an incident on the entity the service is mapped to
  * (by the service's name, else its id); urgency high → impact 1 / urgency 1,
- * otherwise 2 / 3. `incident.resolved`: resolve it. Other events, and events
- * of unmapped services, are ignored.
+ * otherwise 2 / 3. `incident.resolved`: resolve it. `incident.reopened`: reopen it. Other
+ * events, and events of unmapped services, are ignored.
  */
 export function fromPagerDuty(
   event: PagerDutyEvent,
@@ -140,6 +164,16 @@ export function fromPagerDuty(
       source: 'pagerduty',
       externalId,
       resolutionNotes: `Resolved in PagerDuty at ${
+        event.occurred_at ?? 'an unknown time'
+      }`,
+    };
+  }
+  if (event.event_type === 'incident.reopened') {
+    return {
+      type: 'reopen',
+      source: 'pagerduty',
+      externalId,
+      comment: `Reopened in PagerDuty at ${
         event.occurred_at ?? 'an unknown time'
       }`,
     };

@@ -175,6 +175,7 @@ describe('POST /webhooks/alertmanager', () => {
       expect(first.body).toEqual({
         created: ['INC-1'],
         resolved: [],
+        reopened: [],
         unchanged: [],
         ignored: [],
         rejected: [],
@@ -200,7 +201,8 @@ describe('POST /webhooks/alertmanager', () => {
         urgency: 1,
         priority: 1,
         source: 'alertmanager',
-        externalId: 'f1a2b3c4d5e6f708',
+        // One incident per firing episode: fingerprint and startsAt.
+        externalId: 'f1a2b3c4d5e6f708@2026-03-02T09:00:00Z',
         reporter: 'plugin:itsm',
         status: 'new',
       });
@@ -271,16 +273,23 @@ describe('POST /webhooks/alertmanager', () => {
     expect(res.body).toEqual({
       created: ['INC-1'],
       resolved: [],
+      reopened: [],
       unchanged: [],
       ignored: [
-        { externalId: 'ddd', reason: 'no incident was raised for this alert' },
+        {
+          externalId: 'ddd@2026-03-02T09:00:00Z',
+          reason: 'no incident was raised for this alert',
+        },
       ],
       rejected: [
         {
-          externalId: 'bbb',
+          externalId: 'bbb@2026-03-02T09:00:00Z',
           reason: expect.stringContaining('component:default/nope'),
         },
-        { externalId: 'ccc', reason: expect.stringContaining('label') },
+        {
+          externalId: 'ccc@2026-03-02T09:00:00Z',
+          reason: expect.stringContaining('label'),
+        },
       ],
     });
     const incidents = await listIncidents(api);
@@ -290,7 +299,7 @@ describe('POST /webhooks/alertmanager', () => {
       entityRef: 'component:default/cart',
       impact: 2,
       urgency: 2,
-      externalId: 'aaa',
+      externalId: 'aaa@2026-03-02T09:00:00Z',
     });
   });
 
@@ -306,6 +315,84 @@ describe('POST /webhooks/alertmanager', () => {
     expect(res.body.error.message).toMatch(/unknown-service/);
     expect(await listIncidents(api)).toEqual([]);
   });
+
+  it.each(databases.eachSupportedId())(
+    'raises a new incident when the same alert fires again, and never lets a replayed resolution undo a reopen, %p',
+    async databaseId => {
+      const { api, knex } = await startItsmBackend({
+        databaseId,
+        config: webhookConfig,
+      });
+      const get = async (id: string) =>
+        (
+          await api()
+            .get(`/api/itsm/incidents/${id}`)
+            .set('Authorization', asUser())
+        ).body;
+      const monday = alert();
+      const mondayResolved = alert({
+        status: 'resolved',
+        endsAt: '2026-03-02T09:40:00Z',
+      });
+      await post(api, alertmanagerBody([monday]));
+      await post(api, alertmanagerBody([mondayResolved]));
+      expect((await get('INC-1')).status).toBe('resolved');
+
+      // The same rule fires again a week later: a genuine recurrence is a new incident.
+      const nextWeek = alert({ startsAt: '2026-03-09T09:00:00Z' });
+      const recurrence = await post(api, alertmanagerBody([nextWeek]));
+      expect(recurrence.body.created).toEqual(['INC-2']);
+      expect(await get('INC-2')).toMatchObject({
+        status: 'new',
+        externalId: 'f1a2b3c4d5e6f708@2026-03-09T09:00:00Z',
+      });
+
+      // A person reopens Monday's incident; a replayed signed resolution leaves it open.
+      const reopened = await api()
+        .post('/api/itsm/incidents/INC-1/transitions')
+        .set('Authorization', asUser())
+        .set('If-Match', '"2"')
+        .send({ to: 'in_progress', comment: 'Still failing for EU cards' });
+      expect(reopened.status).toBe(200);
+      const replay = await post(api, alertmanagerBody([mondayResolved]));
+      expect(replay.body).toMatchObject({
+        resolved: [],
+        unchanged: ['INC-1'],
+      });
+      expect(await get('INC-1')).toMatchObject({
+        status: 'in_progress',
+        version: 3,
+      });
+      // The recurrence resolves on its own resolution only.
+      const nextWeekResolved = alert({
+        startsAt: '2026-03-09T09:00:00Z',
+        status: 'resolved',
+        endsAt: '2026-03-09T09:20:00Z',
+      });
+      const resolving = await post(api, alertmanagerBody([nextWeekResolved]));
+      expect(resolving.body.resolved).toEqual(['INC-2']);
+      expect((await get('INC-1')).status).toBe('in_progress');
+
+      // An incident raised before episodes were keyed (its external id is the bare
+      // fingerprint) is still resolved by its alert's resolution.
+      const legacy = alert({
+        fingerprint: 'legacy0000000001',
+        startsAt: '2026-03-10T09:00:00Z',
+      });
+      const raised = await post(api, alertmanagerBody([legacy]));
+      const [legacyId] = raised.body.created;
+      await knex!('itsm_incidents')
+        .where({ seq: Number(legacyId.slice(4)) })
+        .update({ external_id: 'legacy0000000001' });
+      const legacyResolved = await post(
+        api,
+        alertmanagerBody([
+          { ...legacy, status: 'resolved', endsAt: '2026-03-10T09:30:00Z' },
+        ]),
+      );
+      expect(legacyResolved.body.resolved).toEqual([legacyId]);
+    },
+  );
 
   it('audits deliveries, successful or not', async () => {
     const auditor = mockServices.auditor.mock();
@@ -371,6 +458,60 @@ describe('POST /webhooks/pagerduty', () => {
     expect(res.status).toBe(401);
     expect(await listIncidents(api)).toEqual([]);
   });
+
+  it.each(databases.eachSupportedId())(
+    'reopens the incident when PagerDuty reopens its incident, and resolves it again, %p',
+    async databaseId => {
+      const { api } = await startItsmBackend({
+        databaseId,
+        config: webhookConfig,
+      });
+      const deliver = async (type: string, occurredAt: string) => {
+        const body = pagerDutyEvent(type) as {
+          event: { occurred_at: string };
+        };
+        body.event.occurred_at = occurredAt;
+        const raw = rawOf(body);
+        const res = await post(api, raw, sign(raw));
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      await deliver('incident.triggered', '2026-03-02T09:00:00.000Z');
+      await deliver('incident.resolved', '2026-03-02T09:30:00.000Z');
+      const reopened = await deliver(
+        'incident.reopened',
+        '2026-03-02T10:00:00.000Z',
+      );
+      expect(reopened).toMatchObject({ reopened: ['INC-1'] });
+      const incident = await api()
+        .get('/api/itsm/incidents/INC-1')
+        .set('Authorization', asUser());
+      expect(incident.body).toMatchObject({ status: 'in_progress' });
+      // Reopened again: unchanged; resolved again in PagerDuty: resolved again.
+      expect(
+        await deliver('incident.reopened', '2026-03-02T10:00:00.000Z'),
+      ).toMatchObject({ unchanged: ['INC-1'] });
+      expect(
+        await deliver('incident.resolved', '2026-03-02T11:00:00.000Z'),
+      ).toMatchObject({ resolved: ['INC-1'] });
+      const history = await api()
+        .get('/api/itsm/incidents/INC-1/history')
+        .set('Authorization', asUser());
+      expect(
+        history.body.items
+          .filter((e: any) => e.action === 'transition')
+          .map((e: any) => [e.actor, e.changes.status[1], e.comment ?? null]),
+      ).toEqual([
+        ['plugin:itsm', 'resolved', null],
+        [
+          'plugin:itsm',
+          'in_progress',
+          'Reopened in PagerDuty at 2026-03-02T10:00:00.000Z',
+        ],
+        ['plugin:itsm', 'resolved', null],
+      ]);
+    },
+  );
 
   it.each(databases.eachSupportedId())(
     'creates an incident on trigger, once, and resolves it, verifying the signature over the raw body, %p',
