@@ -241,7 +241,7 @@ describe('ImpactAnalyzer', () => {
     ).rejects.toThrow(InputError);
   });
 
-  it("reads as the caller when given their credentials: what they may not see is neither reported nor traversed", async () => {
+  it('reads as the caller when given their credentials: what they may not see is neither reported nor traversed', async () => {
     const catalog = catalogServiceMock({ entities: chain });
     const bob = mockCredentials.user('user:default/bob');
     // Bob may not see checkout in the catalog.

@@ -265,8 +265,8 @@ export const MAX_HOLIDAYS_PER_YEAR = 60;
  */
 export function validateServiceCalendar(calendar: ServiceCalendar): void {
   // Compiling validates the form; it is also what the clock functions do first.
-  const compiled = compileServiceCalendar(calendar);
-  if (compiled.weekTotal === 0) {
+  const { weekTotal } = compileServiceCalendar(calendar);
+  if (weekTotal === 0) {
     throw new InputError(
       'calendar.hours must give service hours on at least one weekday',
     );

@@ -90,17 +90,17 @@ export function RequestChangeForm(props: {
   const values = useWatch({ control }) as RequestChangeValues;
   const preview = useAssessmentPreview(toAssessmentRequest(values));
 
-  const pickTemplate = (template: ChangeTemplate | undefined) => {
-    setValue('templateId', template?.id ?? '');
-    setTemplate(template);
-    if (!template) return;
-    if (!getValues('title').trim()) setValue('title', template.title);
-    setValue('implementationPlan', template.implementationPlan);
-    setValue('backoutPlan', template.backoutPlan);
-    setValue('testPlan', template.testPlan);
+  const pickTemplate = (picked: ChangeTemplate | undefined) => {
+    setValue('templateId', picked?.id ?? '');
+    setTemplate(picked);
+    if (!picked) return;
+    if (!getValues('title').trim()) setValue('title', picked.title);
+    setValue('implementationPlan', picked.implementationPlan);
+    setValue('backoutPlan', picked.backoutPlan);
+    setValue('testPlan', picked.testPlan);
     const start = getValues('plannedStart');
     if (start && !getValues('plannedEnd')) {
-      const end = Date.parse(start) + template.durationMinutes * 60_000;
+      const end = Date.parse(start) + picked.durationMinutes * 60_000;
       setValue('plannedEnd', new Date(end).toISOString());
     }
   };
