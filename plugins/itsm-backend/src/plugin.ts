@@ -19,7 +19,12 @@ import {
   SlaEscalationJob,
   SlaMonitorJob,
   scheduleIncidentJobs,
+  scheduleOwnerRefresh,
 } from './jobs';
+import { PRACTICES } from './practices';
+import { ItsmCatalog } from './catalog/ItsmCatalog';
+import { OwnerRefreshJob } from './records/OwnerRefreshJob';
+import { KnexOwnerRefStore } from './records/ownerRefStore';
 import { createImportRunner } from './imports';
 import { createRouter } from './router';
 import { createWebhooksRouter } from './practices/incidents/webhookRoutes';
@@ -125,6 +130,17 @@ export const itsmPlugin = createBackendPlugin({
             warningThresholds: config.sla.warningThresholds,
             calendarOf: id => services.calendars.calendarOrDefault(id).calendar,
             refreshCalendars: () => services.calendars.ensureFresh(),
+            logger: deps.logger,
+          }),
+        });
+        // Owners stored on open records follow the catalog (a re-org moves write access).
+        await scheduleOwnerRefresh({
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          job: new OwnerRefreshJob({
+            store: new KnexOwnerRefStore(await deps.database.getClient()),
+            tables: PRACTICES.flatMap(p => p.ownedEntities ?? []),
+            catalog: new ItsmCatalog(deps),
             logger: deps.logger,
           }),
         });

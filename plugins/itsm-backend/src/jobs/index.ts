@@ -2,6 +2,7 @@ import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { IncidentAutoCloseJob } from '../practices/incidents/IncidentAutoCloseJob';
 import { SlaEscalationJob } from '../practices/incidents/SlaEscalationJob';
 import { SlaMonitorJob } from '../practices/service-levels/SlaMonitorJob';
+import { OwnerRefreshJob } from '../records/OwnerRefreshJob';
 
 export { IncidentAutoCloseJob } from '../practices/incidents/IncidentAutoCloseJob';
 export { SlaEscalationJob } from '../practices/incidents/SlaEscalationJob';
@@ -69,6 +70,27 @@ export async function scheduleIncidentJobs(options: {
           `Closed ${closed.length} resolved incidents automatically; skipped ${skipped.length}`,
         );
       }
+    },
+  });
+}
+
+/**
+ * Schedules the refresh of the owners stored on open records (every practice's
+ * `ownedEntities`), every 15 minutes, one replica at a time.
+ */
+export async function scheduleOwnerRefresh(options: {
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  job: OwnerRefreshJob;
+}): Promise<void> {
+  await options.scheduler.scheduleTask({
+    id: 'itsm-owner-refresh',
+    frequency: { minutes: 15 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 2 },
+    scope: 'global',
+    fn: async () => {
+      await options.job.run();
     },
   });
 }

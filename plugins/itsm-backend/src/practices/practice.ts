@@ -2,6 +2,7 @@ import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import type { RequestContext } from '../records/context';
 import type { LinkableRecordType } from '../records/links';
+import type { OwnedEntityTable } from '../records/ownerRefStore';
 import type { ItsmServiceDeps, ItsmServices } from '../services';
 
 /** What a practice's routes get: the plugin's services and the HTTP plumbing. */
@@ -35,4 +36,6 @@ export interface ItsmPractice {
   linkables?(services: ItsmServices): LinkableRecordType[];
   /** True when the practice holds no record yet (imports seed an empty portal only). */
   isEmpty?(services: ItsmServices, ctx: RequestContext): Promise<boolean>;
+  /** Tables storing the owners of the entities of its records, kept current while open. */
+  ownedEntities?: readonly OwnedEntityTable[];
 }

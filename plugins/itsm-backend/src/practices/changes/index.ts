@@ -1,6 +1,10 @@
 import { linkableRecordType } from '../../records/links';
 import type { ItsmPractice } from '../practice';
-import { changeTable } from './changeRecordTypes';
+import {
+  CHANGE_STATUSES,
+  FINAL_CHANGE_STATUSES,
+} from '@backstage-itsm/plugin-itsm-common';
+import { CHANGE_TABLES, changeTable } from './changeRecordTypes';
 import { createChangeApprovalsRouter } from './changeApprovalRoutes';
 import { createChangeCalendarRouter } from './changeCalendarRoutes';
 import { createChangesRouter } from './changeRoutes';
@@ -25,6 +29,17 @@ export const changesPractice: ItsmPractice = {
           ctx.credentials,
         ),
     }),
+  ],
+  ownedEntities: [
+    {
+      name: 'change',
+      table: CHANGE_TABLES.changeEntities,
+      seqColumn: 'change_seq',
+      records: CHANGE_TABLES.changes,
+      openStatuses: CHANGE_STATUSES.filter(
+        status => !FINAL_CHANGE_STATUSES.includes(status),
+      ),
+    },
   ],
   isEmpty: async (services, ctx) =>
     (await services.changes.list({ limit: 1, order: 'desc' }, ctx)).items
