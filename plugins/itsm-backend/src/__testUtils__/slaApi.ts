@@ -46,9 +46,9 @@ export function ownershipUserInfo(ownership = OWNERSHIP) {
  * running), so agreements can be made from fixed dates: terms cannot be backdated. Undo with
  * `jest.useRealTimers()`.
  */
-export function setNow(iso: string) {
+export function setNow(at: string | Date) {
   jest.useFakeTimers({
-    now: new Date(iso),
+    now: new Date(at),
     doNotFake: [
       'hrtime',
       'nextTick',

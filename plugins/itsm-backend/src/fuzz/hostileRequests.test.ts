@@ -80,9 +80,7 @@ describe.each(databases.eachSupportedId())(
             'garbage',
           ),
           async (request: HostileRequest, auth) => {
-            let req = backend.api()[request.method](
-              `/api/itsm${request.path}`,
-            );
+            let req = backend.api()[request.method](`/api/itsm${request.path}`);
             const authorization = AUTH[auth]();
             if (authorization) {
               req = req.set('Authorization', authorization);

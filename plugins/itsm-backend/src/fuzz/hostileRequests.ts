@@ -51,7 +51,10 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.constantFrom('', ' ', '\n\t'),
   fc
-    .tuple(fc.constantFrom('A', '€', '𝕏', '<b>'), fc.integer({ min: 1, max: 3 }))
+    .tuple(
+      fc.constantFrom('A', '€', '𝕏', '<b>'),
+      fc.integer({ min: 1, max: 3 }),
+    )
     .map(([unit, power]) => unit.repeat(10 ** (power + 2))),
 );
 
@@ -88,7 +91,13 @@ export const hostileId: fc.Arbitrary<string> = fc.oneof(
       ),
     )
     .map(([prefix, seq]) => `${prefix}-${seq}`),
-  fc.constantFrom('24x7', 'business-hours-eu', 'not a calendar', '..', '%2e%2e'),
+  fc.constantFrom(
+    '24x7',
+    'business-hours-eu',
+    'not a calendar',
+    '..',
+    '%2e%2e',
+  ),
   hostileString.map(s => s.slice(0, 300)),
 );
 
@@ -96,7 +105,9 @@ export const hostileId: fc.Arbitrary<string> = fc.oneof(
 const FIELD_NAMES = [
   ...new Set(
     JSON.stringify(spec)
-      .match(/"([a-zA-Z][a-zA-Z0-9]{1,40})":\s*\{\s*"(type|\$ref|oneOf|enum|items|nullable|format|anyOf|allOf)"/g)
+      .match(
+        /"([a-zA-Z][a-zA-Z0-9]{1,40})":\s*\{\s*"(type|\$ref|oneOf|enum|items|nullable|format|anyOf|allOf)"/g,
+      )
       ?.map(m => m.slice(1, m.indexOf('"', 1))) ?? [],
   ),
   'id',
@@ -131,13 +142,15 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.letrec(tie => ({
     ),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(
-      fc.oneof(fieldName, hostileString.map(s => s.slice(0, 30))),
+      fc.oneof(
+        fieldName,
+        hostileString.map(s => s.slice(0, 30)),
+      ),
       tie('value'),
       { maxKeys: 5 },
     ),
   ),
 })).value;
-
 
 /** Bodies: objects of API fields with hostile values, other JSON, or raw bytes. */
 const hostileBody: fc.Arbitrary<{ body?: unknown; rawBody?: string }> =
@@ -162,7 +175,16 @@ const hostileBody: fc.Arbitrary<{ body?: unknown; rawBody?: string }> =
 
 const hostileIfMatch: fc.Arbitrary<string | undefined> = fc.oneof(
   fc.constant(undefined),
-  fc.constantFrom('"1"', '"0"', '"2147483648"', '1', '*', 'W/"1"', '"-1"', '""'),
+  fc.constantFrom(
+    '"1"',
+    '"0"',
+    '"2147483648"',
+    '1',
+    '*',
+    'W/"1"',
+    '"-1"',
+    '""',
+  ),
   // What reaches a server: UTF-8 bytes read as Latin-1, without control characters.
   hostileString.map(s =>
     Buffer.from(s.slice(0, 200), 'utf8')
@@ -303,25 +325,25 @@ export const hostileRequest: fc.Arbitrary<HostileRequest> = fc
       ifMatch,
       contentType,
     }) => {
-    let i = 0;
-    // Half of the requests aim at records that exist, so they reach the handlers' rules.
-    const path = operation[1].replace(/\{(\w+)\}/g, (_, name: string) =>
-      existing
-        ? EXISTING[name]?.(operation[1]) ?? encodeURIComponent(ids[i++ % ids.length])
-        : encodeURIComponent(ids[i++ % ids.length]),
-    );
-    const valid = VALID_BODIES[`${operation[0]} ${operation[1]}`];
-    const sent =
-      valid && mutation ? { body: mutation(valid) } : body;
-    return {
-      method: otherMethod ?? operation[0],
-      path,
-      query,
-      headers: {
-        'Content-Type': contentType,
-        ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }),
-      },
-      ...sent,
-    };
-  },
+      let i = 0;
+      // Half of the requests aim at records that exist, so they reach the handlers' rules.
+      const path = operation[1].replace(/\{(\w+)\}/g, (_, name: string) =>
+        existing
+          ? EXISTING[name]?.(operation[1]) ??
+            encodeURIComponent(ids[i++ % ids.length])
+          : encodeURIComponent(ids[i++ % ids.length]),
+      );
+      const valid = VALID_BODIES[`${operation[0]} ${operation[1]}`];
+      const sent = valid && mutation ? { body: mutation(valid) } : body;
+      return {
+        method: otherMethod ?? operation[0],
+        path,
+        query,
+        headers: {
+          'Content-Type': contentType,
+          ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }),
+        },
+        ...sent,
+      };
+    },
   );

@@ -1,14 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  incidentReadPermission,
-  incidentUpdatePermission,
-} from '@backstage-itsm/plugin-itsm-common';
-import { changeApi, changeEntities, PRIYA, SEARCH } from '../__testUtils__/changeApi';
+  changeApi,
+  changeEntities,
+  PRIYA,
+  SEARCH,
+} from '../__testUtils__/changeApi';
 import { incidentApi } from '../__testUtils__/incidentApi';
 import {
   ALICE,
@@ -16,13 +13,10 @@ import {
   startItsmBackend,
   testEntities,
 } from '../__testUtils__/testBackend';
-import {
-  createIncidentConditionalDecision,
-  incidentConditions,
-} from '../permissions/conditionExports';
 import { PRACTICES } from '../practices';
 import { OwnerRefreshJob } from './OwnerRefreshJob';
 import { KnexOwnerRefStore } from './ownerRefStore';
+import { permissionsFor } from '../__testUtils__/permissions';
 
 jest.setTimeout(120_000);
 
@@ -30,27 +24,7 @@ const NOVA = 'user:default/nova';
 const NEW_TEAM = 'group:default/team-new';
 
 /** Nova, of the team that owns cart after the re-org, reads incidents of services her team owns. */
-const permissions = mockServices.permissions.mock({
-  authorize: async requests =>
-    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  authorizeConditional: async (queries, options) =>
-    queries.map((q): PolicyDecision => {
-      const user = (
-        options?.credentials.principal as { userEntityRef?: string }
-      )?.userEntityRef;
-      if (
-        user === NOVA &&
-        (q.permission.name === incidentReadPermission.name ||
-          q.permission.name === incidentUpdatePermission.name)
-      ) {
-        return createIncidentConditionalDecision(
-          q.permission as typeof incidentReadPermission,
-          incidentConditions.isServiceOwner({ claims: [NEW_TEAM] }),
-        );
-      }
-      return { result: AuthorizeResult.ALLOW };
-    }),
-});
+const permissions = permissionsFor(NOVA, { incidentOwners: [NEW_TEAM] });
 
 /** The catalog after the re-org: cart and search belong to the new team. */
 function reorganised(entities: Entity[]) {
@@ -60,14 +34,18 @@ function reorganised(entities: Entity[]) {
       return refs.map(ref => {
         const entity = entities.find(
           e =>
-            `${e.kind}:${e.metadata.namespace ?? 'default'}/${e.metadata.name}`.toLocaleLowerCase(
-              'en-US',
-            ) === ref,
+            `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+              e.metadata.name
+            }`.toLocaleLowerCase('en-US') === ref,
         );
         if (!entity || !moved.has(ref)) {
           return entity;
         }
-        return { ...entity, relations: [], spec: { ...entity.spec, owner: NEW_TEAM } };
+        return {
+          ...entity,
+          relations: [],
+          spec: { ...entity.spec, owner: NEW_TEAM },
+        };
       });
     },
   };
@@ -106,9 +84,9 @@ describe.each(databases.eachSupportedId())(
       expect((await nova.get(open.id)).status).toBe(200);
       // A closed record keeps the owner it had.
       expect((await nova.get(closed.id)).status).toBe(404);
-      const [changeEntity] = await backend.knex!('itsm_change_entities').where(
-        { change_seq: Number(change.id.slice(4)) },
-      );
+      const [changeEntity] = await backend.knex!('itsm_change_entities').where({
+        change_seq: Number(change.id.slice(4)),
+      });
       expect(changeEntity.owner_ref).toBe(NEW_TEAM);
     });
   },

@@ -1,12 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  incidentReadPermission,
-  incidentUpdatePermission,
-} from '@backstage-itsm/plugin-itsm-common';
 import { incidentApi } from '../__testUtils__/incidentApi';
 import {
   ALICE,
@@ -14,40 +5,15 @@ import {
   databases,
   startItsmBackend,
 } from '../__testUtils__/testBackend';
-import {
-  createIncidentConditionalDecision,
-  incidentConditions,
-} from '../permissions/conditionExports';
+import { permissionsFor } from '../__testUtils__/permissions';
 
 jest.setTimeout(120_000);
 
 const BOB = 'user:default/bob';
 
 /** Alice may do everything; Bob reads and updates only incidents on services team-b owns. */
-const permissions = mockServices.permissions.mock({
-  authorize: async requests =>
-    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  authorizeConditional: async (queries, options) =>
-    queries.map((q): PolicyDecision => {
-      const user = (
-        options?.credentials.principal as { userEntityRef?: string }
-      )?.userEntityRef;
-      if (user !== BOB) {
-        return { result: AuthorizeResult.ALLOW };
-      }
-      if (
-        q.permission.name === incidentReadPermission.name ||
-        q.permission.name === incidentUpdatePermission.name
-      ) {
-        return createIncidentConditionalDecision(
-          q.permission as typeof incidentReadPermission,
-          incidentConditions.isServiceOwner({
-            claims: ['group:default/team-b'],
-          }),
-        );
-      }
-      return { result: AuthorizeResult.DENY };
-    }),
+const permissions = permissionsFor(BOB, {
+  incidentOwners: ['group:default/team-b'],
 });
 
 describe.each(databases.eachSupportedId())('record links on %p', databaseId => {

@@ -1,12 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  changeReadPermission,
-  changeUpdatePermission,
-} from '@backstage-itsm/plugin-itsm-common';
 import {
   ANSWERS,
   PRIYA,
@@ -20,37 +11,14 @@ import {
   databases,
   startItsmBackend,
 } from '../../__testUtils__/testBackend';
-import {
-  changeConditions,
-  createChangeConditionalDecision,
-} from '../../permissions/conditionExports';
+import { permissionsFor } from '../../__testUtils__/permissions';
 
 jest.setTimeout(120_000);
 
 const BOB = 'user:default/bob';
 
 /** Everyone may do everything, except that Bob reads and edits only the changes he requested. */
-const permissions = mockServices.permissions.mock({
-  authorize: async requests =>
-    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  authorizeConditional: async (queries, options) =>
-    queries.map((q): PolicyDecision => {
-      const user = (
-        options?.credentials.principal as { userEntityRef?: string }
-      )?.userEntityRef;
-      if (
-        user === BOB &&
-        (q.permission.name === changeReadPermission.name ||
-          q.permission.name === changeUpdatePermission.name)
-      ) {
-        return createChangeConditionalDecision(
-          q.permission as typeof changeReadPermission,
-          changeConditions.isChangeRequester({ claims: [BOB] }),
-        );
-      }
-      return { result: AuthorizeResult.ALLOW };
-    }),
-});
+const permissions = permissionsFor(BOB, { changeRequesters: [BOB] });
 
 describe.each(databases.eachSupportedId())(
   'what changes tell about changes the caller may not read, on %p',

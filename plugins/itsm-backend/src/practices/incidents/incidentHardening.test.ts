@@ -1,13 +1,5 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
-import {
-  changeReadPermission,
-  incidentReadPermission,
-  incidentUpdatePermission,
-} from '@backstage-itsm/plugin-itsm-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { changeReadPermission } from '@backstage-itsm/plugin-itsm-common';
 import {
   changeApi,
   changeEntities,
@@ -22,11 +14,8 @@ import {
   startItsmBackend,
   testEntities,
 } from '../../__testUtils__/testBackend';
-import {
-  createIncidentConditionalDecision,
-  incidentConditions,
-} from '../../permissions/conditionExports';
 import { encodeCursor } from '../../records/cursor';
+import { permissionsFor } from '../../__testUtils__/permissions';
 
 jest.setTimeout(120_000);
 
@@ -36,33 +25,9 @@ const BOB = 'user:default/bob';
  * Alice may do everything; Bob reads and updates only incidents on services team-b owns
  * (`cart`), and may not read changes.
  */
-const permissions = mockServices.permissions.mock({
-  authorize: async requests =>
-    requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-  authorizeConditional: async (queries, options) =>
-    queries.map((q): PolicyDecision => {
-      const user = (
-        options?.credentials.principal as { userEntityRef?: string }
-      )?.userEntityRef;
-      if (user !== BOB) {
-        return { result: AuthorizeResult.ALLOW };
-      }
-      if (
-        q.permission.name === incidentReadPermission.name ||
-        q.permission.name === incidentUpdatePermission.name
-      ) {
-        return createIncidentConditionalDecision(
-          q.permission as typeof incidentReadPermission,
-          incidentConditions.isServiceOwner({
-            claims: ['group:default/team-b'],
-          }),
-        );
-      }
-      if (q.permission.name === changeReadPermission.name) {
-        return { result: AuthorizeResult.DENY };
-      }
-      return { result: AuthorizeResult.ALLOW };
-    }),
+const permissions = permissionsFor(BOB, {
+  incidentOwners: ['group:default/team-b'],
+  deny: [changeReadPermission.name],
 });
 
 describe.each(databases.eachSupportedId())(

@@ -1,3 +1,4 @@
+import { setNow } from '../../__testUtils__/slaApi';
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { slaReadPermission } from '@backstage-itsm/plugin-itsm-common';
@@ -160,29 +161,6 @@ async function insertDecidedIncident(
     }
   }
   return seq;
-}
-
-function setNow(date: Date) {
-  // Only Date is faked; timers and I/O of the test server keep running.
-  jest.useFakeTimers({
-    now: date,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
 }
 
 describe('service health router', () => {

@@ -1,3 +1,4 @@
+import { setNow } from '../../__testUtils__/slaApi';
 import { incidentApi } from '../../__testUtils__/incidentApi';
 import { databases, startItsmBackend } from '../../__testUtils__/testBackend';
 
@@ -5,29 +6,6 @@ jest.setTimeout(60_000);
 
 const HOUR = 3_600_000;
 const T0 = new Date('2026-03-02T09:00:00.000Z');
-
-function setNow(at: Date) {
-  // Only Date is faked; timers and I/O of the test server keep running.
-  jest.useFakeTimers({
-    now: at,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-}
 
 describe('the measured cannot rewrite their measurement', () => {
   afterEach(() => jest.useRealTimers());

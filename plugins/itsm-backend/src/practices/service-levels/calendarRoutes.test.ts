@@ -1,3 +1,4 @@
+import { setNow } from '../../__testUtils__/slaApi';
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { calendarManagePermission } from '@backstage-itsm/plugin-itsm-common';
@@ -12,29 +13,6 @@ jest.setTimeout(120_000);
 
 // Monday 2026-03-02, 10:00 in Berlin.
 const T0 = new Date('2026-03-02T09:00:00.000Z');
-
-function setNow(date: Date) {
-  // Only Date is faked; timers and I/O of the test server keep running.
-  jest.useFakeTimers({
-    now: date,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-}
 
 /** The first `count` days of 2027, as holiday dates. */
 function daysOf2027(count: number): string[] {

@@ -1,3 +1,4 @@
+import { setNow } from '../../__testUtils__/slaApi';
 import { Knex } from 'knex';
 import {
   asUser,
@@ -80,7 +81,10 @@ async function insertIncident(
       decided_at: decided,
       // Copied from the incident, as the incident store writes them.
       priority: options.priority,
-      counts: (options.status ?? 'resolved') !== 'cancelled',
+      // A breach counts until it is waived, even after a cancel.
+      counts:
+        (options.status ?? 'resolved') !== 'cancelled' ||
+        Boolean(clock.breached),
     });
   }
   return seq;
@@ -245,7 +249,7 @@ async function seed(knex: Knex) {
       },
     ],
   });
-  // Cancelled after its breach: in the register, but never in the report.
+  // Cancelled after its breach: the breach still counts, in the register and the report.
   const cancelled = await insertIncident(knex, {
     priority: 3,
     status: 'cancelled',
@@ -293,26 +297,7 @@ async function seed(knex: Knex) {
   await insertChange(knex, 'successful_with_issues', '2026-03-06T10:00:00Z');
   await insertChange(knex, 'failed', '2026-03-07T10:00:00Z');
   await insertChange(knex, 'successful', '2026-04-02T10:00:00Z');
-  return { p1Late, p2Waived };
-}
-
-/** Fakes only Date: the test server's timers and I/O keep running. */
-function setNow(date: Date) {
-  jest.useFakeTimers({
-    now: date,
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
+  return { p1Late, p2Waived, cancelled };
 }
 
 describe('GET /reports/sla', () => {
@@ -350,7 +335,7 @@ describe('GET /reports/sla', () => {
     'reports the hand-computed figures of the fixture as JSON and CSV, %p',
     async databaseId => {
       const { api, knex } = await startItsmBackend({ databaseId });
-      const { p1Late, p2Waived } = await seed(knex!);
+      const { p1Late, p2Waived, cancelled } = await seed(knex!);
       const url = `/api/itsm/reports/sla?entityRef=${PAYMENTS}&from=${FROM}&to=${TO}`;
 
       const res = await api().get(url).set('Authorization', asUser());
@@ -377,14 +362,15 @@ describe('GET /reports/sla', () => {
         ['p1.resolution', 4 * HOUR, 1, 1, 0, 50, 0],
         ['p2.resolution', 8 * HOUR, 1, 0, 1, 100, 0],
         ['p3.response', 4 * HOUR, 1, 0, 0, 100, 0],
-        ['p3.resolution', null, 1, 0, 0, 100, 1],
+        // The incident cancelled after its breach counts: a breach counts until waived.
+        ['p3.resolution', null, 1, 1, 0, 50, 1],
       ]);
       expect(report.overall).toEqual({
         target: 'overall',
         met: 4,
-        breached: 1,
+        breached: 2,
         waived: 1,
-        percent: 80,
+        percent: (100 * 4) / 6,
       });
       // 22 weekdays of 10 service hours in March 2026; 1 hour of outage inside them.
       expect(report.availability).toEqual({
@@ -417,9 +403,10 @@ describe('GET /reports/sla', () => {
         },
         { metric: 'changesPerMonth', actual: 4, limit: null, exceeded: false },
       ]);
-      expect(report.breaches.total).toBe(2);
+      expect(report.breaches.total).toBe(3);
       expect(report.breaches.waived).toBe(1);
       expect(report.breaches.items.map((b: any) => b.recordId)).toEqual([
+        `INC-${cancelled}`,
         `INC-${p2Waived}`,
         `INC-${p1Late}`,
       ]);
@@ -436,7 +423,7 @@ describe('GET /reports/sla', () => {
         ['2025-12', 0, 0, null],
         ['2026-01', 0, 1, 0],
         ['2026-02', 0, 0, null],
-        ['2026-03', 4, 1, 80],
+        ['2026-03', 4, 2, (100 * 4) / 6],
       ]);
       expect(report.trend[5]).toMatchObject({
         from: FROM,
@@ -461,13 +448,13 @@ describe('GET /reports/sla', () => {
           'target,priority,clock,targetMs,met,breached,waived,attainmentPercent,fromDefaults',
           'p1.resolution,1,resolution,14400000,1,1,0,50,0',
           'p2.resolution,2,resolution,28800000,1,0,1,100,0',
-          'p3.resolution,3,resolution,,1,0,0,100,1',
-          'overall,,,,4,1,1,80,',
+          'p3.resolution,3,resolution,,1,1,0,50,1',
+          'overall,,,,4,2,1,66.6667,',
           'Availability',
           '99.5,99.5455,792000000,3600000,true',
           '90,3,2,66.6667,false',
           'incidentsPerMonth,6,5,true',
-          '2026-03,2026-02-28T23:00:00.000Z,2026-03-31T22:00:00.000Z,4,1,80,99.5455',
+          '2026-03,2026-02-28T23:00:00.000Z,2026-03-31T22:00:00.000Z,4,2,66.6667,99.5455',
           'Breaches',
         ]),
       );
@@ -549,9 +536,9 @@ describe('GET /reports/sla-portfolio', () => {
           entityRef: PAYMENTS,
           slaId: 'SLA-1',
           met: 4,
-          breached: 1,
+          breached: 2,
           waived: 1,
-          attainmentPercent: 80,
+          attainmentPercent: (100 * 4) / 6,
           availabilityPercent: (100 * 219) / 220,
           availabilityTargetPercent: 99.5,
         },

@@ -1,3 +1,4 @@
+import { setNow } from '../../__testUtils__/slaApi';
 import { Knex } from 'knex';
 import { incidentApi } from '../../__testUtils__/incidentApi';
 import {
@@ -19,29 +20,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const CART = 'component:default/cart';
 const PAYMENTS = 'component:default/payments';
-
-function setNow(iso: string) {
-  // Only Date is faked; timers and I/O of the test server keep running.
-  jest.useFakeTimers({
-    now: new Date(iso),
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
-}
 
 /** SLA terms as the agreement store writes them into `itsm_agreement_revisions.terms`. */
 function terms(calendarId: string, incidents: object) {
@@ -429,9 +407,12 @@ describe('SLA clocks through the API', () => {
         // From Mon 09:00: Mon 09–18 = 9h, Tue 08:00 + 3h = 11:00 local = 10:00Z.
         dueAt: '2026-03-03T10:00:00.000Z',
       });
+      // X's response clock (1h from 08:00Z, still running) breached at 09:00Z: a breached
+      // clock keeps its target, so lowering the priority does not turn it into "met".
       expect(xP3.body.sla.response).toMatchObject({
-        targetMs: 4 * HOUR,
-        agreement: null,
+        targetMs: HOUR,
+        agreement: { slaId: 'SLA-1', revision: 1 },
+        state: 'breached',
       });
       const yP3 = await incidents.patch(y.id, y.version, { urgency: 3 });
       expect(yP3.body.sla.resolution).toMatchObject({
