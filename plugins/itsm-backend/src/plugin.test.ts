@@ -119,7 +119,8 @@ describe('itsmPlugin', () => {
       .set('Authorization', mockCredentials.service.header());
     expect(metadata.status).toBe(200);
     expect(metadata.body.permissions.map((p: any) => p.name).sort()).toEqual([
-      'itsm.change.approve',
+      'itsm.calendar.manage',
+        'itsm.change.approve',
       'itsm.change.create',
       'itsm.change.read',
       'itsm.change.template.manage',

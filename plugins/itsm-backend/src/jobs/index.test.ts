@@ -82,6 +82,7 @@ describe('incident jobs', () => {
     expect(tasks.map(t => [t.id, t.scope]).sort()).toEqual([
       ['itsm-incident-auto-close', 'global'],
       ['itsm-incident-sla-escalation', 'global'],
+      ['itsm-owner-refresh', 'global'],
       ['itsm-sla-monitor', 'global'],
     ]);
   });
@@ -142,7 +143,7 @@ describe('incident jobs', () => {
       // P1: a 4-hour resolution target around the clock; started 3.5 hours ago.
       const incident = await create({ impact: 1, urgency: 1 });
       await knex!('itsm_sla_clocks')
-        .where({ record_seq: Number(incident.id.slice(4)) })
+        .where({ record_seq: Number(incident.id.slice(4)), clock: 'resolution' })
         .update({ started_at: new Date(Date.now() - 3.5 * HOUR) });
 
       await scheduler.triggerTask('itsm-incident-sla-escalation');
