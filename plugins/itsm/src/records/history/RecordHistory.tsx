@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { MarkdownContent, Progress } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -13,6 +13,7 @@ import TimelineItem from '@material-ui/lab/TimelineItem';
 import TimelineSeparator from '@material-ui/lab/TimelineSeparator';
 import type { HistoryEvent } from '@backstage-itsm/plugin-itsm-common';
 import { formatRelativeTime } from '../../components/shared/format';
+import { Markdown } from '../../components/shared/Markdown';
 import type { RecordKind } from '../RecordKind';
 import { describeEvents, type EventDescriber } from './describeEvent';
 
@@ -93,7 +94,7 @@ export function HistoryEventItem(props: {
           )}
           {event.comment && (
             <Box className={classes.comment}>
-              <MarkdownContent content={event.comment} />
+              <Markdown content={event.comment} />
             </Box>
           )}
         </Box>

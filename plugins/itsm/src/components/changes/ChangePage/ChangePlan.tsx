@@ -1,16 +1,17 @@
 import { Fragment } from 'react';
-import { InfoCard, MarkdownContent } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { Change } from '@backstage-itsm/plugin-itsm-common';
 import { IncidentLink } from '../../incidents/IncidentLink';
+import { Markdown } from '../../shared/Markdown';
 
 function Part(props: { title: string; text: string | null }) {
   return (
     <Box mb={2} role="region" aria-label={props.title}>
       <Typography variant="subtitle2">{props.title}</Typography>
       {props.text?.trim() ? (
-        <MarkdownContent content={props.text} />
+        <Markdown content={props.text} />
       ) : (
         <Typography variant="body2" color="textSecondary">
           Not written yet.
@@ -39,7 +40,7 @@ export function ChangeReview(props: { change: Change }) {
   if (!review) return null;
   return (
     <InfoCard title="Post-implementation review">
-      <MarkdownContent content={review.summary} />
+      <Markdown content={review.summary} />
       {review.objectivesMet !== undefined && (
         <Typography variant="body2">
           Objectives met: {review.objectivesMet ? 'yes' : 'no'}
@@ -48,7 +49,7 @@ export function ChangeReview(props: { change: Change }) {
       {review.lessonsLearned && (
         <Box mt={1}>
           <Typography variant="subtitle2">Lessons learned</Typography>
-          <MarkdownContent content={review.lessonsLearned} />
+          <Markdown content={review.lessonsLearned} />
         </Box>
       )}
       {review.incidentIds && review.incidentIds.length > 0 && (

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { InfoCard, MarkdownContent } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -11,6 +11,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { ChangeLink } from '../../changes/ChangeLink';
 import { humanizeCode } from '../../shared/format';
+import { Markdown } from '../../shared/Markdown';
 
 function Row(props: { label: string; value: ReactNode }) {
   return (
@@ -35,7 +36,7 @@ export function IncidentDetails(props: { incident: Incident }) {
   return (
     <InfoCard title="Details">
       {incident.description ? (
-        <MarkdownContent content={incident.description} />
+        <Markdown content={incident.description} />
       ) : (
         <Typography variant="body2" color="textSecondary">
           No description.
@@ -66,7 +67,7 @@ export function IncidentDetails(props: { incident: Incident }) {
           {incident.resolutionNotes && (
             <Row
               label="Resolution notes"
-              value={<MarkdownContent content={incident.resolutionNotes} />}
+              value={<Markdown content={incident.resolutionNotes} />}
             />
           )}
           {incident.parentId && (

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useApi } from '@backstage/core-plugin-api';
-import { MarkdownContent } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
@@ -13,6 +12,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../../api';
 import { formErrorMap } from '../../shared/forms';
+import { Markdown } from '../../shared/Markdown';
 import { WriteErrorAlert } from '../../shared/WriteErrorAlert';
 
 /** The review itself, as the PATCH schema of -common accepts it. */
@@ -57,7 +57,7 @@ function ReviewView(props: { review: PostIncidentReview }) {
     text ? (
       <Box mt={1}>
         <Typography variant="subtitle2">{title}</Typography>
-        <MarkdownContent content={text} />
+        <Markdown content={text} />
       </Box>
     ) : null;
   return (

@@ -1,4 +1,3 @@
-import { MarkdownContent } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -7,6 +6,7 @@ import type {
   AgreementRevision,
   CalendarRecord,
 } from '@backstage-itsm/plugin-itsm-common';
+import { Markdown } from '../../shared/Markdown';
 import { summarizeHours } from '../SlaEditor';
 
 const CADENCE_WORDS = {
@@ -83,7 +83,7 @@ export function TermsView(props: {
           Exceptions
         </Typography>
         {terms.exceptions.trim() ? (
-          <MarkdownContent content={terms.exceptions} />
+          <Markdown content={terms.exceptions} />
         ) : (
           <Typography variant="body2">None agreed.</Typography>
         )}
