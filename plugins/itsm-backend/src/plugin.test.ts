@@ -120,7 +120,7 @@ describe('itsmPlugin', () => {
     expect(metadata.status).toBe(200);
     expect(metadata.body.permissions.map((p: any) => p.name).sort()).toEqual([
       'itsm.calendar.manage',
-        'itsm.change.approve',
+      'itsm.change.approve',
       'itsm.change.create',
       'itsm.change.read',
       'itsm.change.template.manage',

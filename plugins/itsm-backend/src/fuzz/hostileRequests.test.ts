@@ -10,7 +10,11 @@ import {
   startItsmBackend,
   testEntities,
 } from '../__testUtils__/testBackend';
-import { HostileRequest, OPERATIONS, hostileRequest } from '../__testUtils__/hostileRequests';
+import {
+  HostileRequest,
+  OPERATIONS,
+  hostileRequest,
+} from '../__testUtils__/hostileRequests';
 
 // CI runs a seeded slice; `yarn bench:fuzz` runs ITSM_FUZZ_RUNS=10000 per database.
 const RUNS = Number(process.env.ITSM_FUZZ_RUNS ?? 1000);

@@ -143,7 +143,10 @@ describe('incident jobs', () => {
       // P1: a 4-hour resolution target around the clock; started 3.5 hours ago.
       const incident = await create({ impact: 1, urgency: 1 });
       await knex!('itsm_sla_clocks')
-        .where({ record_seq: Number(incident.id.slice(4)), clock: 'resolution' })
+        .where({
+          record_seq: Number(incident.id.slice(4)),
+          clock: 'resolution',
+        })
         .update({ started_at: new Date(Date.now() - 3.5 * HOUR) });
 
       await scheduler.triggerTask('itsm-incident-sla-escalation');
