@@ -3,6 +3,7 @@
  * `itsm_bench_`), the demo backend started on them, a guest token, and timing helpers.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 
@@ -13,11 +14,12 @@ export const PREFIX = 'itsm_bench_';
 export const BACKEND = 'http://localhost:7007';
 const ROOT = path.resolve(__dirname, '..');
 
-async function dropBenchDatabases() {
+/** Drops every database whose name starts with `prefix` (default `itsm_bench_`). */
+export async function dropBenchDatabases(prefix = PREFIX) {
   const admin = knexFactory({ client: 'pg', connection: `${PG}/postgres` });
   const { rows } = await admin.raw(
-    'SELECT datname FROM pg_database WHERE datname LIKE ?',
-    [`${PREFIX}%`],
+    'SELECT datname FROM pg_database WHERE starts_with(datname, ?)',
+    [prefix],
   );
   for (const { datname } of rows) {
     await admin.raw('DROP DATABASE ?? WITH (FORCE)', [datname]);
@@ -25,9 +27,29 @@ async function dropBenchDatabases() {
   await admin.destroy();
 }
 
-function startBackend(extraConfig: string[]): ChildProcess {
+/** Where and how to start one backend process. */
+export interface BackendOptions {
+  /** Extra config files, after the app's own and `app-config.postgres.yaml`. */
+  extraConfig?: string[];
+  /** Database name prefix (default `itsm_bench_`). */
+  prefix?: string;
+  /** Listen port and base URL `http://localhost:<port>` (default: the app config's 7007). */
+  port?: number;
+  /** File for the process's stdout and stderr (default: stdout dropped, stderr inherited). */
+  logFile?: string;
+}
+
+/**
+ * Starts `packages/backend` on PostgreSQL as the leader of a new process group (so that
+ * `process.kill(-pid, signal)` reaches yarn, the CLI and the backend process under it).
+ */
+export function startBackend(options: BackendOptions = {}): ChildProcess {
   const url = new URL(PG);
-  return spawn(
+  const log =
+    options.logFile === undefined
+      ? undefined
+      : fs.openSync(options.logFile, 'a');
+  const child = spawn(
     'yarn',
     [
       'workspace',
@@ -37,7 +59,7 @@ function startBackend(extraConfig: string[]): ChildProcess {
       '../../app-config.yaml',
       '--config',
       '../../app-config.postgres.yaml',
-      ...extraConfig.flatMap(file => ['--config', file]),
+      ...(options.extraConfig ?? []).flatMap(file => ['--config', file]),
     ],
     {
       cwd: ROOT,
@@ -47,14 +69,38 @@ function startBackend(extraConfig: string[]): ChildProcess {
         POSTGRES_PORT: url.port || '5432',
         POSTGRES_USER: decodeURIComponent(url.username) || 'postgres',
         POSTGRES_PASSWORD: decodeURIComponent(url.password),
-        APP_CONFIG_backend_database_prefix: PREFIX,
+        APP_CONFIG_backend_database_prefix: options.prefix ?? PREFIX,
         // Bench rows go straight into empty tables: no demo records.
         APP_CONFIG_itsmDemo_enabled: 'false',
+        ...(options.port === undefined
+          ? {}
+          : {
+              APP_CONFIG_backend_listen_port: String(options.port),
+              APP_CONFIG_backend_baseUrl: `http://localhost:${options.port}`,
+            }),
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio:
+        log === undefined
+          ? ['ignore', 'ignore', 'inherit']
+          : ['ignore', log, log],
       detached: true,
     },
   );
+  if (log !== undefined) {
+    fs.closeSync(log); // the child holds its own copy
+  }
+  return child;
+}
+
+/** A guest token from the backend at `baseUrl`. */
+export async function guestToken(baseUrl = BACKEND): Promise<string> {
+  const refresh = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!refresh.ok) {
+    throw new Error(`guest refresh answered ${refresh.status}`);
+  }
+  return (await refresh.json()).backstageIdentity.token as string;
 }
 
 export async function waitFor(check: () => Promise<boolean>, what: string) {
@@ -145,7 +191,7 @@ export async function withBenchBackend(
   options: { extraConfig?: string[] } = {},
 ) {
   await dropBenchDatabases();
-  const backend = startBackend(options.extraConfig ?? []);
+  const backend = startBackend({ extraConfig: options.extraConfig });
   const stop = () => {
     try {
       process.kill(-backend.pid!, 'SIGTERM');
@@ -161,10 +207,7 @@ export async function withBenchBackend(
     );
     const db = knexFactory({ client: 'pg', connection: `${PG}/${PREFIX}itsm` });
     await waitFor(async () => db.schema.hasTable(table), 'the ITSM tables');
-    const refresh = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    });
-    const token = (await refresh.json()).backstageIdentity.token as string;
+    const token = await guestToken();
     await waitFor(
       async () =>
         (
