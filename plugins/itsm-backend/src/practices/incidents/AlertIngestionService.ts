@@ -5,12 +5,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   HistoryEvent,
+  Incident,
   IncidentStatus,
   Level,
   MAX_DESCRIPTION_LENGTH,
   OPEN_INCIDENT_STATUSES,
   incidentCreateSchema,
+  incidentTransitionSchema,
 } from '@backstage-itsm/plugin-itsm-common';
+import { z } from 'zod';
 import type { AlertCommand } from './alertSources';
 import { PLUGIN_SUBJECT } from '../../records/context';
 import { IncidentOperations, isChangedMeanwhile } from './IncidentOperations';
@@ -189,32 +192,23 @@ export class AlertIngestionService {
       };
     }
     const ctx = { credentials: await this.#auth.getOwnServiceCredentials() };
-    for (let attempt = 1; ; attempt++) {
+    return this.#move(incident, externalId, ctx, async current => {
       if (
-        !isOpen(incident.status) ||
-        (await this.#reopenedByPerson(incident.id, ctx))
+        !isOpen(current.status) ||
+        (await this.#reopenedByPerson(current.id, ctx))
       ) {
         // A replayed resolution never undoes what a person decided since.
-        return { outcome: 'unchanged', externalId, id: incident.id };
+        return { outcome: 'unchanged', externalId, id: current.id };
       }
-      try {
-        const resolved = await this.#incidents.transition(
-          incident.id,
-          {
-            to: 'resolved',
-            resolutionCode: 'fixed',
-            resolutionNotes: options.resolutionNotes,
-          },
-          { ...ctx, expectedVersion: incident.version },
-        );
-        return { outcome: 'resolved', externalId, id: resolved.id };
-      } catch (error) {
-        if (!isChangedMeanwhile(error) || attempt >= RESOLVE_ATTEMPTS) {
-          throw error;
-        }
-        incident = await this.#incidents.get(incident.id, ctx);
-      }
-    }
+      return {
+        outcome: 'resolved',
+        body: {
+          to: 'resolved',
+          resolutionCode: 'fixed',
+          resolutionNotes: options.resolutionNotes,
+        },
+      };
+    });
   }
 
   /** Reopens the resolved incident an outside record raised (the record was reopened there). */
@@ -233,29 +227,62 @@ export class AlertIngestionService {
       };
     }
     const ctx = { credentials: await this.#auth.getOwnServiceCredentials() };
-    for (let attempt = 1; ; attempt++) {
-      if (isOpen(incident.status)) {
-        return { outcome: 'unchanged', externalId, id: incident.id };
+    return this.#move(incident, externalId, ctx, async current => {
+      if (isOpen(current.status)) {
+        return { outcome: 'unchanged', externalId, id: current.id };
       }
-      if (incident.status !== 'resolved') {
+      if (current.status !== 'resolved') {
         return {
           outcome: 'ignored',
           externalId,
-          reason: `${incident.id} is ${incident.status} and cannot be reopened`,
+          reason: `${current.id} is ${current.status} and cannot be reopened`,
         };
       }
+      return {
+        outcome: 'reopened',
+        body: { to: 'in_progress', comment: options.comment },
+      };
+    });
+  }
+
+  /**
+   * Applies the move `decide` plans for the incident as it is now, re-reading it and asking
+   * again when someone else wrote it meanwhile (a few attempts).
+   */
+  async #move(
+    incident: Incident,
+    externalId: string,
+    ctx: { credentials: BackstageCredentials },
+    decide: (current: Incident) => Promise<
+      | AlertOutcome
+      | {
+          outcome: 'resolved' | 'reopened';
+          body: z.output<typeof incidentTransitionSchema>;
+        }
+    >,
+  ): Promise<AlertOutcome> {
+    let current = incident;
+    for (let attempt = 1; ; attempt++) {
+      const decision = await decide(current);
+      if (!('body' in decision)) {
+        return decision;
+      }
       try {
-        const reopened = await this.#incidents.transition(
-          incident.id,
-          { to: 'in_progress', comment: options.comment },
-          { ...ctx, expectedVersion: incident.version },
+        const moved = await this.#incidents.transition(
+          current.id,
+          decision.body,
+          { ...ctx, expectedVersion: current.version },
         );
-        return { outcome: 'reopened', externalId, id: reopened.id };
+        return {
+          outcome: decision.outcome,
+          externalId,
+          id: moved.id,
+        };
       } catch (error) {
         if (!isChangedMeanwhile(error) || attempt >= RESOLVE_ATTEMPTS) {
           throw error;
         }
-        incident = await this.#incidents.get(incident.id, ctx);
+        current = await this.#incidents.get(current.id, ctx);
       }
     }
   }
