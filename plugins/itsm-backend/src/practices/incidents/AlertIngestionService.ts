@@ -218,7 +218,7 @@ export class AlertIngestionService {
     comment: string;
   }): Promise<AlertOutcome> {
     const { source, externalId } = options;
-    let incident = await this.#incidents.findByExternalId(source, externalId);
+    const incident = await this.#incidents.findByExternalId(source, externalId);
     if (!incident) {
       return {
         outcome: 'ignored',
