@@ -3442,6 +3442,7 @@ export const spec = {
           'causedByChangeId',
           'source',
           'externalId',
+          'signature',
           'incidentManager',
           'outageStart',
           'outageEnd',
@@ -3533,6 +3534,11 @@ export const spec = {
           },
           externalId: {
             type: ['string', 'null'],
+          },
+          signature: {
+            type: ['string', 'null'],
+            description:
+              'What makes incidents the same thing happening again: `alertmanager:<alertname>`, `pagerduty:<service>:<title>`, else `title:<normalised title>`; null for incidents raised before signatures were kept.',
           },
           incidentManager: {
             type: ['string', 'null'],

@@ -121,6 +121,12 @@ export interface Incident {
   causedByChangeId: string | null;
   source: IncidentSource;
   externalId: string | null;
+  /**
+   * What makes incidents the same thing happening again, so recurrence can be counted: the
+   * alert name, the PagerDuty service and title, else the normalised title (see
+   * `incidentSignature`); null for incidents raised before signatures were kept.
+   */
+  signature: string | null;
   /** Major incidents: who runs the response. */
   incidentManager: string | null;
   /** Major incidents: the outage, from which availability is computed. */

@@ -93,6 +93,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     causedByChangeId: null,
     source: 'portal',
     externalId: null,
+    signature: 'title:checkout fails',
     sla: { response: makeClock(), resolution: makeClock() },
     createdAt,
     createdBy: 'user:default/alice',

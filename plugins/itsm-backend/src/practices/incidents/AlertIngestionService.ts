@@ -28,6 +28,9 @@ export interface ExternalAlert {
   description: string;
   impact: Level;
   urgency: Level;
+  /** The Alertmanager alert name or the PagerDuty service, for the incident's signature. */
+  alertname?: string;
+  pagerDutyService?: string;
 }
 
 /** What happened to one alert; the webhook answers with a summary of these. */
@@ -151,6 +154,10 @@ export class AlertIngestionService {
     try {
       const created = await this.#incidents.create(input.data, {
         credentials: await this.#auth.getOwnServiceCredentials(),
+        alert: {
+          alertname: alert.alertname,
+          pagerDutyService: alert.pagerDutyService,
+        },
       });
       return { outcome: 'created', externalId, id: created.id };
     } catch (error) {

@@ -17,7 +17,11 @@ import { z } from 'zod';
 export interface IncidentOperations {
   create(
     input: z.output<typeof incidentCreateSchema>,
-    ctx: { credentials: BackstageCredentials },
+    ctx: {
+      credentials: BackstageCredentials;
+      /** What the alert says beyond the incident's fields, for its signature. */
+      alert?: { alertname?: string; pagerDutyService?: string };
+    },
   ): Promise<Incident>;
 
   get(

@@ -35,6 +35,7 @@ import {
   incidentTransitionSchema,
   priorityOf,
   readServiceTier,
+  incidentSignature,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import { ItsmCatalog } from '../../catalog/ItsmCatalog';
@@ -173,7 +174,10 @@ export class IncidentService {
   /** Raises an incident on a catalog entity; priority, assignment group, major flag and SLA clocks are derived. */
   async create(
     input: IncidentCreateInput,
-    ctx: RequestContext,
+    ctx: RequestContext & {
+      /** What the alert webhooks know of the alert, for the signature. */
+      alert?: { alertname?: string; pagerDutyService?: string };
+    },
   ): Promise<Incident> {
     await this.#access.requireCreate(ctx.credentials);
     if (
@@ -240,6 +244,10 @@ export class IncidentService {
       causedByChangeSeq,
       source: input.source,
       externalId: input.externalId ?? null,
+      signature: incidentSignature({
+        title: input.title,
+        ...ctx.alert,
+      }),
       impactedServices: await this.#impactedServices(entityRef),
       resolvedAt: null,
       closedAt: null,

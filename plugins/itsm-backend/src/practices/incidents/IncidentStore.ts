@@ -73,6 +73,8 @@ export interface IncidentFields {
   causedByChangeSeq: number | null;
   source: IncidentSource;
   externalId: string | null;
+  /** What makes incidents the same thing happening again (null: stored before signatures). */
+  signature: string | null;
   impactedServices: unknown;
   resolvedAt: Date | null;
   closedAt: Date | null;

@@ -39,6 +39,7 @@ function fields(overrides: Partial<IncidentFields> = {}): IncidentFields {
     causedByChangeSeq: null,
     source: 'portal',
     externalId: null,
+    signature: 'title:checkout fails',
     impactedServices: null,
     resolvedAt: null,
     closedAt: null,

@@ -127,6 +127,7 @@ export function fromAlertmanager(alert: AlertmanagerAlert): AlertCommand {
       description,
       impact: level,
       urgency: level,
+      alertname,
     },
   };
 }
@@ -218,6 +219,7 @@ export function fromPagerDuty(
       ].join('\n\n'),
       impact: high ? 1 : 2,
       urgency: high ? 1 : 3,
+      pagerDutyService: service?.summary ?? service?.id,
     },
   };
 }

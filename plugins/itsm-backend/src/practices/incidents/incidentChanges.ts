@@ -25,6 +25,7 @@ const WIRE_FIELDS: Array<keyof IncidentFields> = [
   'causedByChangeSeq',
   'source',
   'externalId',
+  'signature',
   'incidentManager',
   'outageStart',
   'outageEnd',

@@ -353,6 +353,26 @@ describe('incidents router', () => {
     expect(second.status).toBe(409);
   });
 
+  it('stores a signature from the normalised title, so recurrences match', async () => {
+    const { api } = await startItsmBackend();
+    const raise = (title: string) =>
+      api()
+        .post('/api/itsm/incidents')
+        .set('Authorization', asUser())
+        .send(newIncident({ title }));
+    const first = await raise('Checkout fails for 12 users (error 500)');
+    const again = await raise('Checkout FAILS for 3 users (error 503)!');
+    expect(first.status).toBe(201);
+    expect(first.body.signature).toBe(
+      'title:checkout fails for # users error #',
+    );
+    expect(again.body.signature).toBe(first.body.signature);
+    const read = await api()
+      .get(`/api/itsm/incidents/${first.body.id}`)
+      .set('Authorization', asUser());
+    expect(read.body.signature).toBe(first.body.signature);
+  });
+
   it('records the calling service as reporter', async () => {
     const { api } = await startItsmBackend();
     const res = await api()

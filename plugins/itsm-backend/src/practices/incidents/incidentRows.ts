@@ -31,6 +31,7 @@ export const INCIDENT_COLUMNS: Record<
   causedByChangeSeq: 'caused_by_change_seq',
   source: 'source',
   externalId: 'external_id',
+  signature: 'signature',
   impactedServices: 'impacted_services',
   resolvedAt: 'resolved_at',
   closedAt: 'closed_at',
@@ -87,6 +88,7 @@ export function rowToIncidentFields(
     causedByChangeSeq: optionalNumber(row.caused_by_change_seq),
     source: row.source,
     externalId: row.external_id,
+    signature: row.signature ?? null,
     impactedServices:
       row.impacted_services === null ? null : JSON.parse(row.impacted_services),
     resolvedAt: toOptionalDate(row.resolved_at),

@@ -84,6 +84,7 @@ export function toIncident(
     causedByChangeId: optionalId('CHG', record.causedByChangeSeq),
     source: record.source,
     externalId: record.externalId,
+    signature: record.signature,
     incidentManager: record.incidentManager,
     outageStart: record.outageStart?.toISOString() ?? null,
     outageEnd: record.outageEnd?.toISOString() ?? null,

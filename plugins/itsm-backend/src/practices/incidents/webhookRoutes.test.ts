@@ -203,6 +203,8 @@ describe('POST /webhooks/alertmanager', () => {
         source: 'alertmanager',
         // One incident per firing episode: fingerprint and startsAt.
         externalId: 'f1a2b3c4d5e6f708@2026-03-02T09:00:00Z',
+        // Recurrence is counted by alert name.
+        signature: 'alertmanager:HighErrorRate',
         reporter: 'plugin:itsm',
         status: 'new',
       });
@@ -539,6 +541,7 @@ describe('POST /webhooks/pagerduty', () => {
         urgency: 1,
         source: 'pagerduty',
         externalId: 'Q2KS2PV5NYVN1Q',
+        signature: 'pagerduty:Payments API:card payments failing',
         reporter: 'plugin:itsm',
       });
       expect(incident.description).toContain(
