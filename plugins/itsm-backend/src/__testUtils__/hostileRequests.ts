@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { RECORD_ID_PREFIXES } from '@backstage-itsm/plugin-itsm-common';
 import { spec } from '../schema/openapi.generated';
 
 /** One request the fuzzer sends. */
@@ -62,19 +63,8 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 export const hostileId: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(
-      fc.constantFrom(
-        'INC',
-        'inc',
-        'CHG',
-        'STD',
-        'SLA',
-        'OLA',
-        'UC',
-        'BRE',
-        'PRB',
-        'IMP',
-        'XYZ',
-      ),
+      // Every record prefix, one in lowercase, and one that is none.
+      fc.constantFrom(...RECORD_ID_PREFIXES, 'inc', 'XYZ'),
       fc.oneof(
         fc.integer({ min: 0, max: 5 }).map(String),
         fc.constantFrom(

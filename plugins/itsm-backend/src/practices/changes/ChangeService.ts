@@ -553,19 +553,19 @@ export class ChangeService {
     if (access.allowed && !access.permissionFilter) {
       return conflicts;
     }
-    const hidden = new Set<string>();
-    for (const other of others) {
-      const seq = changeRecordType.parse(other);
-      const visible =
-        access.allowed &&
-        seq !== undefined &&
-        (await this.#store.getChange(seq, {
-          permissionFilter: access.permissionFilter,
-        }));
-      if (!visible) {
-        hidden.add(other);
-      }
-    }
+    // One read for all of them, whatever the number of conflicts.
+    const seqs = others.flatMap(other => changeRecordType.parse(other) ?? []);
+    const permitted = new Set(
+      access.allowed
+        ? await this.#store.permittedChangeSeqs(seqs, access.permissionFilter!)
+        : [],
+    );
+    const hidden = new Set(
+      others.filter(other => {
+        const seq = changeRecordType.parse(other);
+        return seq === undefined || !permitted.has(seq);
+      }),
+    );
     return conflicts.map(conflict =>
       conflict.with && hidden.has(conflict.with)
         ? {

@@ -165,6 +165,12 @@ export interface ChangeStore {
 
   listChanges(options: ChangeListOptions): Promise<StorePage<ChangeRecord>>;
 
+  /** Which of `seqs` exist and match the permission conditions, in one read. */
+  permittedChangeSeqs(
+    seqs: number[],
+    permissionFilter: PermissionCriteria<ChangePermissionFilter>,
+  ): Promise<number[]>;
+
   /** Changes overlapping a window, in one query, ordered by planned start. */
   listChangesInWindow(query: ChangeWindowQuery): Promise<ChangeRecord[]>;
 

@@ -135,6 +135,18 @@ export class KnexChangeStore implements ChangeStore {
     return readChange(this.#db, seq, options.permissionFilter);
   }
 
+  async permittedChangeSeqs(
+    seqs: number[],
+    permissionFilter: NonNullable<Filter>,
+  ): Promise<number[]> {
+    if (seqs.length === 0) {
+      return [];
+    }
+    const query = this.#db(CHANGES).select('seq').whereIn('seq', seqs);
+    whereChangePermitted(this.#db, query, permissionFilter);
+    return (await query).map(row => Number(row.seq));
+  }
+
   async listChanges(
     options: ChangeListOptions,
   ): Promise<StorePage<ChangeRecord>> {
