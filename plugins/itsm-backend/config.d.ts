@@ -102,6 +102,15 @@ export interface Config {
        * tier when the group is not listed.
        */
       supportTiers?: string[];
+      /**
+       * The controlled incident categories: category id → its subcategory ids, e.g.
+       * `availability: [outage, degradation, failover]`. Ids are lowercase letters and digits,
+       * words joined by hyphens. Incidents raised or edited through the API must use them;
+       * alerts and imports are mapped onto them (unknown values become `uncategorised`,
+       * which always exists). Defaults to availability, performance, functional, security,
+       * data, capacity and infrastructure with a few subcategories each.
+       */
+      categories?: { [category: string]: string[] };
     };
     /** Service level monitoring. */
     sla?: {

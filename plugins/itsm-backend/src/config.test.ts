@@ -2,6 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import {
   ALWAYS_ON,
   DEFAULT_APPROVAL_POLICY,
+  DEFAULT_INCIDENT_CATEGORIES,
   DEFAULT_PRIORITY_MATRIX,
 } from '@backstage-itsm/plugin-itsm-common';
 import { DEFAULT_INCIDENT_TARGETS, readItsmConfig } from './config';
@@ -32,6 +33,7 @@ describe('readItsmConfig', () => {
       majorIncident: { priorities: [1], tiers: [1] },
       impactDepth: 3,
       supportTiers: [],
+      categories: DEFAULT_INCIDENT_CATEGORIES,
     });
     expect(config.incidents.targets[1].response).toEqual({
       targetMs: 15 * 60_000,
@@ -193,6 +195,51 @@ describe('readItsmConfig', () => {
     expect(() => read({}, [{ ...ALWAYS_ON }] as any)).toThrow(
       /'24x7' is defined more than once/,
     );
+  });
+});
+
+describe('readItsmConfig: incident categories', () => {
+  it('reads the configured taxonomy and adds uncategorised', () => {
+    const config = read({
+      incidents: {
+        categories: { availability: ['outage', 'degradation'], data: [] },
+      },
+    });
+    expect(config.incidents.categories).toEqual({
+      availability: ['outage', 'degradation'],
+      data: [],
+      uncategorised: [],
+    });
+  });
+
+  it.each([
+    [
+      'a list instead of a map',
+      ['availability'],
+      /^Invalid configuration: itsm\.incidents\.categories: must map category ids/,
+    ],
+    [
+      'an empty subcategory',
+      { availability: ['outage', ''] },
+      /itsm\.incidents\.categories\.availability\[1\]: must be a non-empty id/,
+    ],
+    [
+      'a duplicate subcategory',
+      { availability: ['outage', 'outage'] },
+      /itsm\.incidents\.categories\.availability: subcategory 'outage' is listed more than once/,
+    ],
+    [
+      'a category id with capitals',
+      { Availability: ['outage'] },
+      /itsm\.incidents\.categories: category: 'Availability' must be lowercase/,
+    ],
+    [
+      'a subcategory id with a space',
+      { availability: ['full outage'] },
+      /availability\[0\]: 'full outage' must be lowercase/,
+    ],
+  ])('rejects %s, naming the key', (_name, categories, message) => {
+    expect(() => read({ incidents: { categories } })).toThrow(message);
   });
 });
 

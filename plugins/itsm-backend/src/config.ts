@@ -6,13 +6,16 @@ import {
   ApprovalPolicyRule,
   ChangeFreezeWindow,
   DEFAULT_APPROVAL_POLICY,
+  DEFAULT_INCIDENT_CATEGORIES,
   DEFAULT_PRIORITY_MATRIX,
+  IncidentCategoryTaxonomy,
   Priority,
   ServiceCalendar,
   ServiceTier,
   WEEKDAYS,
   validateApprovalPolicy,
   validateFreezeWindows,
+  validateIncidentCategoryTaxonomy,
   validatePriorityMatrix,
   validateServiceCalendar,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -48,6 +51,8 @@ export interface ItsmConfig {
     impactDepth: number;
     /** Support tier groups in escalation order, lowercase refs. */
     supportTiers: string[];
+    /** The controlled categories: category id → subcategory ids, `uncategorised` included. */
+    categories: IncidentCategoryTaxonomy;
   };
   webhooks: WebhooksConfig;
   changes: ChangesConfig;
@@ -283,6 +288,7 @@ export function readItsmConfig(
       majorIncident: readMajorIncidentCriteria(config),
       impactDepth,
       supportTiers: readSupportTiers(config),
+      categories: readIncidentCategories(config),
     },
     webhooks: readWebhooksConfig(config),
     changes: readChangesConfig(config),
@@ -405,6 +411,20 @@ function entityRefFrom(value: unknown, defaultKind: string, key: string) {
     ).toLocaleLowerCase('en-US');
   } catch (error) {
     return fail(key, String((error as Error).message));
+  }
+}
+
+/** `itsm.incidents.categories`, else the default taxonomy; `uncategorised` is always added. */
+function readIncidentCategories(config: Config): IncidentCategoryTaxonomy {
+  const key = 'itsm.incidents.categories';
+  const raw = config.getOptional(key);
+  if (raw === undefined) {
+    return validateIncidentCategoryTaxonomy(DEFAULT_INCIDENT_CATEGORIES, key);
+  }
+  try {
+    return validateIncidentCategoryTaxonomy(raw, key);
+  } catch (error) {
+    throw new InputError(`Invalid configuration: ${(error as Error).message}`);
   }
 }
 

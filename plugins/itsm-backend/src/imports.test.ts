@@ -222,3 +222,55 @@ describe('imports', () => {
     expect(backend.notifications.send).not.toHaveBeenCalled();
   });
 });
+
+describe('imports: incident categories', () => {
+  it('maps imported categories onto the taxonomy, never refusing one', async () => {
+    const importModule = createBackendModule({
+      pluginId: 'itsm',
+      moduleId: 'test-category-import',
+      register(reg) {
+        reg.registerInit({
+          deps: { imports: itsmImportsExtensionPoint },
+          async init({ imports }) {
+            imports.addImport('categories', async context => {
+              const importer = context.incidents({ now: () => new Date() });
+              const base = {
+                title: 'Old outage',
+                entityRef: 'component:default/cart',
+                impact: 2,
+                urgency: 2,
+              } as const;
+              for (const [category, subcategory] of [
+                ['Database', 'Replication lag'],
+                ['Availability', 'outage'],
+                [undefined, undefined],
+              ]) {
+                await importer.create(
+                  { ...base, category, subcategory },
+                  'user:default/bob',
+                );
+              }
+            });
+          },
+        });
+      },
+    });
+
+    const backend = await startItsmBackend({ features: [importModule] });
+    const get = (path: string) =>
+      backend.api().get(`/api/itsm/${path}`).set('Authorization', asUser());
+    const items = await eventually(
+      async () => (await get('incidents?order=asc')).body.items as any[],
+      list => list.length === 3,
+    );
+    expect(items.map((i: any) => [i.id, i.category, i.subcategory])).toEqual([
+      ['INC-1', 'uncategorised', null],
+      ['INC-2', 'availability', 'outage'],
+      ['INC-3', null, null],
+    ]);
+    const history = await get('incidents/INC-1/history');
+    expect(history.body.items[0].comment).toBe(
+      'category "Database" not in the taxonomy, subcategory "Replication lag" dropped: uncategorised',
+    );
+  });
+});

@@ -97,11 +97,22 @@ export function createImportRunner(options: {
       const current = async (id: string, actor: string) =>
         (await service.get(id, as(actor))).version;
       return {
-        create: (input, actor) =>
-          service.create(
-            parseInput(incidentCreateSchema, input, 'body'),
-            as(actor),
-          ),
+        create: (input, actor) => {
+          // A category from another tool is mapped onto the taxonomy (unknown: uncategorised,
+          // noted in the create event), never refused; without one the incident has none.
+          const { category, subcategory, ...rest } = input;
+          const reported =
+            (category ?? subcategory ?? null) !== null
+              ? { mapCategory: { category, subcategory } }
+              : {};
+          return service.create(
+            parseInput(incidentCreateSchema, rest, 'body'),
+            {
+              ...as(actor),
+              ...reported,
+            },
+          );
+        },
         patch: async (id, body, actor) =>
           service.patch(id, body, {
             ...as(actor),

@@ -242,6 +242,29 @@ export const spec = {
         },
       },
     },
+    '/incidents/categories': {
+      get: {
+        tags: ['incidents'],
+        operationId: 'listIncidentCategories',
+        summary:
+          'The controlled incident categories (`itsm.incidents.categories`) with their subcategories, in their configured order; `uncategorised` is always among them. For anyone who may read incidents.',
+        responses: {
+          '200': {
+            description: 'The categories.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IncidentCategoryList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/incidents/{id}': {
       get: {
         tags: ['incidents'],
@@ -3173,6 +3196,14 @@ export const spec = {
           category: {
             type: ['string', 'null'],
             maxLength: 100,
+            description:
+              'One of the categories of `GET /incidents/categories` (400 naming `category` otherwise); a PATCH checks it only when it changes the category or subcategory.',
+          },
+          subcategory: {
+            type: ['string', 'null'],
+            maxLength: 100,
+            description:
+              "One of the category's subcategories (400 naming `subcategory` otherwise); null without a category.",
           },
           assignee: {
             type: ['string', 'null'],
@@ -3256,6 +3287,14 @@ export const spec = {
           category: {
             type: ['string', 'null'],
             maxLength: 100,
+            description:
+              'One of the categories of `GET /incidents/categories` (400 naming `category` otherwise); a PATCH checks it only when it changes the category or subcategory.',
+          },
+          subcategory: {
+            type: ['string', 'null'],
+            maxLength: 100,
+            description:
+              "One of the category's subcategories (400 naming `subcategory` otherwise); null without a category.",
           },
           assignee: {
             type: ['string', 'null'],
@@ -3429,6 +3468,7 @@ export const spec = {
           'assignee',
           'assignmentGroup',
           'category',
+          'subcategory',
           'impact',
           'urgency',
           'priority',
@@ -3487,6 +3527,11 @@ export const spec = {
             type: ['string', 'null'],
           },
           category: {
+            type: ['string', 'null'],
+            description:
+              'One of the configured categories (`uncategorised` for alerts and imports whose category is unknown); incidents raised before the taxonomy may hold free text.',
+          },
+          subcategory: {
             type: ['string', 'null'],
           },
           impact: {
@@ -3605,6 +3650,32 @@ export const spec = {
           updatedAt: {
             type: 'string',
             format: 'date-time',
+          },
+        },
+      },
+      IncidentCategoryList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'subcategories'],
+              properties: {
+                id: {
+                  type: 'string',
+                  examples: ['availability'],
+                },
+                subcategories: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                  examples: [['outage', 'degradation', 'failover']],
+                },
+              },
+            },
           },
         },
       },

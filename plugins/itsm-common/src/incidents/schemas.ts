@@ -35,7 +35,10 @@ export const incidentCreateSchema = z.strictObject({
   affectedEntityRefs: z.array(entityRefSchema).max(100).default([]),
   impact: level,
   urgency: level,
+  /** One of the taxonomy's categories; checked against it by the backend. */
   category: z.string().trim().min(1).max(100).nullish(),
+  /** One of the category's subcategories; null without a category. */
+  subcategory: z.string().trim().min(1).max(100).nullish(),
   assignee: entityRefSchema.nullish(),
   assignmentGroup: entityRefSchema.nullish(),
   source: z.enum(INCIDENT_SOURCES).default('portal'),
@@ -77,6 +80,7 @@ export const incidentPatchSchema = z
     impact: level,
     urgency: level,
     category: z.string().trim().min(1).max(100).nullable(),
+    subcategory: z.string().trim().min(1).max(100).nullable(),
     assignee: entityRefSchema.nullable(),
     assignmentGroup: entityRefSchema.nullable(),
     major: z.boolean(),

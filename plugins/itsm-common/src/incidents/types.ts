@@ -107,7 +107,10 @@ export interface Incident {
   reporter: string;
   assignee: string | null;
   assignmentGroup: string | null;
+  /** One of the taxonomy's categories (`itsm.incidents.categories`); older incidents may hold free text. */
   category: string | null;
+  /** One of the category's subcategories, or null. */
+  subcategory: string | null;
   impact: Level;
   urgency: Level;
   priority: Priority;

@@ -75,6 +75,7 @@ export function makeIncident(overrides: Partial<Incident> = {}): Incident {
     assignee: null,
     assignmentGroup: null,
     category: null,
+    subcategory: null,
     impact: 2,
     urgency: 2,
     priority: 3,

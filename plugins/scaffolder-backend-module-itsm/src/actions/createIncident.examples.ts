@@ -33,6 +33,7 @@ output:
         - component:default/ledger-service
       impact: 1
       urgency: 2
-      category: database`,
+      category: performance
+      subcategory: latency`,
   },
 ];

@@ -66,7 +66,17 @@ export function createItsmIncidentCreateAction(options: {
             .max(3)
             .describe('1 = high (needs action now) … 3 = low'),
         category: z =>
-          z.string().optional().describe('Category, e.g. database or network'),
+          z
+            .string()
+            .optional()
+            .describe(
+              "Category from the portal's taxonomy (itsm.incidents.categories), e.g. availability",
+            ),
+        subcategory: z =>
+          z
+            .string()
+            .optional()
+            .describe('Subcategory of the category, e.g. outage'),
       },
       output: {
         id: z => z.string().describe('Incident id, e.g. INC-42'),
@@ -91,6 +101,7 @@ export function createItsmIncidentCreateAction(options: {
           impact: input.impact,
           urgency: input.urgency,
           category: optionalText(input.category),
+          subcategory: optionalText(input.subcategory),
         },
         'incident',
       );

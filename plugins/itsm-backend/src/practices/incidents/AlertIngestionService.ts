@@ -31,6 +31,9 @@ export interface ExternalAlert {
   /** The Alertmanager alert name or the PagerDuty service, for the incident's signature. */
   alertname?: string;
   pagerDutyService?: string;
+  /** The category and subcategory the alert reports, mapped onto the taxonomy (unknown: `uncategorised`). */
+  category?: string;
+  subcategory?: string;
 }
 
 /** What happened to one alert; the webhook answers with a summary of these. */
@@ -157,6 +160,10 @@ export class AlertIngestionService {
         alert: {
           alertname: alert.alertname,
           pagerDutyService: alert.pagerDutyService,
+        },
+        mapCategory: {
+          category: alert.category,
+          subcategory: alert.subcategory,
         },
       });
       return { outcome: 'created', externalId, id: created.id };

@@ -21,6 +21,8 @@ export interface IncidentOperations {
       credentials: BackstageCredentials;
       /** What the alert says beyond the incident's fields, for its signature. */
       alert?: { alertname?: string; pagerDutyService?: string };
+      /** The category and subcategory the alert reports, mapped onto the taxonomy. */
+      mapCategory?: { category?: unknown; subcategory?: unknown };
     },
   ): Promise<Incident>;
 

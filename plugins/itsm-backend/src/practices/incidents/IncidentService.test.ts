@@ -312,7 +312,7 @@ describe('IncidentService', () => {
       ).rejects.toMatchObject({ name: 'PreconditionFailedError' });
       const patched = await service.patch(
         incident.id,
-        { category: 'alerts' },
+        { category: 'availability' },
         asPlugin,
       );
       expect(patched.version).toBe(3);

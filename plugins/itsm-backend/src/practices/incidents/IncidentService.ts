@@ -36,6 +36,11 @@ import {
   priorityOf,
   readServiceTier,
   incidentSignature,
+  IncidentCategory,
+  MappedIncidentCategory,
+  incidentCategoryList,
+  mapToIncidentCategory,
+  validateIncidentCategory,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import { ItsmCatalog } from '../../catalog/ItsmCatalog';
@@ -109,6 +114,12 @@ const WRITABLE_STATUSES = INCIDENT_STATUSES.filter(
 /** The sources a person or an API client may give; the others belong to the alert webhooks. */
 const USER_SOURCES: readonly string[] = ['portal', 'api', 'scaffolder'];
 
+/** The create event's comment: the major criteria and what the category mapping dropped. */
+function creationComment(...parts: Array<string | undefined>) {
+  const comment = parts.filter(Boolean).join('; ');
+  return comment ? { comment } : {};
+}
+
 /** The business rules of incident management. */
 export class IncidentService {
   readonly #store: IncidentStore;
@@ -177,9 +188,31 @@ export class IncidentService {
     ctx: RequestContext & {
       /** What the alert webhooks know of the alert, for the signature. */
       alert?: { alertname?: string; pagerDutyService?: string };
+      /**
+       * Alerts and imports: the category and subcategory they report, mapped onto the taxonomy
+       * instead of `input`'s (unknown: `uncategorised`, noted in the create event), never a 400.
+       */
+      mapCategory?: { category?: unknown; subcategory?: unknown };
     },
   ): Promise<Incident> {
     await this.#access.requireCreate(ctx.credentials);
+    const taxonomy = this.#config.incidents.categories;
+    let category: Omit<MappedIncidentCategory, 'category'> & {
+      category: string | null;
+    };
+    if (ctx.mapCategory) {
+      category = mapToIncidentCategory(
+        taxonomy,
+        ctx.mapCategory.category,
+        ctx.mapCategory.subcategory,
+      );
+    } else {
+      validateIncidentCategory(taxonomy, input.category, input.subcategory);
+      category = {
+        category: input.category ?? null,
+        subcategory: input.subcategory ?? null,
+      };
+    }
     if (
       !USER_SOURCES.includes(input.source) &&
       !isPluginItself(ctx.credentials) &&
@@ -230,7 +263,8 @@ export class IncidentService {
       assignmentGroup: input.assignmentGroup
         ? canonicalEntityRef(input.assignmentGroup)
         : this.#policy.defaultAssignmentGroup(entity),
-      category: input.category ?? null,
+      category: category.category,
+      subcategory: category.subcategory,
       impact: input.impact,
       urgency: input.urgency,
       priority,
@@ -284,9 +318,10 @@ export class IncidentService {
           actor,
           action: 'create',
           changes: creationChanges(incident),
-          ...(major
-            ? { comment: `Major incident by criteria (P${priority})` }
-            : {}),
+          ...creationComment(
+            major ? `Major incident by criteria (P${priority})` : undefined,
+            category.note,
+          ),
         },
       });
     } catch (error) {
@@ -308,6 +343,14 @@ export class IncidentService {
       });
     }
     return created;
+  }
+
+  /** The controlled categories and their subcategories, for anyone who may read incidents. */
+  async categories(
+    ctx: RequestContext,
+  ): Promise<{ items: IncidentCategory[] }> {
+    await this.#access.requireRead(ctx.credentials);
+    return { items: incidentCategoryList(this.#config.incidents.categories) };
   }
 
   /** One incident; unknown and unreadable ids are both not found. */
@@ -671,6 +714,7 @@ export class IncidentService {
       now,
       actor,
       priorityMatrix: this.#policy.priorityMatrix,
+      categories: this.#config.incidents.categories,
       serviceOf: async (entityRef: string) => {
         const [entity, agreed] = await Promise.all([
           this.#catalog.getEntity(entityRef),

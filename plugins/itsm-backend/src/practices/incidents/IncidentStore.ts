@@ -60,6 +60,8 @@ export interface IncidentFields {
   assignee: string | null;
   assignmentGroup: string | null;
   category: string | null;
+  /** A subcategory of the category (null: none, or stored before subcategories). */
+  subcategory: string | null;
   impact: Level;
   urgency: Level;
   priority: Priority;

@@ -26,6 +26,7 @@ function fields(overrides: Partial<IncidentFields> = {}): IncidentFields {
     assignee: null,
     assignmentGroup: null,
     category: null,
+    subcategory: null,
     impact: 2,
     urgency: 2,
     priority: 3,

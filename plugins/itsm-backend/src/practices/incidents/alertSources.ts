@@ -69,8 +69,9 @@ function entityRefOf(value: string): string | undefined {
  * Firing: an incident on the entity of the `backstage_entity_ref` label (or
  * `component:default/<service>`), impact and urgency from `severity`
  * (critical 1/1, warning 2/2, else 3/3), one per firing episode (fingerprint and `startsAt`),
- * so the same rule firing again next week raises a new incident. Resolved: resolve the
- * episode's incident.
+ * so the same rule firing again next week raises a new incident; the `category` and
+ * `subcategory` labels are mapped onto the taxonomy (else `uncategorised`). Resolved: resolve
+ * the episode's incident.
  */
 export function fromAlertmanager(alert: AlertmanagerAlert): AlertCommand {
   const { labels, annotations } = alert;
@@ -128,6 +129,9 @@ export function fromAlertmanager(alert: AlertmanagerAlert): AlertCommand {
       impact: level,
       urgency: level,
       alertname,
+      // Mapped onto the taxonomy; without these labels the incident is uncategorised.
+      category: labels.category,
+      subcategory: labels.subcategory,
     },
   };
 }

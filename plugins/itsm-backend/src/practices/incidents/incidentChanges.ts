@@ -12,6 +12,7 @@ const WIRE_FIELDS: Array<keyof IncidentFields> = [
   'assignee',
   'assignmentGroup',
   'category',
+  'subcategory',
   'impact',
   'urgency',
   'priority',

@@ -1,9 +1,11 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import {
   FINAL_INCIDENT_STATUSES,
+  IncidentCategoryTaxonomy,
   Priority,
   ServiceTier,
   priorityOf,
+  validateIncidentCategory,
 } from '@backstage-itsm/plugin-itsm-common';
 import { z } from 'zod';
 import { incidentPatchSchema } from '@backstage-itsm/plugin-itsm-common';
@@ -30,6 +32,8 @@ export interface PatchContext {
   now: Date;
   actor: string;
   priorityMatrix: number[][];
+  /** The controlled categories a category and subcategory in the PATCH must come from. */
+  categories: IncidentCategoryTaxonomy;
   /** The service's tier and the calendar its clocks count in by default. */
   serviceOf(
     entityRef: string,
@@ -77,10 +81,20 @@ export async function planPatch(
       `The incident is ${record.status} and cannot change`,
     );
   }
+  // Only a PATCH changing them checks them, so an incident with a legacy free-text category can
+  // still be edited; the pair after the edit must fit the taxonomy (400 naming the field).
+  const category =
+    input.category === undefined ? record.category : input.category;
+  const subcategory =
+    input.subcategory === undefined ? record.subcategory : input.subcategory;
+  if (category !== record.category || subcategory !== record.subcategory) {
+    validateIncidentCategory(ctx.categories, category, subcategory);
+  }
   const next: Partial<IncidentFields> = {
     title: input.title,
     description: input.description,
     category: input.category,
+    subcategory: input.subcategory,
     assignee: canonical(input.assignee),
     assignmentGroup: canonical(input.assignmentGroup),
     incidentManager: canonical(input.incidentManager),

@@ -293,7 +293,7 @@ describe('incidents router', () => {
       .set('Authorization', asUser())
       .send(
         newIncident({
-          category: 'payments',
+          category: 'availability',
           externalId: 'alert-1',
           source: 'api',
         }),

@@ -1,5 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
+import Router from 'express-promise-router';
 import {
   incidentCreateSchema,
   incidentListQuerySchema,
@@ -20,7 +21,8 @@ const MULTI_VALUE_FILTERS = [
 
 /**
  * HTTP routes of incident management: the kernel's record routes (list, create, get, edit and
- * move with `If-Match`, history), work notes and major-incident status updates (without).
+ * move with `If-Match`, history), work notes and major-incident status updates (without), and
+ * the controlled categories (mounted first, so `categories` is not taken for an incident id).
  */
 export function createIncidentsRouter(options: {
   incidents: IncidentService;
@@ -28,6 +30,12 @@ export function createIncidentsRouter(options: {
   auditor: AuditorService;
 }): express.Router {
   const { incidents, httpAuth } = options;
+  const outer = Router();
+  outer.get('/incidents/categories', async (req, res) => {
+    const ctx = await credentialsOf(httpAuth, req);
+    res.json(await incidents.categories(ctx));
+  });
+
   const { router, mutate } = createRecordRoutes({
     path: '/incidents',
     idMeta: 'incidentId',
@@ -60,5 +68,6 @@ export function createIncidentsRouter(options: {
     res.status(201).json(event);
   });
 
-  return router;
+  outer.use(router);
+  return outer;
 }

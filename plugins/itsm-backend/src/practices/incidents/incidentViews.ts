@@ -71,6 +71,7 @@ export function toIncident(
     assignee: record.assignee,
     assignmentGroup: record.assignmentGroup,
     category: record.category,
+    subcategory: record.subcategory,
     impact: record.impact,
     urgency: record.urgency,
     priority: record.priority,

@@ -73,12 +73,12 @@ describe('incident actions', () => {
     it('writes nothing for a no-op PATCH and returns the record', async () => {
       const backend = await startItsmBackend({ databaseId });
       const incidents = incidentApi(backend);
-      const incident = await incidents.create({ category: 'network' });
+      const incident = await incidents.create({ category: 'infrastructure' });
       backend.signals.publish.mockClear();
 
       for (const body of [
         {},
-        { title: incident.title, category: 'network' },
+        { title: incident.title, category: 'infrastructure' },
         { impact: incident.impact, affectedEntityRefs: [] },
       ]) {
         const res = await incidents.patch(incident.id, 1, body);
