@@ -112,6 +112,22 @@ export interface Config {
        */
       categories?: { [category: string]: string[] };
     };
+    /** Problem management. */
+    problems?: {
+      /** Days a problem resolved as fixed is observed before it may close. Defaults to 14. */
+      observationDays?: number;
+      /** The scheduled detection of candidate problems (once across replicas). */
+      detection?: {
+        /** Defaults to true. */
+        enabled?: boolean;
+        /** Minutes between runs. Defaults to 60. */
+        frequencyMinutes?: number;
+        /** N incidents with the same entity and category or signature within M days. Defaults to 3 in 7. */
+        recurrence?: { incidents?: number; windowDays?: number };
+        /** Incidents on K or more services sharing an upstream dependency within M days. Defaults to 3 in 2. */
+        upstream?: { services?: number; windowDays?: number };
+      };
+    };
     /** Service level monitoring. */
     sla?: {
       /**

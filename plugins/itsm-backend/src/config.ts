@@ -6,7 +6,9 @@ import {
   ApprovalPolicyRule,
   ChangeFreezeWindow,
   DEFAULT_APPROVAL_POLICY,
+  DEFAULT_DETECTION_CONFIG,
   DEFAULT_INCIDENT_CATEGORIES,
+  DetectionConfig,
   DEFAULT_PRIORITY_MATRIX,
   IncidentCategoryTaxonomy,
   Priority,
@@ -61,6 +63,20 @@ export interface ItsmConfig {
     /** Percentages of a clock's target at which a warning is sent, strictly increasing, each in (0, 100). */
     warningThresholds: number[];
   };
+  /** Problem management: detection thresholds and the observation of fixed problems. */
+  problems: ProblemsConfig;
+}
+
+/** `itsm.problems`: detection of candidate problems and the observation period. */
+export interface ProblemsConfig {
+  detection: DetectionConfig & {
+    /** Whether the scheduled detection runs. */
+    enabled: boolean;
+    /** Minutes between runs. */
+    frequencyMinutes: number;
+  };
+  /** Days a problem resolved as fixed is observed before it may close. */
+  observationDays: number;
 }
 
 /** Change enablement: who approves what, and when nothing may be scheduled. */
@@ -293,6 +309,46 @@ export function readItsmConfig(
     webhooks: readWebhooksConfig(config),
     changes: readChangesConfig(config),
     sla: { warningThresholds: readWarningThresholds(config) },
+    problems: readProblemsConfig(config),
+  };
+}
+
+function readProblemsConfig(config: Config): ProblemsConfig {
+  const count = (key: string, fallback: number, min: number) => {
+    const value = config.getOptionalNumber(key) ?? fallback;
+    if (!Number.isInteger(value) || value < min) {
+      fail(key, `must be a whole number ≥ ${min}`);
+    }
+    return value;
+  };
+  const d = DEFAULT_DETECTION_CONFIG;
+  const prefix = 'itsm.problems.detection';
+  return {
+    detection: {
+      enabled: config.getOptionalBoolean(`${prefix}.enabled`) ?? true,
+      frequencyMinutes: count(`${prefix}.frequencyMinutes`, 60, 1),
+      recurrenceThreshold: count(
+        `${prefix}.recurrence.incidents`,
+        d.recurrenceThreshold,
+        2,
+      ),
+      recurrenceWindowDays: count(
+        `${prefix}.recurrence.windowDays`,
+        d.recurrenceWindowDays,
+        1,
+      ),
+      upstreamThreshold: count(
+        `${prefix}.upstream.services`,
+        d.upstreamThreshold,
+        2,
+      ),
+      upstreamWindowDays: count(
+        `${prefix}.upstream.windowDays`,
+        d.upstreamWindowDays,
+        1,
+      ),
+    },
+    observationDays: count('itsm.problems.observationDays', 14, 0),
   };
 }
 

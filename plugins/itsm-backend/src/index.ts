@@ -9,8 +9,14 @@ export {
   changeConditions,
   createChangeConditionalDecision,
   createIncidentConditionalDecision,
+  createProblemConditionalDecision,
   incidentConditions,
+  problemConditions,
 } from './permissions/conditionExports';
+export {
+  problemPermissionResourceRef,
+  type ProblemPermissionFilter,
+} from './practices/problems/problemPermissions';
 export {
   changePermissionResourceRef,
   type ChangePermissionFilter,

@@ -107,7 +107,7 @@ describe('itsmPlugin', () => {
     expect(auditor.createEvent).toHaveBeenCalledTimes(calls);
   });
 
-  it('registers the itsm-incident and itsm-change resource types with their rules for the permission backend', async () => {
+  it('registers the itsm-incident, itsm-change and itsm-problem resource types with their rules for the permission backend', async () => {
     const { api } = await startItsmBackend();
     await api()
       .post('/api/itsm/incidents')
@@ -128,6 +128,10 @@ describe('itsmPlugin', () => {
       'itsm.incident.create',
       'itsm.incident.read',
       'itsm.incident.update',
+      'itsm.knownError.manage',
+      'itsm.problem.create',
+      'itsm.problem.read',
+      'itsm.problem.update',
       'itsm.sla.manage',
       'itsm.sla.read',
     ]);
@@ -135,6 +139,8 @@ describe('itsmPlugin', () => {
       'IS_ASSIGNEE',
       'IS_CHANGE_ENTITY_OWNER',
       'IS_CHANGE_REQUESTER',
+      'IS_PROBLEM_OWNER',
+      'IS_SERVICE_OWNER',
       'IS_SERVICE_OWNER',
     ]);
 

@@ -133,6 +133,13 @@ export const itsmPlugin = createBackendPlugin({
             logger: deps.logger,
           }),
         });
+        for (const practice of PRACTICES) {
+          await practice.jobs?.(services, {
+            scheduler: deps.scheduler,
+            logger: deps.logger,
+            config,
+          });
+        }
         // Owners stored on open records follow the catalog (a re-org moves write access).
         await scheduleOwnerRefresh({
           scheduler: deps.scheduler,

@@ -202,7 +202,9 @@ export async function createItsmServices(
     userInfo: deps.userInfo,
   });
 
-  const services: ItsmServices = {
+  // The practices' own services (declared on ItsmServices by module augmentation) are added
+  // below, before anything reads them.
+  const services = {
     links: new RecordLinkService({ db: await deps.database.getClient() }),
     ...live,
     changeInsights: new ChangeInsights({
@@ -229,7 +231,7 @@ export async function createItsmServices(
       ...build({ ...overrides, trustedImport: true }),
       ...buildAgreements({ ...overrides, trustedImport: true }),
     }),
-  };
+  } as ItsmServices;
   // Practices registered with services of their own build them on what is there so far.
   for (const practice of PRACTICES) {
     Object.assign(services, await practice.services?.(deps, services));

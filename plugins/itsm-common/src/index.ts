@@ -14,6 +14,7 @@ export * from './priority';
 export * from './sla';
 export * from './incidents';
 export * from './changes';
+export * from './problems';
 export * from './health';
 export * from './slm';
 export * from './signals';

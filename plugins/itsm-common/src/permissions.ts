@@ -107,6 +107,44 @@ export const calendarManagePermission = createPermission({
 });
 
 /**
+ * Resource type of problems in the permission framework.
+ *
+ * @public
+ */
+export const ITSM_PROBLEM_RESOURCE_TYPE = 'itsm-problem';
+
+/** @public */
+export const problemReadPermission = createPermission({
+  name: 'itsm.problem.read',
+  attributes: { action: 'read' },
+  resourceType: ITSM_PROBLEM_RESOURCE_TYPE,
+});
+
+/** @public */
+export const problemCreatePermission = createPermission({
+  name: 'itsm.problem.create',
+  attributes: { action: 'create' },
+});
+
+/** @public */
+export const problemUpdatePermission = createPermission({
+  name: 'itsm.problem.update',
+  attributes: { action: 'update' },
+  resourceType: ITSM_PROBLEM_RESOURCE_TYPE,
+});
+
+/**
+ * Creating, editing and retiring known errors. Reading them needs only `itsm.incident.read`:
+ * whoever can report an incident sees the workarounds.
+ *
+ * @public
+ */
+export const knownErrorManagePermission = createPermission({
+  name: 'itsm.knownError.manage',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission of the ITSM plugins.
  *
  * @public
@@ -123,4 +161,8 @@ export const itsmPermissions = [
   slaReadPermission,
   slaManagePermission,
   calendarManagePermission,
+  problemReadPermission,
+  problemCreatePermission,
+  problemUpdatePermission,
+  knownErrorManagePermission,
 ];

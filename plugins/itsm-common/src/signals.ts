@@ -67,3 +67,19 @@ export type ChangeSignal = RecordSignal;
 
 /** What {@link CHANGES_SIGNAL_CHANNEL} carries: the change and its version. @public */
 export type ChangesSignal = RecordSignal;
+
+/** Channel of one problem's live updates: a {@link RecordSignal} on every write. @public */
+export function problemSignalChannel(id: string): string {
+  return `itsm:problem:${id}`;
+}
+
+/** Channel of all problems: a {@link RecordSignal} on every problem write. @public */
+export const PROBLEMS_SIGNAL_CHANNEL = 'itsm:problems';
+
+/** Channel of one known error's live updates. @public */
+export function knownErrorSignalChannel(id: string): string {
+  return `itsm:known-error:${id}`;
+}
+
+/** Channel of all known errors. @public */
+export const KNOWN_ERRORS_SIGNAL_CHANNEL = 'itsm:known-errors';

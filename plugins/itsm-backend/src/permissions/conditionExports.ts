@@ -3,6 +3,10 @@ import { changePermissionResourceRef } from '../practices/changes/changePermissi
 import { changePermissionRules } from '../practices/changes/changeRules';
 import { incidentPermissionResourceRef } from '../practices/incidents/incidentPermissionResource';
 import { incidentPermissionRules } from '../practices/incidents/incidentRules';
+import {
+  problemPermissionResourceRef,
+  problemPermissionRules,
+} from '../practices/problems/problemPermissions';
 
 const { conditions, createConditionalDecision } = createConditionExports({
   resourceRef: incidentPermissionResourceRef,
@@ -46,3 +50,25 @@ export const changeConditions = changeExports.conditions;
  */
 export const createChangeConditionalDecision =
   changeExports.createConditionalDecision;
+
+const problemExports = createConditionExports({
+  resourceRef: problemPermissionResourceRef,
+  rules: problemPermissionRules,
+});
+
+/**
+ * Conditions on problems for permission policies, e.g.
+ * `problemConditions.isProblemOwner({ claims: user.identity.ownershipEntityRefs })`.
+ *
+ * @public
+ */
+export const problemConditions = problemExports.conditions;
+
+/**
+ * Wraps problem conditions into a conditional policy decision for `itsm.problem.read` or
+ * `itsm.problem.update`.
+ *
+ * @public
+ */
+export const createProblemConditionalDecision =
+  problemExports.createConditionalDecision;

@@ -1,6 +1,7 @@
 import { changesPractice } from './changes';
 import { incidentsPractice } from './incidents';
 import type { ItsmPractice } from './practice';
+import { problemsPractice } from './problems';
 import { serviceLevelsPractice } from './service-levels';
 
 /** Every practice of the plugin, in the order their routes are mounted: one line each. */
@@ -8,4 +9,5 @@ export const PRACTICES: readonly ItsmPractice[] = [
   incidentsPractice,
   changesPractice,
   serviceLevelsPractice,
+  problemsPractice,
 ];

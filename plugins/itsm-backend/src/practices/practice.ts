@@ -1,4 +1,10 @@
-import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { ItsmConfig } from '../config';
 import express from 'express';
 import type { RequestContext } from '../records/context';
 import type { LinkableRecordType } from '../records/links';
@@ -38,4 +44,9 @@ export interface ItsmPractice {
   isEmpty?(services: ItsmServices, ctx: RequestContext): Promise<boolean>;
   /** Tables storing the owners of the entities of its records, kept current while open. */
   ownedEntities?: readonly OwnedEntityTable[];
+  /** Schedules the practice's jobs (global scope: once across replicas). */
+  jobs?(
+    services: ItsmServices,
+    deps: { scheduler: SchedulerService; logger: LoggerService; config: ItsmConfig },
+  ): Promise<void>;
 }

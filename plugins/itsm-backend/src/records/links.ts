@@ -15,6 +15,7 @@ import { RequestContext, actorOf } from './context';
 import { credentialsOf } from './http';
 import { historyQuerySchema, parseInput } from './parse';
 import { KnexRecordTable, keysetPage } from './recordTable';
+import { isUniqueViolation } from './database';
 import { toDate } from './rows';
 import { RECORD_TABLES } from './tables';
 
@@ -42,7 +43,11 @@ interface LinkRow {
   relation: RecordLinkRelation;
   createdAt: Date;
   createdBy: string;
+  note: string | null;
 }
+
+/** A stored link as a practice reads it (its own reads, not the caller's). */
+export type StoredRecordLink = LinkRow;
 
 const LINK_ID = /^[1-9]\d{0,9}$/;
 
@@ -56,6 +61,7 @@ function rowToLink(row: Record<string, any>): LinkRow {
     relation: row.relation,
     createdAt: toDate(row.created_at),
     createdBy: row.created_by,
+    note: row.note ?? null,
   };
 }
 
@@ -167,59 +173,121 @@ export class RecordLinkService {
     if (targetType === type && target.seq === seq) {
       throw new InputError('to: a record cannot link to itself');
     }
-    const at = this.#now();
-    const actor = actorOf(ctx.credentials);
-    const fromId = type.table.type.id(seq);
-    const toId = targetType.table.type.id(target.seq);
+    return this.#db.transaction(tx =>
+      this.insert(tx, {
+        from: type,
+        fromSeq: seq,
+        to: targetType,
+        toSeq: target.seq,
+        relation: input.relation,
+        note: input.note ?? null,
+        actor: actorOf(ctx.credentials),
+      }),
+    );
+  }
+
+  /**
+   * Links two records inside the caller's transaction (a practice linking as part of its own
+   * write: a problem raised with its incidents, a known error from its problem), with the
+   * history event on both records. A duplicate link is a 409. Permission checks are the
+   * caller's.
+   */
+  async insert(
+    tx: Knex.Transaction,
+    link: {
+      from: LinkableRecordType;
+      fromSeq: number;
+      to: LinkableRecordType;
+      toSeq: number;
+      relation: RecordLinkRelation;
+      note?: string | null;
+      actor: string;
+      at?: Date;
+    },
+  ): Promise<RecordLink> {
+    const { from, fromSeq, to, toSeq, relation, actor } = link;
+    const at = link.at ?? this.#now();
+    const note = link.note ?? null;
+    const fromId = from.table.type.id(fromSeq);
+    const toId = to.table.type.id(toSeq);
+    let linkSeq: number;
     try {
-      return await this.#db.transaction(async tx => {
-        const [inserted] = await tx(LINKS)
-          .insert({
-            from_type: type.table.type.recordType,
-            from_seq: seq,
-            to_type: targetType.table.type.recordType,
-            to_seq: target.seq,
-            relation: input.relation,
-            created_at: at,
-            created_by: actor,
-          })
-          .returning('seq');
-        const linkSeq = Number(
-          typeof inserted === 'object' ? inserted.seq : inserted,
-        );
-        const text = `${input.relation} ${toId}`;
-        await this.#event(tx, type, seq, {
-          at,
-          actor,
-          action: 'linked',
-          changes: { links: [null, text] },
-        });
-        await this.#event(tx, targetType, target.seq, {
-          at,
-          actor,
-          action: 'linked',
-          changes: { links: [null, `${fromId} ${input.relation} this`] },
-        });
-        return this.#toWire(
-          {
-            seq: linkSeq,
-            fromType: type.table.type.recordType,
-            fromSeq: seq,
-            toType: targetType.table.type.recordType,
-            toSeq: target.seq,
-            relation: input.relation,
-            createdAt: at,
-            createdBy: actor,
-          },
-          'outgoing',
-        );
-      });
+      const [inserted] = await tx(LINKS)
+        .insert({
+          from_type: from.table.type.recordType,
+          from_seq: fromSeq,
+          to_type: to.table.type.recordType,
+          to_seq: toSeq,
+          relation,
+          created_at: at,
+          created_by: actor,
+          note,
+        })
+        .returning('seq');
+      linkSeq = Number(typeof inserted === 'object' ? inserted.seq : inserted);
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictError(`${fromId} already ${input.relation} ${toId}`);
+        throw new ConflictError(`${fromId} already ${relation} ${toId}`);
       }
       throw error;
     }
+    await this.#event(tx, from, fromSeq, {
+      at,
+      actor,
+      action: 'linked',
+      changes: { links: [null, `${relation} ${toId}`] },
+      ...(note ? { comment: note } : {}),
+    });
+    await this.#event(tx, to, toSeq, {
+      at,
+      actor,
+      action: 'linked',
+      changes: { links: [null, `${fromId} ${relation} this`] },
+      ...(note ? { comment: note } : {}),
+    });
+    return this.#toWire(
+      {
+        seq: linkSeq,
+        fromType: from.table.type.recordType,
+        fromSeq,
+        toType: to.table.type.recordType,
+        toSeq,
+        relation,
+        createdAt: at,
+        createdBy: actor,
+        note,
+      },
+      'outgoing',
+    );
+  }
+
+  /**
+   * The stored links of a record (either direction), optionally only those with the other
+   * record of `otherType` and of a `relation`; oldest first. No permission filter: the
+   * practice filters what it shows.
+   */
+  async linksOf(
+    recordType: string,
+    seq: number,
+    filter: { otherType?: string; relation?: RecordLinkRelation } = {},
+    db: Knex | Knex.Transaction = this.#db,
+  ): Promise<StoredRecordLink[]> {
+    const query = db(LINKS).where(inner => {
+      inner
+        .where(q => {
+          q.where({ from_type: recordType, from_seq: seq });
+          if (filter.otherType) q.andWhere('to_type', filter.otherType);
+        })
+        .orWhere(q => {
+          q.where({ to_type: recordType, to_seq: seq });
+          if (filter.otherType) q.andWhere('from_type', filter.otherType);
+        });
+    });
+    if (filter.relation) {
+      query.andWhere('relation', filter.relation);
+    }
+    const rows = await query.orderBy('seq', 'asc');
+    return rows.map(rowToLink);
   }
 
   async remove(
@@ -298,6 +366,7 @@ export class RecordLinkService {
       direction,
       createdAt: link.createdAt.toISOString(),
       createdBy: link.createdBy,
+      ...(link.note ? { note: link.note } : {}),
     };
   }
 }
@@ -311,15 +380,6 @@ function parseUc(type: LinkableRecordType, id: string): number | undefined {
   return parsed?.seq;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'ER_DUP_ENTRY' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
-}
 
 /** Audit events of record links. */
 export const linkAuditEvents = {

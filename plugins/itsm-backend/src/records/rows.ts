@@ -47,3 +47,26 @@ export function toHistoryEvent(event: HistoryEventRecord): HistoryEvent {
     ...(event.comment !== undefined ? { comment: event.comment } : {}),
   };
 }
+
+/**
+ * The history changes of a created record (DESIGN §5: on create every field appears as
+ * `[null, value]`), from its wire form without its keys, version and timestamps and `omit`.
+ */
+export function createdChanges(
+  wire: object,
+  omit: readonly string[] = [],
+): Record<string, [unknown, unknown]> {
+  const skip = new Set([
+    'id',
+    'version',
+    'createdAt',
+    'createdBy',
+    'updatedAt',
+    ...omit,
+  ]);
+  return Object.fromEntries(
+    Object.entries(wire)
+      .filter(([key]) => !skip.has(key))
+      .map(([key, value]) => [key, [null, value]]),
+  );
+}

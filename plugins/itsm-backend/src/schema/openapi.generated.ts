@@ -50,6 +50,12 @@ export const spec = {
     {
       name: 'reports',
     },
+    {
+      name: 'problems',
+    },
+    {
+      name: 'known-errors',
+    },
   ],
   paths: {
     '/incidents': {
@@ -2769,6 +2775,1209 @@ export const spec = {
         },
       },
     },
+    '/problems': {
+      get: {
+        tags: ['problems'],
+        operationId: 'listProblems',
+        summary:
+          'Problems, newest first, filtered and paged by an opaque cursor.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Matches any entity of the problem (case-insensitive). Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/ProblemStatus',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'origin',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/ProblemOrigin',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'priority',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/Priority',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'category',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 100,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'q',
+            in: 'query',
+            allowReserved: true,
+            description: 'Free text searched in title and statement.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+              default: 'desc',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of problems.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProblemPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['problems'],
+        operationId: 'createProblem',
+        summary:
+          'Raises a problem (status new); incidentIds are linked to it in the same write. Candidates come only from detection.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProblemCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created problem.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/problems/{id}': {
+      get: {
+        tags: ['problems'],
+        operationId: 'getProblem',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The problem; `ETag` carries its version.',
+            headers: {
+              ETag: {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['problems'],
+        operationId: 'updateProblem',
+        summary:
+          "Edits a problem's fields (RCA, root cause, workaround, ...). Needs If-Match.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProblemPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The problem after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/problems/{id}/transitions': {
+      post: {
+        tags: ['problems'],
+        operationId: 'transitionProblem',
+        summary:
+          'Moves a problem through its lifecycle. 409 for a move not allowed from the current status, or closing a fixed problem before its observation period ends; 400 for the fields the move requires (cancelReason, owner, rootCause and workaround, closureCode, comment to re-open).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProblemTransition',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The problem after the move.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Problem',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/problems/{id}/history': {
+      get: {
+        tags: ['problems'],
+        operationId: 'getProblemHistory',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/problems/{id}/incidents': {
+      get: {
+        tags: ['problems'],
+        operationId: 'listProblemIncidents',
+        summary:
+          "The incidents linked to the problem that the caller may read, oldest first, with who linked each and why (the problem page's timeline).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The linked incidents.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProblemIncidentList',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['problems'],
+        operationId: 'linkProblemIncident',
+        summary:
+          'Links an incident to the problem (INC caused_by PRB) with the reason.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ProblemIncidentLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/problems/{id}/effectiveness': {
+      get: {
+        tags: ['problems'],
+        operationId: 'getProblemEffectiveness',
+        summary:
+          'Incidents matching a resolved problem (its linked incidents, and incidents on its entities with its category or signature) in the same-length window after the resolution vs before. 409 while the problem is not resolved or closed.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The comparison.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProblemEffectiveness',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/problems/{id}/links': {
+      get: {
+        tags: ['problems'],
+        operationId: 'listProblemLinks',
+        summary:
+          'Links of a problem to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['problems'],
+        operationId: 'createProblemLink',
+        summary: 'Links a problem to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/problems/{id}/links/{linkId}': {
+      delete: {
+        tags: ['problems'],
+        operationId: 'deleteProblemLink',
+        summary: 'Removes a link of a problem, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/problemId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/problem-detection/runs': {
+      post: {
+        tags: ['problems'],
+        operationId: 'runProblemDetection',
+        summary:
+          'Runs the detection now (it also runs on a schedule, once across replicas); returns the candidates it proposed. Needs itsm.problem.create.',
+        responses: {
+          '200': {
+            description: 'The candidates proposed by this run.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['proposed'],
+                  properties: {
+                    proposed: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/known-errors': {
+      get: {
+        tags: ['known-errors'],
+        operationId: 'listKnownErrors',
+        summary:
+          'Known errors, newest first. Readable by whoever may read incidents.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                enum: ['active', 'retired'],
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'q',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+              default: 'desc',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of known errors.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KnownErrorPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['known-errors'],
+        operationId: 'createKnownError',
+        summary:
+          'Records a known error; with problemId it is linked to that problem. Needs itsm.knownError.manage.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/KnownErrorCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created known error.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KnownError',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/known-errors/matches': {
+      get: {
+        tags: ['known-errors'],
+        operationId: 'matchKnownErrors',
+        summary:
+          'The active known errors of the entity and of its upstream dependencies that match the text, category or signature of an incident being reported, best first.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'text',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 5000,
+            },
+          },
+          {
+            name: 'category',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'signature',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 20,
+              default: 5,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The matches.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/KnownErrorMatch',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/known-errors/{id}': {
+      get: {
+        tags: ['known-errors'],
+        operationId: 'getKnownError',
+        parameters: [
+          {
+            $ref: '#/components/parameters/knownErrorId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The known error; `ETag` carries its version.',
+            headers: {
+              ETag: {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KnownError',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['known-errors'],
+        operationId: 'updateKnownError',
+        parameters: [
+          {
+            $ref: '#/components/parameters/knownErrorId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/KnownErrorPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The known error after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KnownError',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/known-errors/{id}/transitions': {
+      post: {
+        tags: ['known-errors'],
+        operationId: 'transitionKnownError',
+        summary: 'Retires a known error or makes it active again.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/knownErrorId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: {
+                  not: {},
+                },
+                required: ['to'],
+                properties: {
+                  to: {
+                    type: 'string',
+                    enum: ['active', 'retired'],
+                  },
+                  comment: {
+                    type: 'string',
+                    maxLength: 65536,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The known error after the move.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KnownError',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/known-errors/{id}/history': {
+      get: {
+        tags: ['known-errors'],
+        operationId: 'getKnownErrorHistory',
+        parameters: [
+          {
+            $ref: '#/components/parameters/knownErrorId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/known-errors/{id}/uses': {
+      post: {
+        tags: ['known-errors'],
+        operationId: 'recordKnownErrorUse',
+        summary:
+          'The known error was offered to an incident, or its workaround applied on it (which links the incident to the known error). Counted once per incident and kind; needs itsm.incident.update on the incident for applied, read for offered.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/knownErrorId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: {
+                  not: {},
+                },
+                required: ['incidentId', 'kind'],
+                properties: {
+                  incidentId: {
+                    type: 'string',
+                    maxLength: 32,
+                  },
+                  kind: {
+                    type: 'string',
+                    enum: ['offered', 'applied'],
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The known error with its counts.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/KnownError',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/known-errors/{id}/links': {
+      get: {
+        tags: ['known-errors'],
+        operationId: 'listKnownErrorLinks',
+        summary:
+          'Links of a known error to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/knownErrorId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['known-errors'],
+        operationId: 'createKnownErrorLink',
+        summary: 'Links a known error to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/knownErrorId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/known-errors/{id}/links/{linkId}': {
+      delete: {
+        tags: ['known-errors'],
+        operationId: 'deleteKnownErrorLink',
+        summary: 'Removes a link of a known error, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/knownErrorId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reports/incident-trends': {
+      get: {
+        tags: ['reports'],
+        operationId: 'getIncidentTrends',
+        summary:
+          'Incidents counted per group (entity, category, signature or upstream dependency) and week or month, aggregated in SQL over the incidents the caller may read. JSON, or CSV with `Accept: text/csv` or `format=csv`.',
+        parameters: [
+          {
+            name: 'groupBy',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['entity', 'category', 'signature', 'upstream'],
+            },
+          },
+          {
+            name: 'interval',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['week', 'month'],
+              default: 'week',
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'top',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The trend.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IncidentTrend',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reports/problem-effectiveness': {
+      get: {
+        tags: ['reports'],
+        operationId: 'getProblemEffectivenessReport',
+        summary:
+          'Effectiveness of every resolved or closed problem the caller may read that was resolved in [from, to): JSON, or CSV with `Accept: text/csv` or `format=csv`.',
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One row per problem.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['problemId', 'title', 'effectiveness'],
+                        properties: {
+                          problemId: {
+                            type: 'string',
+                          },
+                          title: {
+                            type: 'string',
+                          },
+                          effectiveness: {
+                            $ref: '#/components/schemas/ProblemEffectiveness',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -2938,6 +4147,26 @@ export const spec = {
           maxLength: 40,
         },
       },
+      problemId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The problem id, PRB-n.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      knownErrorId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The known error id, KE-n.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
     },
     responses: {
       ErrorResponse: {
@@ -3075,6 +4304,12 @@ export const spec = {
               'reviews',
             ],
           },
+          note: {
+            type: 'string',
+            maxLength: 500,
+            description:
+              'Why the records are linked; kept on the link and in both histories.',
+          },
         },
       },
       RecordLink: {
@@ -3121,6 +4356,9 @@ export const spec = {
             format: 'date-time',
           },
           createdBy: {
+            type: 'string',
+          },
+          note: {
             type: 'string',
           },
         },
@@ -5834,6 +7072,811 @@ export const spec = {
                 },
                 availabilityTargetPercent: {
                   type: ['number', 'null'],
+                },
+              },
+            },
+          },
+        },
+      },
+      ProblemStatus: {
+        type: 'string',
+        enum: [
+          'candidate',
+          'new',
+          'investigating',
+          'known_error',
+          'resolved',
+          'closed',
+          'cancelled',
+        ],
+      },
+      ProblemOrigin: {
+        type: 'string',
+        enum: [
+          'reactive',
+          'proactive',
+          'major_incident',
+          'trend',
+          'change_review',
+        ],
+      },
+      ContributingFactor: {
+        type: 'string',
+        enum: ['people', 'process', 'technology', 'supplier', 'change'],
+      },
+      RcaEntry: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['label', 'text'],
+        properties: {
+          label: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          text: {
+            type: 'string',
+            maxLength: 10000,
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          parent: {
+            type: 'string',
+            maxLength: 200,
+          },
+          factor: {
+            $ref: '#/components/schemas/ContributingFactor',
+          },
+        },
+      },
+      Problem: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'title',
+          'statement',
+          'entityRefs',
+          'status',
+          'priority',
+          'origin',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          statement: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          category: {
+            type: ['string', 'null'],
+          },
+          signature: {
+            type: ['string', 'null'],
+          },
+          impact: {
+            $ref: '#/components/schemas/Level',
+          },
+          urgency: {
+            $ref: '#/components/schemas/Level',
+          },
+          priority: {
+            $ref: '#/components/schemas/Priority',
+          },
+          status: {
+            $ref: '#/components/schemas/ProblemStatus',
+          },
+          owner: {
+            type: ['string', 'null'],
+          },
+          assignmentGroup: {
+            type: ['string', 'null'],
+          },
+          origin: {
+            $ref: '#/components/schemas/ProblemOrigin',
+          },
+          detection: {
+            type: ['object', 'null'],
+            description:
+              'What the detection job saw (rule, key, window, incident count).',
+          },
+          rcaMethod: {
+            type: ['string', 'null'],
+            enum: ['five_whys', 'fishbone', 'timeline', 'fault_tree', null],
+          },
+          rcaNotes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/RcaEntry',
+            },
+          },
+          contributingFactors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ContributingFactor',
+            },
+          },
+          rootCause: {
+            type: ['string', 'null'],
+          },
+          workaround: {
+            type: ['string', 'null'],
+          },
+          targetDate: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+          closureCode: {
+            type: ['string', 'null'],
+            enum: [
+              'fixed',
+              'risk_accepted',
+              'duplicate',
+              'cannot_reproduce',
+              null,
+            ],
+          },
+          cancelReason: {
+            type: ['string', 'null'],
+          },
+          resolvedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          observationUntil: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          closedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          incidentCount: {
+            type: 'integer',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ProblemPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Problem',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      ProblemCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['title', 'entityRefs', 'impact', 'urgency'],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          statement: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          category: {
+            type: ['string', 'null'],
+            maxLength: 100,
+          },
+          signature: {
+            type: ['string', 'null'],
+            maxLength: 200,
+          },
+          impact: {
+            $ref: '#/components/schemas/Level',
+          },
+          urgency: {
+            $ref: '#/components/schemas/Level',
+          },
+          owner: {
+            type: ['string', 'null'],
+            maxLength: 255,
+          },
+          assignmentGroup: {
+            type: ['string', 'null'],
+            maxLength: 255,
+          },
+          origin: {
+            $ref: '#/components/schemas/ProblemOrigin',
+          },
+          targetDate: {
+            type: ['string', 'null'],
+            maxLength: 10,
+          },
+          incidentIds: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          linkReason: {
+            type: 'string',
+            maxLength: 500,
+          },
+        },
+      },
+      ProblemPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          statement: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          category: {
+            type: ['string', 'null'],
+            maxLength: 100,
+          },
+          signature: {
+            type: ['string', 'null'],
+            maxLength: 200,
+          },
+          impact: {
+            $ref: '#/components/schemas/Level',
+          },
+          urgency: {
+            $ref: '#/components/schemas/Level',
+          },
+          owner: {
+            type: ['string', 'null'],
+            maxLength: 255,
+          },
+          assignmentGroup: {
+            type: ['string', 'null'],
+            maxLength: 255,
+          },
+          rcaMethod: {
+            type: ['string', 'null'],
+            enum: ['five_whys', 'fishbone', 'timeline', 'fault_tree', null],
+          },
+          rcaNotes: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/RcaEntry',
+            },
+          },
+          contributingFactors: {
+            type: 'array',
+            maxItems: 5,
+            items: {
+              $ref: '#/components/schemas/ContributingFactor',
+            },
+          },
+          rootCause: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          workaround: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          targetDate: {
+            type: ['string', 'null'],
+            maxLength: 10,
+          },
+        },
+      },
+      ProblemTransition: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['to'],
+        properties: {
+          to: {
+            $ref: '#/components/schemas/ProblemStatus',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          owner: {
+            type: 'string',
+            maxLength: 255,
+          },
+          rootCause: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          workaround: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          closureCode: {
+            type: 'string',
+            enum: ['fixed', 'risk_accepted', 'duplicate', 'cannot_reproduce'],
+          },
+          cancelReason: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          contributingFactors: {
+            type: 'array',
+            maxItems: 5,
+            items: {
+              $ref: '#/components/schemas/ContributingFactor',
+            },
+          },
+        },
+      },
+      ProblemIncidentLinkCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['incidentId'],
+        properties: {
+          incidentId: {
+            type: 'string',
+            maxLength: 32,
+          },
+          reason: {
+            type: 'string',
+            maxLength: 500,
+          },
+        },
+      },
+      ProblemIncidentList: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'linkId',
+                'incidentId',
+                'title',
+                'status',
+                'priority',
+                'entityRef',
+                'createdAt',
+                'linkedAt',
+                'linkedBy',
+              ],
+              properties: {
+                linkId: {
+                  type: 'string',
+                },
+                incidentId: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                status: {
+                  type: 'string',
+                },
+                priority: {
+                  $ref: '#/components/schemas/Priority',
+                },
+                entityRef: {
+                  type: 'string',
+                },
+                createdAt: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                resolvedAt: {
+                  type: ['string', 'null'],
+                  format: 'date-time',
+                },
+                linkedAt: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                linkedBy: {
+                  type: 'string',
+                },
+                reason: {
+                  type: ['string', 'null'],
+                },
+              },
+            },
+          },
+        },
+      },
+      ProblemEffectiveness: {
+        type: 'object',
+        required: [
+          'windowDays',
+          'before',
+          'after',
+          'partial',
+          'verdict',
+          'reduction',
+        ],
+        properties: {
+          windowDays: {
+            type: 'integer',
+          },
+          before: {
+            type: 'object',
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date-time',
+              },
+              to: {
+                type: 'string',
+                format: 'date-time',
+              },
+              count: {
+                type: 'integer',
+              },
+            },
+          },
+          after: {
+            type: 'object',
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date-time',
+              },
+              to: {
+                type: 'string',
+                format: 'date-time',
+              },
+              count: {
+                type: 'integer',
+              },
+            },
+          },
+          partial: {
+            type: 'boolean',
+          },
+          verdict: {
+            type: 'string',
+            enum: ['fewer', 'same', 'more'],
+          },
+          reduction: {
+            type: ['number', 'null'],
+          },
+        },
+      },
+      KnownErrorMatchRules: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          categories: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          signatures: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          text: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+        },
+      },
+      KnownError: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'title',
+          'symptom',
+          'workaround',
+          'entityRefs',
+          'matchRules',
+          'status',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          symptom: {
+            type: 'string',
+          },
+          rootCause: {
+            type: 'string',
+          },
+          workaround: {
+            type: 'string',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          matchRules: {
+            $ref: '#/components/schemas/KnownErrorMatchRules',
+          },
+          status: {
+            type: 'string',
+            enum: ['active', 'retired'],
+          },
+          reviewBy: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+          problemId: {
+            type: ['string', 'null'],
+          },
+          offeredCount: {
+            type: 'integer',
+          },
+          appliedCount: {
+            type: 'integer',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      KnownErrorPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/KnownError',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      KnownErrorCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['title', 'symptom', 'workaround', 'entityRefs'],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          symptom: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          rootCause: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          workaround: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          matchRules: {
+            $ref: '#/components/schemas/KnownErrorMatchRules',
+          },
+          reviewBy: {
+            type: ['string', 'null'],
+            maxLength: 10,
+          },
+          problemId: {
+            type: ['string', 'null'],
+            maxLength: 32,
+          },
+        },
+      },
+      KnownErrorPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          symptom: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          rootCause: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          workaround: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          matchRules: {
+            $ref: '#/components/schemas/KnownErrorMatchRules',
+          },
+          reviewBy: {
+            type: ['string', 'null'],
+            maxLength: 10,
+          },
+        },
+      },
+      KnownErrorMatch: {
+        type: 'object',
+        required: [
+          'knownError',
+          'score',
+          'reasons',
+          'matchedEntityRef',
+          'upstream',
+        ],
+        properties: {
+          knownError: {
+            $ref: '#/components/schemas/KnownError',
+          },
+          score: {
+            type: 'integer',
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          matchedEntityRef: {
+            type: 'string',
+          },
+          upstream: {
+            type: 'boolean',
+          },
+        },
+      },
+      IncidentTrend: {
+        type: 'object',
+        required: ['groupBy', 'interval', 'from', 'to', 'periods', 'rows'],
+        properties: {
+          groupBy: {
+            type: 'string',
+          },
+          interval: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          periods: {
+            type: 'array',
+            description: 'Start of each week (Monday, UTC) or month, in order.',
+            items: {
+              type: 'string',
+            },
+          },
+          rows: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['key', 'total', 'counts'],
+              properties: {
+                key: {
+                  type: 'string',
+                },
+                total: {
+                  type: 'integer',
+                },
+                counts: {
+                  type: 'array',
+                  description: 'One count per period, in the order of periods.',
+                  items: {
+                    type: 'integer',
+                  },
                 },
               },
             },

@@ -27,6 +27,7 @@ describe('openapi spec', () => {
       'src/practices/incidents/openapi.yaml',
       'src/practices/changes/openapi.yaml',
       'src/practices/service-levels/openapi.yaml',
+      'src/practices/problems/openapi.yaml',
     ]);
   });
 

@@ -37,6 +37,8 @@ export interface RecordLink {
   direction: 'outgoing' | 'incoming';
   createdAt: string;
   createdBy: string;
+  /** Why the records were linked, when the person or job linking said so. */
+  note?: string;
 }
 
 /**
@@ -53,6 +55,8 @@ export const recordLinkCreateSchema = z
         message: 'must be a record id like INC-7',
       }),
     relation: z.enum(RECORD_LINK_RELATIONS),
+    /** Why the records are linked; kept on the link and in both histories. */
+    note: z.string().trim().min(1).max(500).optional(),
   })
   .strict();
 

@@ -117,6 +117,9 @@ export class ChangeService {
   readonly #access: ChangeAccess;
   readonly #notifier: ChangeNotifier;
   readonly #now: () => Date;
+  readonly #closedListeners: Array<
+    (change: { seq: number; id: string; title: string; outcome: string | null }) => Promise<void>
+  > = [];
 
   static create(options: ChangeServiceOptions): ChangeService {
     return new ChangeService(options);
@@ -132,6 +135,22 @@ export class ChangeService {
     });
     this.#notifier = new ChangeNotifier(options);
     this.#now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Runs `listener` after a change closes (the close committed; its failure is logged by the
+   * listener's own notifier, never undoes the close): problem management tells the owners of
+   * the problems the change fixes.
+   */
+  onClosed(
+    listener: (change: {
+      seq: number;
+      id: string;
+      title: string;
+      outcome: string | null;
+    }) => Promise<void>,
+  ): void {
+    this.#closedListeners.push(listener);
   }
 
   /** The permission checks, shared with the calendar and the templates. */
@@ -712,6 +731,16 @@ export class ChangeService {
   ): Promise<Change> {
     const change = await this.decorate(record, ctx);
     await this.#notifier.changed(change);
+    if (plan.changes.status === 'closed') {
+      for (const listener of this.#closedListeners) {
+        await listener({
+          seq: record.seq,
+          id: change.id,
+          title: change.title,
+          outcome: change.outcome ?? null,
+        });
+      }
+    }
     if (plan.askApprovers) {
       await this.#notifier.approvalNeeded(change, {
         replanned: plan.askApprovers === 'replanned',

@@ -1,4 +1,5 @@
 import { readableRecord } from '../../records/access';
+import { createdChanges } from '../../records/rows';
 import { slaRecordType } from './serviceLevelRecordTypes';
 import { RequestContext, WriteContext, actorOf } from '../../records/context';
 import { ConflictError } from '@backstage/errors';
@@ -47,27 +48,6 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 /** Lowercase canonical group refs without duplicates, in the order given. */
 export function canonicalGroups(refs: string[], field: string): string[] {
   return [...new Set(refs.map((ref, i) => canonical(ref, `${field}[${i}]`)))];
-}
-
-/** The history changes of a created agreement: every field as `[null, value]`. */
-export function createdChanges(
-  wire: object,
-  omit: string[] = [],
-): Record<string, [unknown, unknown]> {
-  const skip = new Set([
-    'id',
-    'version',
-    'nextReviewAt',
-    'createdAt',
-    'createdBy',
-    'updatedAt',
-    ...omit,
-  ]);
-  return Object.fromEntries(
-    Object.entries(wire)
-      .filter(([key]) => !skip.has(key))
-      .map(([key, value]) => [key, [null, value]]),
-  );
 }
 
 /**
@@ -160,7 +140,7 @@ export class AgreementService {
         at: now,
         actor,
         action: 'create',
-        changes: createdChanges(preview),
+        changes: createdChanges(preview, ['nextReviewAt']),
       },
     });
     return toSla(record);

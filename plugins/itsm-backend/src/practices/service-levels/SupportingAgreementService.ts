@@ -20,7 +20,8 @@ import type {
 import { parseInput } from '../../records/validation';
 import { AgreementAccess, canonical } from './AgreementAccess';
 import { agreedFrom, planAgreementPatch } from './agreementPatch';
-import { CalendarLookupSource, createdChanges } from './AgreementService';
+import { CalendarLookupSource } from './AgreementService';
+import { createdChanges } from '../../records/rows';
 import {
   SupportingAgreementListQuery,
   parseSlaId,
@@ -132,7 +133,7 @@ export class SupportingAgreementService {
         at: now,
         actor,
         action: 'create',
-        changes: createdChanges(preview),
+        changes: createdChanges(preview, ['nextReviewAt']),
       },
     });
     return toSupportingAgreement(record);

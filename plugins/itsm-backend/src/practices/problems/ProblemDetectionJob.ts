@@ -1,0 +1,203 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  DetectionConfig,
+  detectionKey,
+  detectionWindow,
+  upstreamClusters,
+} from '@backstage-itsm/plugin-itsm-common';
+import { ImpactAnalyzer } from '../../catalog/ImpactAnalyzer';
+import type { KnexProblemStore } from './KnexProblemStore';
+import type { ProblemService } from './ProblemService';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** At most this many distinct failing services are looked up in the catalog graph per run. */
+const MAX_UPSTREAM_LOOKUPS = 500;
+
+/**
+ * Proposes candidate problems (DESIGN §3 "Detection"):
+ *
+ * - recurrence: N or more incidents on one entity with the same signature (first) or category
+ *   within the last M days, unless an open problem already covers that entity and key;
+ * - upstream: incidents within the last days on K or more services that share a direct
+ *   upstream dependency in the catalog graph: one candidate on that dependency.
+ *
+ * Each candidate carries a unique key per (rule, entity, key) and detection window (windows
+ * aligned on the epoch), so however many replicas run at once, or however often, a window's
+ * cluster is proposed once; a dismissed candidate stays, with its reason, and keeps its key.
+ */
+export class ProblemDetectionJob {
+  readonly #store: KnexProblemStore;
+  readonly #problems: ProblemService;
+  readonly #impact: ImpactAnalyzer;
+  readonly #config: DetectionConfig;
+  readonly #logger: LoggerService;
+  readonly #now: () => Date;
+
+  constructor(options: {
+    store: KnexProblemStore;
+    problems: ProblemService;
+    impact: ImpactAnalyzer;
+    config: DetectionConfig;
+    logger: LoggerService;
+    now?: () => Date;
+  }) {
+    this.#store = options.store;
+    this.#problems = options.problems;
+    this.#impact = options.impact;
+    this.#config = options.config;
+    this.#logger = options.logger;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** One run; returns the ids of the candidates it proposed. */
+  async run(): Promise<{ proposed: string[] }> {
+    const now = this.#now();
+    const proposed = [
+      ...(await this.#recurrence(now)),
+      ...(await this.#upstream(now)),
+    ];
+    if (proposed.length) {
+      this.#logger.info(
+        `Problem detection proposed ${
+          proposed.length
+        } candidates: ${proposed.join(', ')}`,
+      );
+    }
+    return { proposed };
+  }
+
+  async #recurrence(now: Date): Promise<string[]> {
+    const { recurrenceThreshold: threshold, recurrenceWindowDays: days } =
+      this.#config;
+    const since = new Date(now.getTime() - days * DAY_MS);
+    const window = detectionWindow(now, days);
+    const proposed: string[] = [];
+    const covered = new Set<string>();
+    for (const by of ['signature', 'category'] as const) {
+      const groups = await this.#store.recurringIncidents({
+        since,
+        threshold,
+        by,
+      });
+      for (const group of groups) {
+        // One recurrence candidate per entity and run: a signature cluster usually shares
+        // its category too.
+        if (covered.has(group.entityRef)) continue;
+        const open = await this.#problems.hasOpenProblem({
+          entityRef: group.entityRef,
+          [by]: group.value,
+        });
+        if (open) {
+          covered.add(group.entityRef);
+          continue;
+        }
+        const key = `${by}:${group.value}`;
+        const label =
+          by === 'signature'
+            ? group.value.replace(/^(title|alertmanager|pagerduty):/, '')
+            : `${group.value} incidents`;
+        const problem = await this.#problems.propose({
+          title: `Recurring: ${label} on ${shortRef(group.entityRef)}`.slice(
+            0,
+            200,
+          ),
+          statement: `${group.count} incidents on \`${group.entityRef}\` with the same ${by} (\`${group.value}\`) within ${days} days. Proposed by problem detection: accept it to investigate, or dismiss it with the reason.`,
+          entityRef: group.entityRef,
+          category: by === 'category' ? group.value : null,
+          signature: by === 'signature' ? group.value : null,
+          detection: {
+            rule: 'recurrence',
+            key,
+            windowDays: days,
+            windowStart: since.toISOString(),
+            windowEnd: now.toISOString(),
+            incidentCount: group.count,
+          },
+          detectionKey: detectionKey('recurrence', group.entityRef, key),
+          window: window.start,
+          incidentSeqs: group.incidentSeqs,
+        });
+        covered.add(group.entityRef);
+        if (problem) proposed.push(problem.id);
+      }
+    }
+    return proposed;
+  }
+
+  async #upstream(now: Date): Promise<string[]> {
+    const { upstreamThreshold: threshold, upstreamWindowDays: days } =
+      this.#config;
+    const since = new Date(now.getTime() - days * DAY_MS);
+    const incidents = await this.#store.recentIncidents(since);
+    const services = [...new Set(incidents.map(i => i.entityRef))];
+    if (services.length < threshold) return [];
+    const upstreamOf = new Map<string, string[]>();
+    for (const service of services.slice(0, MAX_UPSTREAM_LOOKUPS)) {
+      try {
+        const analysis = await this.#impact.analyze({
+          entityRef: service,
+          direction: 'upstream',
+          depth: 1,
+        });
+        upstreamOf.set(
+          service,
+          analysis.items.map(item => item.entityRef.toLocaleLowerCase('en-US')),
+        );
+      } catch (error) {
+        // An entity gone from the catalog has no upstream; anything else is worth a line.
+        if ((error as Error).name !== 'NotFoundError') {
+          this.#logger.warn(`Upstream of ${service}: ${error}`);
+        }
+      }
+    }
+    const clusters = upstreamClusters(
+      incidents.map(i => ({ id: String(i.seq), entityRef: i.entityRef })),
+      upstreamOf,
+      threshold,
+    );
+    const window = detectionWindow(now, days);
+    const proposed: string[] = [];
+    for (const cluster of clusters) {
+      if (
+        await this.#problems.hasOpenProblem({ entityRef: cluster.dependency })
+      ) {
+        continue;
+      }
+      const problem = await this.#problems.propose({
+        title: `${
+          cluster.services.length
+        } services failing that depend on ${shortRef(
+          cluster.dependency,
+        )}`.slice(0, 200),
+        statement: `Incidents on ${cluster.services
+          .map(s => `\`${s}\``)
+          .join(', ')} within ${days} days; all of them depend on \`${
+          cluster.dependency
+        }\`. Proposed by problem detection from the catalog graph.`,
+        entityRef: cluster.dependency,
+        category: null,
+        signature: null,
+        detection: {
+          rule: 'upstream',
+          key: cluster.dependency,
+          windowDays: days,
+          windowStart: since.toISOString(),
+          windowEnd: now.toISOString(),
+          incidentCount: cluster.incidentIds.length,
+          services: cluster.services,
+        },
+        detectionKey: detectionKey('upstream', cluster.dependency, 'upstream'),
+        window: window.start,
+        incidentSeqs: cluster.incidentIds.map(Number).slice(0, 100),
+      });
+      if (problem) proposed.push(problem.id);
+    }
+    return proposed;
+  }
+}
+
+/** `component:default/payments` → `payments`. */
+function shortRef(ref: string): string {
+  return ref.replace(/^[^:]+:(default\/)?/, '');
+}

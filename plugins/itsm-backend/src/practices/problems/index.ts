@@ -1,0 +1,118 @@
+import { OPEN_PROBLEM_STATUSES } from '@backstage-itsm/plugin-itsm-common';
+import { ItsmCatalog } from '../../catalog/ItsmCatalog';
+import { RecordNotifier } from '../../records/notifier';
+import { RECORD_TABLES } from '../../records/tables';
+import type { ItsmPractice } from '../practice';
+import { KnexProblemStore } from './KnexProblemStore';
+import { KnownErrorService } from './KnownErrorService';
+import { ProblemAccess } from './ProblemAccess';
+import { ProblemDetectionJob } from './ProblemDetectionJob';
+import { ProblemService } from './ProblemService';
+import { registerProblemPermissions } from './problemPermissions';
+import { problemRecordType } from './problemRecordTypes';
+import { createKnownErrorsRouter, createProblemsRouter } from './problemRoutes';
+
+declare module '../../services' {
+  interface ItsmServices {
+    /** Problems: lifecycle, linked incidents, candidates and effectiveness. */
+    problems: ProblemService;
+    /** The known-error database and the matches offered while reporting an incident. */
+    knownErrors: KnownErrorService;
+    /** Detection of candidate problems (scheduled, and on demand). */
+    problemDetection: ProblemDetectionJob;
+  }
+}
+
+/** Problem management and the known-error database (DESIGN §3 "Problem and known error"). */
+export const problemsPractice: ItsmPractice = {
+  name: 'problems',
+  services: async (deps, before) => {
+    const store = await KnexProblemStore.create(deps);
+    const ruleset = registerProblemPermissions(deps.permissionsRegistry, seq =>
+      store.getProblem(seq),
+    );
+    const catalog = new ItsmCatalog(deps);
+    const notifier = new RecordNotifier(deps);
+    const incidents = () => before.incidents.linkable();
+    const problems = new ProblemService({
+      store,
+      access: new ProblemAccess({ permissions: deps.permissions, ruleset }),
+      links: before.links,
+      incidents,
+      catalog,
+      notifier,
+      priorityMatrix: deps.config.incidents.priorityMatrix,
+      categories: deps.config.incidents.categories,
+      observationDays: deps.config.problems.observationDays,
+      logger: deps.logger,
+    });
+    const knownErrors = new KnownErrorService({
+      store,
+      permissions: deps.permissions,
+      links: before.links,
+      incidents,
+      problems: () => problems.linkable(),
+      catalog,
+      impact: before.impactAnalyzer,
+      notifier,
+      logger: deps.logger,
+    });
+    // Closing a fix change tells the owners of the problems it fixes.
+    before.changes.onClosed(change => problems.fixChangeClosed(change));
+    const problemDetection = new ProblemDetectionJob({
+      store,
+      problems,
+      impact: before.impactAnalyzer,
+      config: deps.config.problems.detection,
+      logger: deps.logger,
+    });
+    return { problems, knownErrors, problemDetection };
+  },
+  routers: context => [
+    createProblemsRouter({
+      problems: context.problems,
+      detection: context.problemDetection,
+      httpAuth: context.httpAuth,
+      auditor: context.auditor,
+    }),
+    createKnownErrorsRouter({
+      knownErrors: context.knownErrors,
+      httpAuth: context.httpAuth,
+      auditor: context.auditor,
+    }),
+  ],
+  linkables: services => [
+    services.problems.linkable(),
+    services.knownErrors.linkable(),
+  ],
+  ownedEntities: [
+    {
+      name: 'problem',
+      table: RECORD_TABLES.entities,
+      seqColumn: 'record_seq',
+      recordType: problemRecordType.recordType,
+      records: problemRecordType.table,
+      openStatuses: OPEN_PROBLEM_STATUSES,
+    },
+  ],
+  isEmpty: async (services, ctx) =>
+    (await services.problems.list({ limit: 1 }, ctx)).items.length === 0,
+  jobs: async (services, { scheduler, logger, config }) => {
+    const detection = config.problems.detection;
+    if (!detection.enabled) return;
+    await scheduler.scheduleTask({
+      id: 'itsm-problem-detection',
+      frequency: { minutes: detection.frequencyMinutes },
+      timeout: { minutes: 15 },
+      initialDelay: { minutes: 1 },
+      // One replica runs each invocation; the unique detection key makes a rerun harmless.
+      scope: 'global',
+      fn: async () => {
+        const { proposed } = await services.problemDetection.run();
+        if (proposed.length) {
+          logger.info(`Proposed candidate problems ${proposed.join(', ')}`);
+        }
+      },
+    });
+  },
+};
