@@ -20,6 +20,10 @@ import type {
   SlaReport,
   SupportingAgreement,
 } from '@backstage-itsm/plugin-itsm-common';
+import {
+  DEFAULT_INCIDENT_CATEGORIES,
+  incidentCategoryList,
+} from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef, type ItsmApi } from '../api';
 import { rootRouteRef } from '../routes';
 
@@ -398,6 +402,9 @@ export function mockItsmApi(
     getServiceHealth: jest.fn(pending),
     listIncidents: jest.fn(pending),
     getIncident: jest.fn(pending),
+    getIncidentCategories: jest.fn(async () => ({
+      items: incidentCategoryList(DEFAULT_INCIDENT_CATEGORIES),
+    })),
     getIncidentHistory: jest.fn(pending),
     createIncident: jest.fn(pending),
     patchIncident: jest.fn(pending),

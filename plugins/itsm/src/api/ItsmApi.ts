@@ -23,6 +23,7 @@ import type {
   ImpactDirection,
   ImpactItem,
   Incident,
+  IncidentCategory,
   IncidentCreateRequest,
   IncidentPatchRequest,
   IncidentStatus,
@@ -264,6 +265,8 @@ export interface ItsmApi {
   /** One page of incidents, newest first. */
   listIncidents(options?: ListIncidentsOptions): Promise<Page<Incident>>;
   getIncident(options: { id: string }): Promise<Incident>;
+  /** The controlled categories with their subcategories, in their configured order. */
+  getIncidentCategories(): Promise<{ items: IncidentCategory[] }>;
   /** One page of the incident's append-only history, oldest first. */
   getIncidentHistory(options: {
     id: string;

@@ -21,6 +21,7 @@ import type {
   ImpactAnalysis,
   ImpactDirection,
   Incident,
+  IncidentCategory,
   IncidentCreateRequest,
   IncidentPatchRequest,
   IncidentTransitionRequest,
@@ -236,6 +237,10 @@ export class ItsmClient implements ItsmApi {
 
   async getIncident(options: { id: string }): Promise<Incident> {
     return this.getRecord({ collection: 'incidents', id: options.id });
+  }
+
+  async getIncidentCategories(): Promise<{ items: IncidentCategory[] }> {
+    return this.#request('/incidents/categories');
   }
 
   async getIncidentHistory(options: {

@@ -22,8 +22,9 @@ import {
   type RecordDialogProps,
 } from '../../../records';
 import {
-  CategoryField,
+  CategoryFields,
   CausedByChangeField,
+  type IncidentCategoryValues,
   type IncidentCauseValues,
 } from '../IncidentFields';
 import { incidentKind } from '../record/incidentKind';
@@ -37,6 +38,7 @@ const EDITED = [
   'assignee',
   'assignmentGroup',
   'category',
+  'subcategory',
   'major',
   'causedByChangeId',
 ] as const;
@@ -53,6 +55,7 @@ function valuesOf(incident: Incident): EditValues {
     assignee: incident.assignee,
     assignmentGroup: incident.assignmentGroup,
     category: incident.category,
+    subcategory: incident.subcategory,
     major: incident.major,
     causedByChangeId: incident.causedByChangeId,
   };
@@ -96,8 +99,8 @@ const ASSIGNMENT_FIELDS = [
 export type EditIncidentDialogProps = RecordDialogProps<Incident>;
 
 /**
- * Edits title, description, impact, urgency, assignee, assignment group, category, the
- * major flag and the change that caused it; sends only what changed (a cleared change as
+ * Edits title, description, impact, urgency, assignee, assignment group, category and
+ * subcategory (from the taxonomy), the major flag and the change that caused it; sends only what changed (a cleared change as
  * `null`), with the version the page last read as `If-Match`.
  */
 export function EditIncidentDialog(props: EditIncidentDialogProps) {
@@ -156,13 +159,11 @@ export function EditIncidentDialog(props: EditIncidentDialogProps) {
             />
           </Grid>
         ))}
-        <Grid item xs={12} sm={6}>
-          <CategoryField
-            control={control as unknown as Control<IncidentCauseValues>}
-            errors={errors}
-            idPrefix="itsm-edit"
-          />
-        </Grid>
+        <CategoryFields
+          control={control as unknown as Control<IncidentCategoryValues>}
+          errors={errors}
+          idPrefix="itsm-edit"
+        />
         <Grid item xs={12} sm={6}>
           <Controller
             control={control}

@@ -292,7 +292,15 @@ describe('IncidentActions', () => {
       within(dialog).getByLabelText('Assignee'),
       'user:default/carol',
     );
-    await userEvent.type(within(dialog).getByLabelText('Category'), 'network');
+    await within(dialog).findByRole('option', { name: 'Infrastructure' });
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Category'),
+      'infrastructure',
+    );
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Subcategory'),
+      'network',
+    );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
     await waitFor(() =>
@@ -302,7 +310,8 @@ describe('IncidentActions', () => {
         patch: {
           impact: 1,
           assignee: 'user:default/carol',
-          category: 'network',
+          category: 'infrastructure',
+          subcategory: 'network',
         },
       }),
     );
@@ -508,7 +517,11 @@ describe('IncidentActions', () => {
       expect(within(dialog).getByLabelText('Caused by change')).toHaveValue(
         'CHG-5',
       );
-      await userEvent.type(within(dialog).getByLabelText('Category'), 'db');
+      await within(dialog).findByRole('option', { name: 'Data' });
+      await userEvent.selectOptions(
+        within(dialog).getByLabelText('Category'),
+        'data',
+      );
       await userEvent.click(
         within(dialog).getByRole('button', { name: 'Save' }),
       );
@@ -516,7 +529,7 @@ describe('IncidentActions', () => {
         expect(api.patchIncident).toHaveBeenCalledWith({
           id: 'INC-7',
           version: 3,
-          patch: { category: 'db' },
+          patch: { category: 'data' },
         }),
       );
     });
@@ -543,5 +556,81 @@ describe('IncidentActions', () => {
         }),
       );
     });
+  });
+});
+
+describe('IncidentActions: editing the category', () => {
+  async function openEdit(incident: Incident, api: ItsmApi) {
+    await render(incident, api).result;
+    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: `Edit ${incident.id}`,
+    });
+    await within(dialog).findByRole('option', { name: 'Availability' });
+    return dialog;
+  }
+
+  it('changes the category and clears a subcategory the new one does not have', async () => {
+    const incident = makeIncident({
+      id: 'INC-7',
+      version: 3,
+      status: 'in_progress',
+      category: 'availability',
+      subcategory: 'outage',
+    });
+    const api = mockItsmApi({
+      patchIncident: jest.fn(async () => ({ ...incident, version: 4 })),
+    });
+    const dialog = await openEdit(incident, api);
+    const subcategory = within(dialog).getByLabelText('Subcategory');
+    expect(within(dialog).getByLabelText('Category')).toHaveValue(
+      'availability',
+    );
+    expect(subcategory).toHaveValue('outage');
+
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Category'),
+      'performance',
+    );
+    expect(subcategory).toHaveValue('');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.patchIncident).toHaveBeenCalledWith({
+        id: 'INC-7',
+        version: 3,
+        patch: { category: 'performance', subcategory: null },
+      }),
+    );
+  });
+
+  it('keeps a category from before the taxonomy unless another is chosen', async () => {
+    const incident = makeIncident({
+      id: 'INC-8',
+      version: 2,
+      status: 'in_progress',
+      category: 'database',
+    });
+    const api = mockItsmApi({
+      patchIncident: jest.fn(async () => ({ ...incident, version: 3 })),
+    });
+    const dialog = await openEdit(incident, api);
+    const category = within(dialog).getByLabelText('Category');
+    expect(category).toHaveValue('database');
+    expect(
+      within(dialog).getByRole('option', {
+        name: 'database (not in the taxonomy)',
+      }),
+    ).toBeInTheDocument();
+
+    await userEvent.clear(within(dialog).getByLabelText(/Title/));
+    await userEvent.type(within(dialog).getByLabelText(/Title/), 'Renamed');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(api.patchIncident).toHaveBeenCalledWith({
+        id: 'INC-8',
+        version: 2,
+        patch: { title: 'Renamed' },
+      }),
+    );
   });
 });

@@ -1,5 +1,9 @@
 export {
-  CategoryField,
   CausedByChangeField,
   type IncidentCauseValues,
 } from './IncidentCauseFields';
+export {
+  CategoryFields,
+  categoryLabel,
+  type IncidentCategoryValues,
+} from './CategoryFields';

@@ -47,6 +47,9 @@ export function IncidentDetails(props: { incident: Incident }) {
           <Row label="Impact" value={IMPACT_LABELS[incident.impact]} />
           <Row label="Urgency" value={URGENCY_LABELS[incident.urgency]} />
           <Row label="Category" value={incident.category ?? '—'} />
+          {incident.subcategory && (
+            <Row label="Subcategory" value={incident.subcategory} />
+          )}
           {incident.affectedEntityRefs.length > 0 && (
             <Row
               label="Also affected"

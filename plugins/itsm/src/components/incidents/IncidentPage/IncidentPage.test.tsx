@@ -375,3 +375,15 @@ describe('IncidentPage', () => {
     ).toBeInTheDocument();
   });
 });
+
+describe('IncidentPage: classification', () => {
+  it('shows the category and the subcategory', async () => {
+    const { api } = setup({ category: 'availability', subcategory: 'outage' });
+    await renderInItsmApp(<IncidentPage id="INC-7" />, { api });
+    await screen.findByRole('heading', { name: 'Checkout fails' });
+    expect(screen.getByText('Category')).toBeInTheDocument();
+    expect(screen.getByText('availability')).toBeInTheDocument();
+    expect(screen.getByText('Subcategory')).toBeInTheDocument();
+    expect(screen.getByText('outage')).toBeInTheDocument();
+  });
+});

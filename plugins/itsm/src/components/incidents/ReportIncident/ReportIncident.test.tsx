@@ -75,7 +75,15 @@ describe('ReportIncidentButton', () => {
       within(dialog).getByLabelText('Also affected'),
       'component:default/refunds-worker{enter}',
     );
-    await userEvent.type(within(dialog).getByLabelText('Category'), 'database');
+    await within(dialog).findByRole('option', { name: 'Data' });
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Category'),
+      'data',
+    );
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Subcategory'),
+      'corruption',
+    );
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Report incident' }),
     );
@@ -90,7 +98,8 @@ describe('ReportIncidentButton', () => {
       impact: 2,
       urgency: 1,
       affectedEntityRefs: ['component:default/refunds-worker'],
-      category: 'database',
+      category: 'data',
+      subcategory: 'corruption',
     });
     expect(onCreated).toHaveBeenCalledWith(created);
     expect(screen.getByRole('link', { name: 'INC-43' })).toHaveAttribute(
@@ -195,6 +204,102 @@ describe('ReportIncidentButton', () => {
         affectedEntityRefs: ['component:default/refunds-worker'],
         causedByChangeId: 'CHG-5',
       }),
+    );
+  });
+});
+
+describe('ReportIncidentButton: category pickers', () => {
+  const categories = {
+    items: [
+      { id: 'availability', subcategories: ['outage', 'degradation'] },
+      { id: 'performance', subcategories: ['resource-exhaustion'] },
+      { id: 'uncategorised', subcategories: [] },
+    ],
+  };
+
+  it('offers the subcategories of the chosen category only, and clears one that no longer fits', async () => {
+    const created = makeIncident({ id: 'INC-45' });
+    const api = mockItsmApi({
+      getIncidentCategories: jest.fn(async () => categories),
+      createIncident: jest.fn(async () => created),
+    });
+    await renderForEntity(<ReportIncidentButton entityRef={entityRef} />, {
+      api,
+    });
+    const dialog = await openDialog();
+    const category = within(dialog).getByLabelText('Category');
+    const subcategory = within(dialog).getByLabelText('Subcategory');
+
+    await within(dialog).findByRole('option', { name: 'Availability' });
+    expect(
+      within(category)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['None', 'Availability', 'Performance', 'Uncategorised']);
+    expect(subcategory).toBeDisabled();
+
+    await userEvent.selectOptions(category, 'availability');
+    expect(subcategory).toBeEnabled();
+    expect(
+      within(subcategory)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['None', 'Outage', 'Degradation']);
+    await userEvent.selectOptions(subcategory, 'outage');
+    expect(subcategory).toHaveValue('outage');
+
+    // Another category: the subcategory it does not have is cleared.
+    await userEvent.selectOptions(category, 'performance');
+    expect(subcategory).toHaveValue('');
+    expect(
+      within(subcategory)
+        .getAllByRole('option')
+        .map(o => o.textContent),
+    ).toEqual(['None', 'Resource exhaustion']);
+    await userEvent.selectOptions(subcategory, 'resource-exhaustion');
+
+    await userEvent.type(within(dialog).getByLabelText(/Title/), 'Slow');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Report incident' }),
+    );
+    await waitFor(() =>
+      expect(api.createIncident).toHaveBeenCalledWith(
+        expect.objectContaining({
+          category: 'performance',
+          subcategory: 'resource-exhaustion',
+        }),
+      ),
+    );
+  });
+
+  it('shows the message naming the field when the server refuses the category', async () => {
+    const error = await responseError({
+      status: 400,
+      statusText: 'Bad Request',
+      name: 'InputError',
+      message: "subcategory: 'outage' is not a subcategory of 'performance'",
+    });
+    const api = mockItsmApi({
+      getIncidentCategories: jest.fn(async () => categories),
+      createIncident: jest.fn(async () => {
+        throw error;
+      }),
+    });
+    await renderForEntity(<ReportIncidentButton entityRef={entityRef} />, {
+      api,
+    });
+    const dialog = await openDialog();
+    await within(dialog).findByRole('option', { name: 'Availability' });
+    await userEvent.type(within(dialog).getByLabelText(/Title/), 'Slow');
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Category'),
+      'availability',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Report incident' }),
+    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      /^.*subcategory: 'outage' is not a subcategory of 'performance'/,
     );
   });
 });

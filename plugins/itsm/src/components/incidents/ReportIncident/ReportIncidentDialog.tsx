@@ -19,8 +19,9 @@ import {
 } from '../../shared/forms';
 import { RecordFormDialog } from '../../../records';
 import {
-  CategoryField,
+  CategoryFields,
   CausedByChangeField,
+  type IncidentCategoryValues,
   type IncidentCauseValues,
 } from '../IncidentFields';
 
@@ -39,8 +40,8 @@ export interface ReportIncidentDialogProps {
 
 /**
  * Raises an incident on a service: title, Markdown description, impact and urgency in
- * words with the expected priority shown live, affected entities, category and optionally
- * the change that caused it.
+ * words with the expected priority shown live, affected entities, category and subcategory
+ * from the portal's taxonomy, and optionally the change that caused it.
  */
 export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
   const { open, entityRef, onClose, onCreated } = props;
@@ -61,6 +62,7 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
       impact: 3,
       urgency: 3,
       category: null,
+      subcategory: null,
       causedByChangeId: null,
     },
   });
@@ -86,6 +88,7 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
           ? { affectedEntityRefs: values.affectedEntityRefs }
           : {}),
         ...(values.category ? { category: values.category } : {}),
+        ...(values.subcategory ? { subcategory: values.subcategory } : {}),
         ...(values.causedByChangeId
           ? { causedByChangeId: values.causedByChangeId }
           : {}),
@@ -127,7 +130,7 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
           titleHint="What is broken, in one line"
           descriptionHint="Markdown: what you see, since when, who is affected"
         />
-        <Grid item xs={12} sm={8}>
+        <Grid item xs={12}>
           <Controller
             control={control}
             name="affectedEntityRefs"
@@ -149,15 +152,12 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
             )}
           />
         </Grid>
-        <Grid item xs={12} sm={4}>
-          <CategoryField
-            control={control as unknown as Control<IncidentCauseValues>}
-            errors={errors}
-            idPrefix="itsm-report"
-            hint="e.g. network, database"
-          />
-        </Grid>
-        <Grid item xs={12} sm={8}>
+        <CategoryFields
+          control={control as unknown as Control<IncidentCategoryValues>}
+          errors={errors}
+          idPrefix="itsm-report"
+        />
+        <Grid item xs={12}>
           <CausedByChangeField
             control={control as unknown as Control<IncidentCauseValues>}
             errors={errors}
