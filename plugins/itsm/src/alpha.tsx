@@ -13,6 +13,8 @@ import AssignmentTurnedInOutlined from '@material-ui/icons/AssignmentTurnedInOut
 import EventOutlined from '@material-ui/icons/EventOutlined';
 import SwapHorizOutlined from '@material-ui/icons/SwapHorizOutlined';
 import ReportProblemOutlined from '@material-ui/icons/ReportProblemOutlined';
+import BugReportOutlined from '@material-ui/icons/BugReportOutlined';
+import LibraryBooksOutlined from '@material-ui/icons/LibraryBooksOutlined';
 import { ItsmClient, itsmApiRef } from './api';
 import {
   approvalsRouteRef,
@@ -20,7 +22,11 @@ import {
   changeRouteRef,
   changesRouteRef,
   incidentRouteRef,
+  knownErrorRouteRef,
+  knownErrorsRouteRef,
   newChangeRouteRef,
+  problemRouteRef,
+  problemsRouteRef,
   queueRouteRef,
   rootRouteRef,
   slaReportRouteRef,
@@ -94,6 +100,36 @@ const changeCalendarPage = PageBlueprint.make({
   },
 });
 
+// Problem management and the known-error database: pages of their own (`problemRouteRef` and
+// `knownErrorRouteRef`, sub-routes of the ITSM page, land on them like change pages do).
+const problemsPage = PageBlueprint.make({
+  name: 'problems',
+  params: {
+    path: '/itsm/problems',
+    routeRef: problemsRouteRef,
+    title: 'Problems',
+    icon: <BugReportOutlined fontSize="inherit" />,
+    loader: () =>
+      import('./components/problems/ProblemsPage').then(m => (
+        <m.ProblemsPage />
+      )),
+  },
+});
+
+const knownErrorsPage = PageBlueprint.make({
+  name: 'known-errors',
+  params: {
+    path: '/itsm/known-errors',
+    routeRef: knownErrorsRouteRef,
+    title: 'Known errors',
+    icon: <LibraryBooksOutlined fontSize="inherit" />,
+    loader: () =>
+      import('./components/problems/KnownErrorsPage').then(m => (
+        <m.KnownErrorsPage />
+      )),
+  },
+});
+
 // Configuration items by default (DESIGN §3, CMDB): the tab is offered on all of them. No tab
 // group: grouped, the two tabs would fold into one menu and hide where incidents and changes are.
 const serviceManagementContent = EntityContentBlueprint.make({
@@ -118,6 +154,19 @@ const changesContent = EntityContentBlueprint.make({
     loader: () =>
       import('./components/changes/EntityChangesContent').then(m => (
         <m.EntityChangesContent />
+      )),
+  },
+});
+
+const problemsContent = EntityContentBlueprint.make({
+  name: 'problems',
+  params: {
+    path: '/problems',
+    title: 'Problems',
+    filter: { kind: { $in: ['component', 'resource', 'system', 'api'] } },
+    loader: () =>
+      import('./components/problems/EntityProblemsContent').then(m => (
+        <m.EntityProblemsContent />
       )),
   },
 });
@@ -151,7 +200,8 @@ const serviceHealthCard = EntityCardBlueprint.make({
  * The ITSM frontend plugin for the new frontend system: the Incidents page at `/itsm` (my
  * queue, incident pages), the Changes page at `/itsm/changes` (all changes, change pages,
  * "Request a change"), the Approvals and Change calendar pages (each with a sidebar item), the
- * printable SLA report (`/itsm/sla-report`), the "Service management", "Changes" and "SLA"
+ * printable SLA report (`/itsm/sla-report`), the Problems (`/itsm/problems`) and Known errors
+ * (`/itsm/known-errors`) pages, the "Service management", "Changes", "Problems" and "SLA"
  * entity tabs and the "Service health" entity card.
  *
  * @alpha
@@ -170,6 +220,10 @@ const itsmPlugin = createFrontendPlugin({
     approvals: approvalsRouteRef,
     changeCalendar: changeCalendarRouteRef,
     slaReport: slaReportRouteRef,
+    problems: problemsRouteRef,
+    problem: problemRouteRef,
+    knownErrors: knownErrorsRouteRef,
+    knownError: knownErrorRouteRef,
   },
   extensions: [
     itsmApi,
@@ -177,8 +231,11 @@ const itsmPlugin = createFrontendPlugin({
     changesPage,
     approvalsPage,
     changeCalendarPage,
+    problemsPage,
+    knownErrorsPage,
     serviceManagementContent,
     changesContent,
+    problemsContent,
     slaContent,
     serviceHealthCard,
   ],

@@ -13,6 +13,7 @@ export {
   EntityServiceManagementContent,
   EntityChangesContent,
   EntitySlaContent,
+  EntityProblemsContent,
   EntityServiceHealthCard,
 } from './plugin';
 export { itsmApiRef, ItsmClient } from './api';
@@ -24,10 +25,16 @@ export type {
   ImpactDirection,
   ImpactedEntity,
   ImpactItem,
+  IncidentTrend,
+  IncidentTrendOptions,
   ItsmApi,
   ListBreachesOptions,
   ListIncidentsOptions,
+  ListKnownErrorsOptions,
+  ListProblemsOptions,
   ListSupportingAgreementsOptions,
+  MatchKnownErrorsOptions,
+  ProblemIncident,
   SlaReportOptions,
 } from './api';
 export {
@@ -40,4 +47,8 @@ export {
   approvalsRouteRef,
   changeCalendarRouteRef,
   slaReportRouteRef,
+  problemsRouteRef,
+  problemRouteRef,
+  knownErrorsRouteRef,
+  knownErrorRouteRef,
 } from './routes';

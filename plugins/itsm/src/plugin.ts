@@ -15,8 +15,13 @@ import {
   entityChangesRouteRef,
   entityContentRouteRef,
   entitySlaRouteRef,
+  entityProblemsRouteRef,
   incidentRouteRef,
+  knownErrorRouteRef,
+  knownErrorsRouteRef,
   newChangeRouteRef,
+  problemRouteRef,
+  problemsRouteRef,
   queueRouteRef,
   rootRouteRef,
   slaReportRouteRef,
@@ -47,13 +52,18 @@ export const itsmPlugin = createPlugin({
     approvals: approvalsRouteRef,
     changeCalendar: changeCalendarRouteRef,
     slaReport: slaReportRouteRef,
+    problems: problemsRouteRef,
+    problem: problemRouteRef,
+    knownErrors: knownErrorsRouteRef,
+    knownError: knownErrorRouteRef,
   },
 });
 
 /**
  * The ITSM page: my queue (`queue`), incident pages (`incidents/:id`), all changes
  * (`changes`), "Request a change" (`changes/new`), change pages (`changes/:id`), my approvals (`approvals`), the change
- * calendar (`change-calendar`) and the printable SLA report (`sla-report`). Mount it at `/itsm`:
+ * calendar (`change-calendar`), the printable SLA report (`sla-report`), problems (`problems`,
+ * `problems/:id`) and known errors (`known-errors`, `known-errors/:id`). Mount it at `/itsm`:
  * `<Route path="/itsm" element={<ItsmPage />} />`.
  *
  * @public
@@ -114,6 +124,23 @@ export const EntitySlaContent = itsmPlugin.provide(
         m => m.EntitySlaContent,
       ),
     mountPoint: entitySlaRouteRef,
+  }),
+);
+
+/**
+ * The "Problems" entity tab: the entity's problems (open ones first) and active known
+ * errors, with "Raise problem".
+ *
+ * @public
+ */
+export const EntityProblemsContent = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityProblemsContent',
+    component: () =>
+      import('./components/problems/EntityProblemsContent').then(
+        m => m.EntityProblemsContent,
+      ),
+    mountPoint: entityProblemsRouteRef,
   }),
 );
 

@@ -107,3 +107,47 @@ export const slaReportRouteRef = createSubRouteRef({
 export const entitySlaRouteRef = createRouteRef({
   id: 'itsm/entity-sla',
 });
+
+/**
+ * Problem management, `/itsm/problems`: candidates, all problems and the incident trend; its
+ * own page (and sidebar item) in the new frontend system, which also serves `problems/:id`;
+ * a legacy app reaches it through `ItsmPage`.
+ *
+ * @public
+ */
+export const problemsRouteRef = createRouteRef({ id: 'itsm/problems' });
+
+/**
+ * One problem, `/itsm/problems/:id`; served like {@link changeRouteRef}.
+ *
+ * @public
+ */
+export const problemRouteRef = createSubRouteRef({
+  id: 'itsm/problem',
+  parent: rootRouteRef,
+  path: '/problems/:id',
+});
+
+/**
+ * The known-error database, `/itsm/known-errors`: its own page in the new frontend system,
+ * which also serves `known-errors/:id`; a legacy app reaches it through `ItsmPage`.
+ *
+ * @public
+ */
+export const knownErrorsRouteRef = createRouteRef({ id: 'itsm/known-errors' });
+
+/**
+ * One known error, `/itsm/known-errors/:id`.
+ *
+ * @public
+ */
+export const knownErrorRouteRef = createSubRouteRef({
+  id: 'itsm/known-error',
+  parent: rootRouteRef,
+  path: '/known-errors/:id',
+});
+
+/** Where the legacy "Problems" entity tab is mounted. */
+export const entityProblemsRouteRef = createRouteRef({
+  id: 'itsm/entity-problems',
+});

@@ -29,7 +29,19 @@ import type {
   IncidentStatus,
   Priority,
   IncidentTransitionRequest,
+  KnownError,
+  KnownErrorCreateRequest,
+  KnownErrorMatch,
+  KnownErrorPatchRequest,
+  KnownErrorStatus,
   Page,
+  Problem,
+  ProblemCreateRequest,
+  ProblemEffectiveness,
+  ProblemOrigin,
+  ProblemPatchRequest,
+  ProblemStatus,
+  ProblemTransitionRequest,
   RecordLink,
   RecordLinkCreate,
   RiskLevel,
@@ -167,6 +179,108 @@ export interface SlaReportOptions {
 }
 
 /**
+ * Filters and paging of {@link ItsmApi.listProblems}.
+ *
+ * @public
+ */
+export interface ListProblemsOptions {
+  /** Matches any entity of the problem; any form of entity ref, compared in lowercase. */
+  entityRef?: string | string[];
+  status?: readonly ProblemStatus[];
+  origin?: readonly ProblemOrigin[];
+  priority?: readonly Priority[];
+  /** User entity refs of the owner. */
+  owner?: string[];
+  category?: string[];
+  /** Free text, matched against title and statement. */
+  q?: string;
+  /** Page size, 1–200 (server default 50). */
+  limit?: number;
+  cursor?: string;
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * Filters and paging of {@link ItsmApi.listKnownErrors}.
+ *
+ * @public
+ */
+export interface ListKnownErrorsOptions {
+  entityRef?: string | string[];
+  status?: readonly KnownErrorStatus[];
+  q?: string;
+  limit?: number;
+  cursor?: string;
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * What is known of an incident being reported, for {@link ItsmApi.matchKnownErrors}.
+ *
+ * @public
+ */
+export interface MatchKnownErrorsOptions {
+  entityRef: string;
+  /** Title and description as typed so far. */
+  text?: string;
+  category?: string;
+  signature?: string;
+  /** 1–20 (server default 5). */
+  limit?: number;
+}
+
+/**
+ * One incident linked to a problem, with who linked it and why (the problem's timeline).
+ *
+ * @public
+ */
+export interface ProblemIncident {
+  linkId: string;
+  incidentId: string;
+  title: string;
+  status: string;
+  priority: Priority;
+  entityRef: string;
+  createdAt: string;
+  resolvedAt?: string | null;
+  linkedAt: string;
+  linkedBy: string;
+  reason?: string | null;
+}
+
+/**
+ * The query of {@link ItsmApi.getIncidentTrends}.
+ *
+ * @public
+ */
+export interface IncidentTrendOptions {
+  groupBy: 'entity' | 'category' | 'signature' | 'upstream';
+  interval?: 'week' | 'month';
+  /** ISO-8601 instants or dates. */
+  from?: string;
+  to?: string;
+  entityRef?: string[];
+  /** The most frequent groups kept; the rest are summed under `(other)`. */
+  top?: number;
+}
+
+/**
+ * Incidents counted per group and period (`GET /reports/incident-trends`).
+ *
+ * @public
+ */
+export interface IncidentTrend {
+  groupBy: string;
+  interval: string;
+  from: string;
+  to: string;
+  /** Start of each week (Monday, UTC) or month, in order. */
+  periods: string[];
+  /** One count per period, in the order of `periods`. */
+  rows: Array<{ key: string; total: number; counts: number[] }>;
+}
+
+/**
  * A collection of versioned records on the API, as in `/api/itsm/{collection}/{id}`.
  *
  * @public
@@ -178,7 +292,9 @@ export type RecordCollection =
   | 'slas'
   | 'supporting-agreements'
   | 'breaches'
-  | 'calendars';
+  | 'calendars'
+  | 'problems'
+  | 'known-errors';
 
 /**
  * Query parameters of a list: arrays repeat the parameter, empty values are left out.
@@ -422,6 +538,78 @@ export interface ItsmApi {
   getSlaReport(options: SlaReportOptions): Promise<SlaReport>;
   /** The same report as CSV (`Accept: text/csv`), for a download. */
   getSlaReportCsv(options: SlaReportOptions): Promise<Blob>;
+
+  /** One page of problems, newest first unless `order: 'asc'`. */
+  listProblems(options?: ListProblemsOptions): Promise<Page<Problem>>;
+  getProblem(options: { id: string }): Promise<Problem>;
+  /** Raises a problem (status new), linking `incidentIds` in the same write. */
+  createProblem(request: ProblemCreateRequest): Promise<Problem>;
+  /** Edits a problem at `version` (`If-Match`): RCA, root cause, workaround, ... */
+  updateProblem(options: {
+    id: string;
+    version: number;
+    patch: ProblemPatchRequest;
+  }): Promise<Problem>;
+  /** Moves a problem at `version` to another status, with the fields the move requires. */
+  transitionProblem(options: {
+    id: string;
+    version: number;
+    transition: ProblemTransitionRequest;
+  }): Promise<Problem>;
+  getProblemHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>>;
+  /** The incidents linked to a problem, oldest first, with who linked each and why. */
+  listProblemIncidents(options: {
+    id: string;
+  }): Promise<{ items: ProblemIncident[] }>;
+  /** Links an incident to the problem (`INC caused_by PRB`). */
+  linkProblemIncident(options: {
+    id: string;
+    incidentId: string;
+    reason?: string;
+  }): Promise<RecordLink>;
+  /** Incidents after vs before the resolution of a resolved or closed problem (409 otherwise). */
+  getProblemEffectiveness(options: {
+    id: string;
+  }): Promise<ProblemEffectiveness>;
+  /** Runs the detection now; answers the ids of the candidates it proposed. */
+  runProblemDetection(): Promise<{ proposed: string[] }>;
+
+  /** One page of known errors, newest first. */
+  listKnownErrors(options?: ListKnownErrorsOptions): Promise<Page<KnownError>>;
+  getKnownError(options: { id: string }): Promise<KnownError>;
+  createKnownError(request: KnownErrorCreateRequest): Promise<KnownError>;
+  updateKnownError(options: {
+    id: string;
+    version: number;
+    patch: KnownErrorPatchRequest;
+  }): Promise<KnownError>;
+  /** Retires a known error or makes it active again, at `version`. */
+  transitionKnownError(options: {
+    id: string;
+    version: number;
+    transition: { to: KnownErrorStatus; comment?: string };
+  }): Promise<KnownError>;
+  getKnownErrorHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>>;
+  /** The active known errors of the entity and its upstream dependencies that match, best first. */
+  matchKnownErrors(
+    options: MatchKnownErrorsOptions,
+  ): Promise<{ items: KnownErrorMatch[] }>;
+  /** The known error was offered to an incident, or its workaround applied (which links them). */
+  recordKnownErrorUse(options: {
+    id: string;
+    incidentId: string;
+    kind: 'offered' | 'applied';
+  }): Promise<KnownError>;
+  /** Incidents per group and week or month. */
+  getIncidentTrends(options: IncidentTrendOptions): Promise<IncidentTrend>;
+  /** The same trend as CSV (`Accept: text/csv`), for a download. */
+  getIncidentTrendsCsv(options: IncidentTrendOptions): Promise<Blob>;
 }
 
 /**

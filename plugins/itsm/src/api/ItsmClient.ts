@@ -25,7 +25,17 @@ import type {
   IncidentCreateRequest,
   IncidentPatchRequest,
   IncidentTransitionRequest,
+  KnownError,
+  KnownErrorCreateRequest,
+  KnownErrorMatch,
+  KnownErrorPatchRequest,
+  KnownErrorStatus,
   Page,
+  Problem,
+  ProblemCreateRequest,
+  ProblemEffectiveness,
+  ProblemPatchRequest,
+  ProblemTransitionRequest,
   RecordLink,
   RecordLinkCreate,
   ServiceHealth,
@@ -42,10 +52,16 @@ import type {
 import type {
   ChangeAssessmentRequest,
   ChangeCalendarOptions,
+  IncidentTrend,
+  IncidentTrendOptions,
   ItsmApi,
   ListBreachesOptions,
   ListChangesOptions,
   ListIncidentsOptions,
+  ListKnownErrorsOptions,
+  ListProblemsOptions,
+  MatchKnownErrorsOptions,
+  ProblemIncident,
   ListSupportingAgreementsOptions,
   RecordCollection,
   RecordQuery,
@@ -605,6 +621,185 @@ export class ItsmClient implements ItsmApi {
     });
     const text = await response.text();
     return new Blob([text], { type: 'text/csv;charset=utf-8' });
+  }
+
+  async listProblems(
+    options: ListProblemsOptions = {},
+  ): Promise<Page<Problem>> {
+    return this.listRecords({
+      collection: 'problems',
+      query: {
+        entityRef: canonicalRefs(options.entityRef),
+        status: options.status,
+        origin: options.origin,
+        priority: options.priority,
+        owner: canonicalRefs(options.owner),
+        category: options.category,
+        q: options.q,
+        limit: options.limit,
+        cursor: options.cursor,
+        order: options.order,
+      },
+    });
+  }
+
+  async getProblem(options: { id: string }): Promise<Problem> {
+    return this.getRecord({ collection: 'problems', id: options.id });
+  }
+
+  async createProblem(request: ProblemCreateRequest): Promise<Problem> {
+    return this.createRecord({
+      collection: 'problems',
+      body: { ...request, entityRefs: canonicalRefs(request.entityRefs) },
+    });
+  }
+
+  async updateProblem(options: {
+    id: string;
+    version: number;
+    patch: ProblemPatchRequest;
+  }): Promise<Problem> {
+    return this.patchRecord({ collection: 'problems', ...options });
+  }
+
+  async transitionProblem(options: {
+    id: string;
+    version: number;
+    transition: ProblemTransitionRequest;
+  }): Promise<Problem> {
+    return this.transitionRecord({ collection: 'problems', ...options });
+  }
+
+  async getProblemHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>> {
+    return this.getRecordHistory({ collection: 'problems', ...options });
+  }
+
+  async listProblemIncidents(options: {
+    id: string;
+  }): Promise<{ items: ProblemIncident[] }> {
+    return this.#request(`${recordPath('problems', options.id)}/incidents`);
+  }
+
+  async linkProblemIncident(options: {
+    id: string;
+    incidentId: string;
+    reason?: string;
+  }): Promise<RecordLink> {
+    const { id, ...body } = options;
+    return this.#send(`${recordPath('problems', id)}/incidents`, 'POST', body);
+  }
+
+  async getProblemEffectiveness(options: {
+    id: string;
+  }): Promise<ProblemEffectiveness> {
+    return this.#request(`${recordPath('problems', options.id)}/effectiveness`);
+  }
+
+  async runProblemDetection(): Promise<{ proposed: string[] }> {
+    return this.#send('/problem-detection/runs', 'POST', {});
+  }
+
+  async listKnownErrors(
+    options: ListKnownErrorsOptions = {},
+  ): Promise<Page<KnownError>> {
+    return this.listRecords({
+      collection: 'known-errors',
+      query: {
+        entityRef: canonicalRefs(options.entityRef),
+        status: options.status,
+        q: options.q,
+        limit: options.limit,
+        cursor: options.cursor,
+        order: options.order,
+      },
+    });
+  }
+
+  async getKnownError(options: { id: string }): Promise<KnownError> {
+    return this.getRecord({ collection: 'known-errors', id: options.id });
+  }
+
+  async createKnownError(
+    request: KnownErrorCreateRequest,
+  ): Promise<KnownError> {
+    return this.createRecord({
+      collection: 'known-errors',
+      body: { ...request, entityRefs: canonicalRefs(request.entityRefs) },
+    });
+  }
+
+  async updateKnownError(options: {
+    id: string;
+    version: number;
+    patch: KnownErrorPatchRequest;
+  }): Promise<KnownError> {
+    return this.patchRecord({ collection: 'known-errors', ...options });
+  }
+
+  async transitionKnownError(options: {
+    id: string;
+    version: number;
+    transition: { to: KnownErrorStatus; comment?: string };
+  }): Promise<KnownError> {
+    return this.transitionRecord({ collection: 'known-errors', ...options });
+  }
+
+  async getKnownErrorHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>> {
+    return this.getRecordHistory({ collection: 'known-errors', ...options });
+  }
+
+  async matchKnownErrors(
+    options: MatchKnownErrorsOptions,
+  ): Promise<{ items: KnownErrorMatch[] }> {
+    return this.#request(
+      `/known-errors/matches${queryOf({
+        entityRef: canonicalRef(options.entityRef),
+        text: options.text,
+        category: options.category,
+        signature: options.signature,
+        limit: options.limit,
+      })}`,
+    );
+  }
+
+  async recordKnownErrorUse(options: {
+    id: string;
+    incidentId: string;
+    kind: 'offered' | 'applied';
+  }): Promise<KnownError> {
+    const { id, ...body } = options;
+    return this.#send(`${recordPath('known-errors', id)}/uses`, 'POST', body);
+  }
+
+  async getIncidentTrends(
+    options: IncidentTrendOptions,
+  ): Promise<IncidentTrend> {
+    return this.#request(this.#trendPath(options));
+  }
+
+  async getIncidentTrendsCsv(options: IncidentTrendOptions): Promise<Blob> {
+    const response = await this.#fetch(this.#trendPath(options), {
+      headers: { Accept: 'text/csv' },
+    });
+    const text = await response.text();
+    return new Blob([text], { type: 'text/csv;charset=utf-8' });
+  }
+
+  #trendPath(options: IncidentTrendOptions): string {
+    return `/reports/incident-trends${queryOf({
+      groupBy: options.groupBy,
+      interval: options.interval,
+      from: options.from,
+      to: options.to,
+      entityRef: canonicalRefs(options.entityRef),
+      top: options.top,
+    })}`;
   }
 
   #reportPath(options: SlaReportOptions): string {

@@ -1,14 +1,19 @@
 import { parseRecordId } from '@backstage-itsm/plugin-itsm-common';
 import { ChangeLink } from './changes/ChangeLink';
 import { IncidentLink } from './incidents/IncidentLink';
+import { KnownErrorLink, ProblemLink } from './problems/ProblemLink';
 
-/** Another record's id, linked to its page where the plugin has one (incidents, changes). */
+/** Another record's id, linked to its page where the plugin has one (incidents, changes, problems, known errors). */
 export function RecordIdLink(props: { id: string }) {
   switch (parseRecordId(props.id)?.prefix) {
     case 'INC':
       return <IncidentLink id={props.id} />;
     case 'CHG':
       return <ChangeLink id={props.id} />;
+    case 'PRB':
+      return <ProblemLink id={props.id} />;
+    case 'KE':
+      return <KnownErrorLink id={props.id} />;
     default:
       return <>{props.id}</>;
   }

@@ -1,6 +1,7 @@
 import { describeEvents } from '../records';
 import { changeHistoryLabels } from './changes/record/changeKind';
 import { incidentHistoryLabels } from './incidents/record/incidentKind';
+import { problemHistoryLabels } from './problems/record/problemKinds';
 import { serviceLevelHistoryLabels } from './service-levels/record/serviceLevelKinds';
 
 /**
@@ -12,6 +13,7 @@ export const practiceHistory = describeEvents([
   incidentHistoryLabels,
   changeHistoryLabels,
   serviceLevelHistoryLabels,
+  problemHistoryLabels,
 ]);
 
 export const { actionLabel, changeLines, formatFieldValue } = practiceHistory;

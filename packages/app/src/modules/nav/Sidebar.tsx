@@ -72,11 +72,13 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
-            {/* Service management (ITSM): incidents, then the change practice */}
+            {/* Service management (ITSM): incidents, the change practice, then problems */}
             {nav.take('page:itsm')}
             {nav.take('page:itsm/changes')}
             {nav.take('page:itsm/approvals')}
             {nav.take('page:itsm/change-calendar')}
+            {nav.take('page:itsm/problems')}
+            {nav.take('page:itsm/known-errors')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -7,11 +7,16 @@ import { IncidentPage } from '../incidents/IncidentPage';
 import { MyQueuePage } from '../incidents/MyQueuePage';
 import { RequestChangePage } from '../changes/RequestChange';
 import { SlaReportPage } from '../service-levels/SlaReportPage';
+import { ProblemsListPage } from '../problems/ProblemsPage';
+import { ProblemPage } from '../problems/ProblemPage';
+import { KnownErrorsListPage } from '../problems/KnownErrorsPage';
+import { KnownErrorPage } from '../problems/KnownErrorPage';
 
 /**
  * The ITSM page of a legacy app, mounted at `/itsm`: `queue` (my queue, also the index),
  * `incidents/:id`, `changes` (all changes), `changes/new` (request a change),
- * `changes/:id`, `approvals`, `change-calendar` and `sla-report` (the printable SLA report).
+ * `changes/:id`, `approvals`, `change-calendar`, `sla-report` (the printable SLA report),
+ * `problems`, `problems/:id`, `known-errors` and `known-errors/:id`.
  */
 export function ItsmPage() {
   return (
@@ -25,6 +30,10 @@ export function ItsmPage() {
       <Route path="approvals" element={<ApprovalsPage />} />
       <Route path="change-calendar" element={<ChangeCalendarPage />} />
       <Route path="sla-report" element={<SlaReportPage />} />
+      <Route path="problems" element={<ProblemsListPage />} />
+      <Route path="problems/:id" element={<ProblemPage />} />
+      <Route path="known-errors" element={<KnownErrorsListPage />} />
+      <Route path="known-errors/:id" element={<KnownErrorPage />} />
     </Routes>
   );
 }

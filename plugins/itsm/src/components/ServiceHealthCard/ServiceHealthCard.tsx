@@ -27,6 +27,7 @@ import { formatRelativeTime, formatServiceStatus } from '../shared/format';
 import { toneOfMet } from '../service-levels/SlaReport/labels';
 import { formatPercent } from '../service-levels/SlaReport/periods';
 import { SlaTone } from '../service-levels/SlaTone';
+import { ProblemCounts } from '../problems/ProblemCounts';
 
 const PRIORITIES: Priority[] = [1, 2, 3, 4, 5];
 
@@ -272,7 +273,14 @@ export function ServiceHealthCard() {
     // A refresh after a signal keeps showing the previous value.
     body = <Progress />;
   } else {
-    body = <ServiceHealthSummary health={value} slaPath={slaPath} />;
+    body = (
+      <>
+        <ServiceHealthSummary health={value} slaPath={slaPath} />
+        <Box mt={2}>
+          <ProblemCounts entityRef={stringifyEntityRef(entity)} />
+        </Box>
+      </>
+    );
   }
   return <InfoCard title="Service health">{body}</InfoCard>;
 }

@@ -34,6 +34,8 @@ function schemaFor(to: IncidentStatus) {
 /** Props of {@link TransitionDialog}. */
 export type TransitionDialogProps = RecordDialogProps<Incident> & {
   to: IncidentStatus;
+  /** What the form starts with, e.g. a known error's workaround as resolution notes. */
+  initialValues?: Partial<Omit<IncidentTransitionRequest, 'to'>>;
 };
 
 /**
@@ -48,7 +50,7 @@ export function TransitionDialog(props: TransitionDialogProps) {
   const fields = transitionFields(to);
   const form = useForm<IncidentTransitionRequest>({
     resolver: zodResolver(schemaFor(to), { error: formErrorMap }),
-    defaultValues: { to },
+    defaultValues: { ...props.initialValues, to },
   });
   const { control } = form;
   const { errors } = form.formState;

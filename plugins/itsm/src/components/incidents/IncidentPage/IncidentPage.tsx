@@ -2,7 +2,10 @@ import { useParams } from 'react-router-dom';
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import { FINAL_INCIDENT_STATUSES } from '@backstage-itsm/plugin-itsm-common';
+import {
+  FINAL_INCIDENT_STATUSES,
+  OPEN_INCIDENT_STATUSES,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   LiveRecordHistory,
   RecordLinks,
@@ -11,6 +14,7 @@ import {
 } from '../../../records';
 import { renderRecordId } from '../../RecordIdLink';
 import { ImpactedServicesCard } from '../../shared/BlastRadius';
+import { IncidentKnownErrors } from '../../problems/IncidentKnownErrors';
 import { IncidentActions } from '../IncidentActions';
 import { MajorIncidentPanel } from '../MajorIncidentPanel';
 import { incidentKind } from '../record/incidentKind';
@@ -69,6 +73,13 @@ export function IncidentPage(props: { id?: string }) {
                     onHistoryChanged={live.reloadHistory}
                   />
                 </Box>
+              )}
+              {OPEN_INCIDENT_STATUSES.includes(incident.status) && (
+                <IncidentKnownErrors
+                  incident={incident}
+                  onChange={live.accept}
+                  onReload={live.reload}
+                />
               )}
               <ImpactedServicesCard incident={incident} />
               <Box mt={3}>

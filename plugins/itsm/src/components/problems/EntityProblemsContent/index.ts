@@ -1,0 +1,1 @@
+export { EntityProblemsContent } from './EntityProblemsContent';

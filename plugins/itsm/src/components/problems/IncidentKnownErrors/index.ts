@@ -1,0 +1,1 @@
+export { IncidentKnownErrors } from './IncidentKnownErrors';

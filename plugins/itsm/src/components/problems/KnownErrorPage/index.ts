@@ -1,0 +1,1 @@
+export { KnownErrorPage } from './KnownErrorPage';

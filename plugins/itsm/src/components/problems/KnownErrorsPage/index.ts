@@ -1,0 +1,2 @@
+export { KnownErrorsListPage, KnownErrorsPage } from './KnownErrorsPage';
+export { KnownErrorsTable } from './KnownErrorsTable';

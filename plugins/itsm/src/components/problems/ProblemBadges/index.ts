@@ -1,0 +1,5 @@
+export {
+  KnownErrorStatusChip,
+  ProblemStatusChip,
+  describeDetection,
+} from './ProblemBadges';

@@ -1,0 +1,1 @@
+export { ProblemCounts } from './ProblemCounts';

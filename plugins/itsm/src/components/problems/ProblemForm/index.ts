@@ -1,0 +1,7 @@
+export { ProblemFields, type ProblemFieldValues } from './ProblemFields';
+export {
+  changedProblemFields,
+  problemFieldValues,
+  problemFieldsRequest,
+  requestResolver,
+} from './problemForm';

@@ -1,0 +1,1 @@
+export { KnownErrorLink, ProblemLink } from './ProblemLink';

@@ -1,0 +1,1 @@
+export { ProblemsListPage, ProblemsPage } from './ProblemsPage';
