@@ -1,4 +1,6 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { OPEN_PROBLEM_STATUSES } from '@backstage-itsm/plugin-itsm-common';
+import type { ServiceOverrides } from '../../services';
 import { ItsmCatalog } from '../../catalog/ItsmCatalog';
 import { RecordNotifier } from '../../records/notifier';
 import { RECORD_TABLES } from '../../records/tables';
@@ -11,6 +13,8 @@ import { ProblemService } from './ProblemService';
 import { registerProblemPermissions } from './problemPermissions';
 import { problemRecordType } from './problemRecordTypes';
 import { createKnownErrorsRouter, createProblemsRouter } from './problemRoutes';
+import { IncidentTrendService } from './IncidentTrendService';
+import { createIncidentTrendRouter } from './incidentTrendRoutes';
 
 declare module '../../services' {
   interface ItsmServices {
@@ -20,6 +24,14 @@ declare module '../../services' {
     knownErrors: KnownErrorService;
     /** Detection of candidate problems (scheduled, and on demand). */
     problemDetection: ProblemDetectionJob;
+    /** Quiet copies for imports: no signals or notifications, the given permissions and clock. */
+    problemImports(overrides: ServiceOverrides): {
+      problems: ProblemService;
+      knownErrors: KnownErrorService;
+      detection: ProblemDetectionJob;
+    };
+    /** The incident trend report (per entity, category, signature or upstream dependency). */
+    incidentTrends: IncidentTrendService;
   }
 }
 
@@ -32,41 +44,72 @@ export const problemsPractice: ItsmPractice = {
       store.getProblem(seq),
     );
     const catalog = new ItsmCatalog(deps);
-    const notifier = new RecordNotifier(deps);
     const incidents = () => before.incidents.linkable();
-    const problems = new ProblemService({
-      store,
-      access: new ProblemAccess({ permissions: deps.permissions, ruleset }),
-      links: before.links,
-      incidents,
-      catalog,
-      notifier,
-      priorityMatrix: deps.config.incidents.priorityMatrix,
-      categories: deps.config.incidents.categories,
-      observationDays: deps.config.problems.observationDays,
-      logger: deps.logger,
-    });
-    const knownErrors = new KnownErrorService({
-      store,
+    const build = (options: {
+      permissions: PermissionsService;
+      notifier: RecordNotifier;
+      now?: () => Date;
+    }) => {
+      const problems = new ProblemService({
+        store,
+        access: new ProblemAccess({
+          permissions: options.permissions,
+          ruleset,
+        }),
+        links: before.links,
+        incidents,
+        catalog,
+        notifier: options.notifier,
+        priorityMatrix: deps.config.incidents.priorityMatrix,
+        categories: deps.config.incidents.categories,
+        observationDays: deps.config.problems.observationDays,
+        logger: deps.logger,
+        now: options.now,
+      });
+      const knownErrors = new KnownErrorService({
+        store,
+        permissions: options.permissions,
+        links: before.links,
+        incidents,
+        problems: () => problems.linkable(),
+        catalog,
+        impact: before.impactAnalyzer,
+        notifier: options.notifier,
+        logger: deps.logger,
+        now: options.now,
+      });
+      const detection = new ProblemDetectionJob({
+        store,
+        problems,
+        impact: before.impactAnalyzer,
+        config: deps.config.problems.detection,
+        logger: deps.logger,
+        now: options.now,
+      });
+      return { problems, knownErrors, detection };
+    };
+    const live = build({
       permissions: deps.permissions,
-      links: before.links,
-      incidents,
-      problems: () => problems.linkable(),
-      catalog,
-      impact: before.impactAnalyzer,
-      notifier,
-      logger: deps.logger,
+      notifier: new RecordNotifier(deps),
     });
+    const { problems, knownErrors } = live;
+    const problemDetection = live.detection;
     // Closing a fix change tells the owners of the problems it fixes.
     before.changes.onClosed(change => problems.fixChangeClosed(change));
-    const problemDetection = new ProblemDetectionJob({
-      store,
+    // Imports write quietly: no signals, no notifications, their own permissions and clock.
+    const problemImports = (overrides: ServiceOverrides) =>
+      build({
+        ...overrides,
+        notifier: new RecordNotifier({ logger: deps.logger }),
+      });
+    const incidentTrends = await IncidentTrendService.create(deps);
+    return {
       problems,
-      impact: before.impactAnalyzer,
-      config: deps.config.problems.detection,
-      logger: deps.logger,
-    });
-    return { problems, knownErrors, problemDetection };
+      knownErrors,
+      problemDetection,
+      problemImports,
+      incidentTrends,
+    };
   },
   routers: context => [
     createProblemsRouter({
@@ -80,6 +123,7 @@ export const problemsPractice: ItsmPractice = {
       httpAuth: context.httpAuth,
       auditor: context.auditor,
     }),
+    createIncidentTrendRouter({ ...context, trends: context.incidentTrends }),
   ],
   linkables: services => [
     services.problems.linkable(),
