@@ -143,3 +143,55 @@ export const SERVICES: DemoService[] = [
 ];
 
 export const user = (name: string) => `user:default/${name}`;
+
+/** The category and subcategory (default taxonomy) of each demo incident, by its title. */
+const DEMO_INCIDENT_CATEGORIES: Record<string, [string, string]> = {
+  'Pages load slowly for EU customers': ['performance', 'latency'],
+  'Login button does nothing on Safari': ['functional', 'defect'],
+  'Static assets served with wrong cache headers': [
+    'functional',
+    'configuration',
+  ],
+  '5xx spike after the morning deploy': ['functional', 'regression'],
+  'Elevated p99 latency': ['performance', 'latency'],
+  'Intermittent 502 from upstream': ['availability', 'degradation'],
+  'Requests time out under load': ['performance', 'throughput'],
+  'Memory leak, pods restarted by OOM killer': [
+    'performance',
+    'resource-exhaustion',
+  ],
+  'TLS certificate expires in 5 days': ['security', 'certificate'],
+  'Error rate above 2% for 10 minutes': ['availability', 'degradation'],
+  'Nightly job did not finish': ['data', 'integrity'],
+  'Replication lag above 5 minutes': ['performance', 'latency'],
+  'Disk usage at 90%': ['capacity', 'storage'],
+  'Slow queries block the connection pool': [
+    'performance',
+    'resource-exhaustion',
+  ],
+  'Dashboard shows stale numbers': ['data', 'integrity'],
+  'Export to CSV fails for large months': ['functional', 'defect'],
+  'Search returns no results': ['functional', 'defect'],
+  'Card payments declined for all EU merchants': ['availability', 'outage'],
+  'Monthly revenue report shows duplicates': ['data', 'corruption'],
+  'Payout history page times out': ['performance', 'latency'],
+  'On-call calendar does not load': ['availability', 'outage'],
+  'Bank statement import rejects new file format': ['functional', 'defect'],
+  'SMS delivery delayed for UK numbers': ['availability', 'degradation'],
+  'Incident banner shows outdated text': ['functional', 'defect'],
+  'Payment confirmations delayed during the payments-db upgrade': [
+    'performance',
+    'latency',
+  ],
+};
+
+/** `{ category, subcategory }` of a demo incident; unknown titles are uncategorised. */
+export function demoCategoryOf(title: string): {
+  category: string;
+  subcategory?: string;
+} {
+  const known = DEMO_INCIDENT_CATEGORIES[title];
+  return known
+    ? { category: known[0], subcategory: known[1] }
+    : { category: 'uncategorised' };
+}

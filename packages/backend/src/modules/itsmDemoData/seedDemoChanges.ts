@@ -8,7 +8,7 @@ import type {
   RiskAnswers,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { ItsmImportContext } from '@backstage-itsm/plugin-itsm-node';
-import { TEAMS, user } from './demoOrg';
+import { TEAMS, demoCategoryOf, user } from './demoOrg';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -570,6 +570,9 @@ export async function seedDemoChanges(
         affectedEntityRefs: ['resource:default/payments-db'],
         impact: 2,
         urgency: 1,
+        ...demoCategoryOf(
+          'Payment confirmations delayed during the payments-db upgrade',
+        ),
         causedByChangeId: upgrade.id,
       },
       user('mehmet.yilmaz'),

@@ -1,5 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type { Incident } from '@backstage-itsm/plugin-itsm-common';
+import {
+  DEFAULT_INCIDENT_CATEGORIES,
+  validateIncidentCategory,
+  type Incident,
+} from '@backstage-itsm/plugin-itsm-common';
 import type { ItsmImportContext } from '@backstage-itsm/plugin-itsm-node';
 import { seedDemoIncidents } from './seedDemoIncidents';
 
@@ -127,6 +131,31 @@ describe('seedDemoIncidents', () => {
         c => c.id === close.id && c.op === 'transition:resolved',
       )!;
       expect(close.at - resolve.at).toBe(5 * 86_400_000);
+    }
+  });
+});
+
+describe('seedDemoIncidents: categories', () => {
+  it('gives every incident a category and subcategory of the default taxonomy', async () => {
+    const { context, calls } = recordingContext();
+    await seedDemoIncidents(context, {
+      now: new Date('2026-11-27T12:00:00Z'),
+      logger: mockServices.logger.mock(),
+    });
+    const creates = calls.filter(c => c.op === 'create');
+    expect(creates.length).toBeGreaterThan(60);
+    for (const { body } of creates) {
+      expect([body.title, body.subcategory]).toEqual([
+        body.title,
+        expect.any(String),
+      ]);
+      expect(() =>
+        validateIncidentCategory(
+          DEFAULT_INCIDENT_CATEGORIES,
+          body.category,
+          body.subcategory,
+        ),
+      ).not.toThrow();
     }
   });
 });

@@ -6,7 +6,7 @@ import type {
   ResolutionCode,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { ItsmImportContext } from '@backstage-itsm/plugin-itsm-node';
-import { DemoService, SERVICES, TEAMS, user } from './demoOrg';
+import { DemoService, SERVICES, TEAMS, demoCategoryOf, user } from './demoOrg';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -87,6 +87,7 @@ export async function seedDemoIncidents(
           description: `Reported from the portal by ${reporter.split('/')[1]}.`,
           entityRef: service.ref,
           ...levels,
+          ...demoCategoryOf(title),
         },
         reporter,
       );
@@ -206,6 +207,7 @@ export async function seedDemoIncidents(
         affectedEntityRefs: ['component:default/card-network-adapter'],
         impact: 1,
         urgency: 1,
+        ...demoCategoryOf('Card payments declined for all EU merchants'),
       },
       user('emma.schulz'),
     );
@@ -254,7 +256,14 @@ export async function seedDemoIncidents(
   const waiting = (hoursAgo: number, entityRef: string, title: string) =>
     at(end - hoursAgo * HOUR, async () => {
       await importer.create(
-        { title, description: '', entityRef, impact: 3, urgency: 2 },
+        {
+          title,
+          description: '',
+          entityRef,
+          impact: 3,
+          urgency: 2,
+          ...demoCategoryOf(title),
+        },
         user(random.pick(TEAMS['checkout-team'])),
       );
       created += 1;
@@ -283,7 +292,14 @@ export async function seedDemoIncidents(
     const start = end - hoursAgo * HOUR;
     at(start, async () => {
       state.incident = await importer.create(
-        { title, description: '', entityRef, impact: 2, urgency: 2 },
+        {
+          title,
+          description: '',
+          entityRef,
+          impact: 2,
+          urgency: 2,
+          ...demoCategoryOf(title),
+        },
         user('jonas.weber'),
       );
       created += 1;
