@@ -3,7 +3,7 @@
  *
  *   yarn bench:trends
  *
- * Creates a fresh database (`itsm_bench_trends`, dropped first), runs the plugin's migrations
+ * Creates a fresh database (`itsm_bench_trends`, dropped first and at the end), runs the plugin's migrations
  * and loads 500,000 incidents with `INSERT ... SELECT generate_series` (and their primary
  * entity rows): created in order (as the
  * table fills up in production) evenly over the three years before now, on 300 entities with a
@@ -184,6 +184,7 @@ async function main() {
     }
   } finally {
     await db.destroy();
+    await dropBenchDatabases(DATABASE);
   }
 }
 
