@@ -3,11 +3,13 @@ import {
   ConflictError,
   InputError,
   NotFoundError,
+  ServiceUnavailableError,
   serializeError,
 } from '@backstage/errors';
 import {
   type Change,
   type Incident,
+  type KnownError,
   type RequiredApproval,
   PreconditionFailedError,
   PreconditionRequiredError,
@@ -16,6 +18,9 @@ import {
   changeTransitionSchema,
   checkChangeTransition,
   incidentCreateSchema,
+  knownErrorMatchQuerySchema,
+  knownErrorUseSchema,
+  matchKnownErrors,
   priorityOf,
 } from '@backstage-itsm/plugin-itsm-common';
 import http from 'node:http';
@@ -25,7 +30,10 @@ import { z } from 'zod';
 /** One request as the fake ITSM backend received it. */
 export interface RecordedRequest {
   method: string;
+  /** Without the query string. */
   path: string;
+  /** The query string's parameters (each given once). */
+  query: Record<string, string>;
   headers: http.IncomingHttpHeaders;
   body: any;
   /** The user the on-behalf-of token names. */
@@ -42,11 +50,36 @@ export const FAKE_TEMPLATE = {
   durationMinutes: 30,
 };
 
+/** An active known error on payments-service, with the given fields. */
+export function fakeKnownError(fields: Partial<KnownError> = {}): KnownError {
+  const now = '2026-05-01T09:00:00.000Z';
+  return {
+    id: 'KE-1',
+    version: 1,
+    title: 'Connection pool exhausted under load',
+    symptom: 'Requests time out while the pool is full.',
+    rootCause: 'The pool is sized for the old traffic.',
+    workaround: 'Restart the pods one at a time to free the pool.',
+    entityRefs: ['component:default/payments-service'],
+    matchRules: { categories: [], signatures: [], text: ['time out'] },
+    status: 'active',
+    reviewBy: null,
+    problemId: 'PRB-1',
+    offeredCount: 0,
+    appliedCount: 0,
+    createdAt: now,
+    createdBy: 'user:default/maria.garcia',
+    updatedAt: now,
+    ...fields,
+  };
+}
+
 /**
  * A stand-in for `/api/itsm` on a real HTTP server on an ephemeral port. It speaks the contract
- * of the change and incident endpoints the actions call, enforcing the same schemas and
- * lifecycle rules as the backend (from `-common`), `If-Match` versions and the on-behalf-of token,
- * and answers errors as Backstage JSON error bodies.
+ * of the change, incident and known-error endpoints the actions call, enforcing the same schemas,
+ * lifecycle and matching rules as the backend (from `-common`), `If-Match` versions and the
+ * on-behalf-of token, and answers errors as Backstage JSON error bodies. Known errors are matched
+ * over {@link FakeItsmServer.knownErrors} and the graph in {@link FakeItsmServer.upstream}.
  */
 export class FakeItsmServer {
   readonly requests: RecordedRequest[] = [];
@@ -58,6 +91,16 @@ export class FakeItsmServer {
     'component:default/api-gateway',
     'resource:default/payments-db',
   ]);
+  /** The known-error database, by id; tests seed it (e.g. with {@link fakeKnownError}). */
+  readonly knownErrors = new Map<string, KnownError>();
+  /** The catalog graph: an entity's upstream dependencies, nearest first. */
+  readonly upstream = new Map<string, string[]>([
+    ['component:default/payments-service', ['resource:default/payments-db']],
+  ]);
+  /** Requests whose `METHOD /path` matches are answered 503, as by a backend that is down. */
+  outage: RegExp | undefined;
+  /** Offers and applications already counted (`KE-1 INC-1 offered`): counted once each. */
+  readonly #uses = new Set<string>();
   /** When set, someone else edits a change just before each transition arrives. */
   concurrentEdits = false;
   /** When set, a freeze window blocks scheduling non-emergency changes (409). */
@@ -83,9 +126,11 @@ export class FakeItsmServer {
     return this.#baseUrl;
   }
 
-  /** Requests that write (everything but the assessment, which writes nothing). */
+  /** Requests that write (everything but reads and the assessment, which writes nothing). */
   get writes(): RecordedRequest[] {
-    return this.requests.filter(r => r.path !== '/change-assessments');
+    return this.requests.filter(
+      r => r.method !== 'GET' && r.path !== '/change-assessments',
+    );
   }
 
   async stop(): Promise<void> {
@@ -99,7 +144,9 @@ export class FakeItsmServer {
     for await (const chunk of req) {
       chunks.push(chunk as Buffer);
     }
-    const path = (req.url ?? '').replace(/^\/api\/itsm/, '');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname.replace(/^\/api\/itsm/, '');
+    const query = Object.fromEntries(url.searchParams);
     const method = req.method ?? 'GET';
     let status = 200;
     let payload: unknown;
@@ -108,8 +155,29 @@ export class FakeItsmServer {
         ? JSON.parse(Buffer.concat(chunks).toString('utf8'))
         : undefined;
       const caller = this.#authenticate(req.headers.authorization);
-      this.requests.push({ method, path, headers: req.headers, body, caller });
-      [status, payload] = this.#route(method, path, req.headers, body, caller);
+      this.requests.push({
+        method,
+        path,
+        query,
+        headers: req.headers,
+        body,
+        caller,
+      });
+      const names = [...url.searchParams.keys()];
+      if (new Set(names).size !== names.length) {
+        throw new InputError(`A query parameter is given twice: ${url.search}`);
+      }
+      if (this.outage?.test(`${method} ${path}`)) {
+        throw new ServiceUnavailableError('ITSM is down for maintenance');
+      }
+      [status, payload] = this.#route(
+        method,
+        path,
+        query,
+        req.headers,
+        body,
+        caller,
+      );
     } catch (error) {
       const err = error as Error & { statusCode?: number };
       status =
@@ -119,6 +187,7 @@ export class FakeItsmServer {
           AuthenticationError: 401,
           NotFoundError: 404,
           ConflictError: 409,
+          ServiceUnavailableError: 503,
         }[err.name] ??
         500;
       payload = {
@@ -151,11 +220,13 @@ export class FakeItsmServer {
   #route(
     method: string,
     path: string,
+    query: Record<string, string>,
     headers: http.IncomingHttpHeaders,
     body: unknown,
     caller: string,
   ): [number, unknown] {
     const transition = path.match(/^\/changes\/(CHG-\d+)\/transitions$/);
+    const use = path.match(/^\/known-errors\/([^/]+)\/uses$/);
     if (method === 'POST' && path === '/changes') {
       return [201, this.#createChange(body, caller)];
     } else if (method === 'POST' && transition) {
@@ -164,6 +235,10 @@ export class FakeItsmServer {
       return [200, this.#assess(body)];
     } else if (method === 'POST' && path === '/incidents') {
       return [201, this.#createIncident(body, caller)];
+    } else if (method === 'GET' && path === '/known-errors/matches') {
+      return [200, this.#matchKnownErrors(query)];
+    } else if (method === 'POST' && use) {
+      return [200, this.#recordUse(decodeURIComponent(use[1]), body)];
     }
     throw new NotFoundError(`No route ${method} ${path}`);
   }
@@ -348,6 +423,57 @@ export class FakeItsmServer {
     } as unknown as Incident;
     this.incidents.set(incident.id, incident);
     return incident;
+  }
+
+  /** The backend's matching (from -common) over {@link knownErrors} and {@link upstream}. */
+  #matchKnownErrors(query: Record<string, string>) {
+    const request = parse(knownErrorMatchQuerySchema, query);
+    const own = request.entityRef.toLocaleLowerCase('en-US');
+    return {
+      items: matchKnownErrors(
+        [...this.knownErrors.values()],
+        {
+          entityRef: own,
+          upstreamRefs: this.upstream.get(own) ?? [],
+          text: request.text,
+          category: request.category,
+          signature: request.signature,
+        },
+        request.limit,
+      ),
+    };
+  }
+
+  #recordUse(id: string, body: unknown): KnownError {
+    const request = parse(knownErrorUseSchema, body);
+    const knownError = this.knownErrors.get(id);
+    if (!knownError) {
+      throw new NotFoundError(`No known error ${id}`);
+    }
+    if (!this.incidents.has(request.incidentId)) {
+      throw new InputError(
+        `incidentId: incident '${request.incidentId}' does not exist`,
+      );
+    }
+    if (request.kind === 'applied' && knownError.status !== 'active') {
+      throw new ConflictError(
+        `${id} is retired; its workaround is no longer offered`,
+      );
+    }
+    const key = `${id} ${request.incidentId} ${request.kind}`;
+    if (!this.#uses.has(key)) {
+      this.#uses.add(key);
+      const counted: KnownError = {
+        ...knownError,
+        offeredCount:
+          knownError.offeredCount + (request.kind === 'offered' ? 1 : 0),
+        appliedCount:
+          knownError.appliedCount + (request.kind === 'applied' ? 1 : 0),
+      };
+      this.knownErrors.set(id, counted);
+      return counted;
+    }
+    return knownError;
   }
 }
 

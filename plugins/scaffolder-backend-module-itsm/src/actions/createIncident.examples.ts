@@ -36,4 +36,31 @@ output:
       category: performance
       subcategory: latency`,
   },
+  {
+    description:
+      'Raise an incident and show the known errors offered for it, with their workarounds, when the task ends',
+    example: `steps:
+  - id: incident
+    name: Raise the incident
+    action: itsm:incident:create
+    input:
+      title: \${{ parameters.title }}
+      description: \${{ parameters.description }}
+      entityRef: \${{ parameters.entityRef }}
+      impact: \${{ parameters.impact }}
+      urgency: \${{ parameters.urgency }}
+      category: \${{ parameters.category }}
+output:
+  links:
+    - title: Open \${{ steps.incident.output.id }}
+      url: \${{ steps.incident.output.url }}
+  text:
+    - title: Known errors that may apply
+      content: |
+        {%- for ke in steps.incident.output.knownErrors %}
+        - [\${{ ke.id }} \${{ ke.title }}](\${{ ke.url }}){% if ke.upstream %} (on an upstream dependency){% endif %}: \${{ ke.workaround }}
+        {%- else %}
+        No known error matches this incident.
+        {%- endfor %}`,
+  },
 ];

@@ -11,6 +11,13 @@ import {
 import { ItsmApiClient } from '../client/ItsmApiClient';
 import { examples } from './createIncident.examples';
 import { optionalText, parseBody, recordUrl, toEntityRef } from './inputs';
+import {
+  type OfferedKnownError,
+  findKnownErrors,
+  logKnownErrors,
+  recordOffers,
+  toOutput,
+} from './knownErrorOffers';
 
 /** Id shown instead of a real one by a dry run, which creates nothing. */
 const DRY_RUN_ID = 'INC-0';
@@ -32,7 +39,7 @@ export function createItsmIncidentCreateAction(options: {
   return createTemplateAction({
     id: 'itsm:incident:create',
     description:
-      'Raises an incident in ITSM for Backstage on a catalog entity, reported by the user running the template. Its priority follows from impact and urgency.',
+      'Raises an incident in ITSM for Backstage on a catalog entity, reported by the user running the template. Its priority follows from impact and urgency. The active known errors of the entity and of its upstream dependencies that match the incident are offered with their workarounds (task log and the knownErrors output).',
     examples,
     supportsDryRun: true,
     schema: {
@@ -83,6 +90,20 @@ export function createItsmIncidentCreateAction(options: {
         url: z => z.string().describe('The incident page in the portal'),
         priority: z =>
           z.number().describe('Priority 1 (critical) … 5 (planning)'),
+        knownErrors: z =>
+          z
+            .array(
+              z.object({
+                id: z.string(),
+                title: z.string(),
+                workaround: z.string(),
+                url: z.string(),
+                upstream: z.boolean(),
+              }),
+            )
+            .describe(
+              'Active known errors matching the incident, best first, with their workarounds; upstream: registered on an upstream dependency. Empty when none match or they could not be looked up.',
+            ),
       },
     },
 
@@ -106,6 +127,17 @@ export function createItsmIncidentCreateAction(options: {
         'incident',
       );
       const credentials = await ctx.getInitiatorCredentials();
+      const matchOptions = {
+        client,
+        credentials,
+        appBaseUrl,
+        incident: {
+          entityRef: body.entityRef,
+          title: body.title,
+          description: body.description,
+          category: body.category,
+        },
+      };
 
       if (ctx.isDryRun) {
         // The server may configure another matrix; the default one is a fair preview.
@@ -116,6 +148,15 @@ export function createItsmIncidentCreateAction(options: {
         ctx.output('id', DRY_RUN_ID);
         ctx.output('url', recordUrl(appBaseUrl, 'incidents', DRY_RUN_ID));
         ctx.output('priority', priority);
+        // Reading the matches writes nothing; offers are recorded only for a real incident.
+        let preview: OfferedKnownError[] = [];
+        try {
+          preview = await findKnownErrors(matchOptions);
+        } catch (error) {
+          ctx.logger.warn(`Dry run: could not look up known errors: ${error}`);
+        }
+        logKnownErrors(ctx.logger, preview, {});
+        ctx.output('knownErrors', toOutput(preview));
         return;
       }
 
@@ -132,6 +173,33 @@ export function createItsmIncidentCreateAction(options: {
       ctx.output('id', incident.id);
       ctx.output('url', url);
       ctx.output('priority', incident.priority);
+
+      // The incident exists: from here on nothing fails the step. The checkpoint makes a
+      // retried task show the same known errors without asking again (the server counts an
+      // offer once per incident anyway); a failed lookup is not remembered, so a retry asks again.
+      let offered: OfferedKnownError[] = [];
+      try {
+        ({ items: offered } = await ctx.checkpoint({
+          key: 'itsm.incident.knownErrors',
+          fn: async () => {
+            const items = await findKnownErrors(matchOptions);
+            await recordOffers({
+              client,
+              credentials,
+              logger: ctx.logger,
+              incidentId: incident.id,
+              offered: items,
+            });
+            return { items };
+          },
+        }));
+      } catch (error) {
+        ctx.logger.warn(
+          `Could not look up known errors for ${incident.id} (the incident is raised): ${error}`,
+        );
+      }
+      logKnownErrors(ctx.logger, offered, { incidentId: incident.id });
+      ctx.output('knownErrors', toOutput(offered));
     },
   });
 }

@@ -72,6 +72,18 @@ export function parseBody<S extends z.ZodType>(
   return result.data;
 }
 
+/**
+ * At most `max` UTF-16 code units of `text` (the unit zod's `max` counts), never cutting a
+ * surrogate pair in half (a lone surrogate cannot be URL-encoded).
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) {
+    return text;
+  }
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** The same kind of error with more context in front of its message. */
 export function withContext(error: unknown, prefix: string): Error {
   if (!(error instanceof Error)) {
@@ -95,7 +107,7 @@ export function withContext(error: unknown, prefix: string): Error {
 /** The portal page of an ITSM record, e.g. `https://backstage.example.com/itsm/changes/CHG-7`. */
 export function recordUrl(
   appBaseUrl: string,
-  collection: 'changes' | 'incidents',
+  collection: 'changes' | 'incidents' | 'known-errors',
   id: string,
 ): string {
   return `${appBaseUrl.replace(

@@ -18,6 +18,8 @@ import type {
   ChangeType,
   Incident,
   IncidentCreateRequest,
+  KnownError,
+  KnownErrorMatch,
   RiskAnswers,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -29,6 +31,29 @@ export interface ChangeAssessmentRequest {
   plannedStart?: string;
   plannedEnd?: string;
   templateId?: string;
+}
+
+/** Query of `GET /known-errors/matches`: what is known of an incident being reported. */
+export interface KnownErrorMatchRequest {
+  entityRef: string;
+  /** Title and description. */
+  text?: string;
+  category?: string;
+  signature?: string;
+  /** 1–20 (server default 5). */
+  limit?: number;
+}
+
+/** `?name=value&…` of the given values, leaving out those that are not set. */
+function queryOf(params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') {
+      query.append(name, String(value));
+    }
+  }
+  const qs = query.toString();
+  return qs ? `?${qs}` : '';
 }
 
 /**
@@ -130,11 +155,58 @@ export class ItsmApiClient {
     });
   }
 
+  /**
+   * The active known errors of the entity and its upstream dependencies that match what is
+   * known of an incident, best first (reads nothing but known errors; writes nothing).
+   */
+  matchKnownErrors(options: {
+    query: KnownErrorMatchRequest;
+    credentials: BackstageCredentials;
+  }): Promise<{ items: KnownErrorMatch[] }> {
+    const { entityRef, text, category, signature, limit } = options.query;
+    return this.#request(
+      `/known-errors/matches${queryOf({
+        entityRef,
+        text,
+        category,
+        signature,
+        limit,
+      })}`,
+      {
+        method: 'GET',
+        credentials: options.credentials,
+        what: 'ITSM could not match known errors',
+      },
+    );
+  }
+
+  /**
+   * Records that a known error was `offered` to an incident, or its workaround `applied` on it;
+   * the server counts each incident and kind once, so a repeat is harmless.
+   */
+  recordKnownErrorUse(options: {
+    id: string;
+    incidentId: string;
+    kind: 'offered' | 'applied';
+    credentials: BackstageCredentials;
+  }): Promise<KnownError> {
+    return this.#request(
+      `/known-errors/${encodeURIComponent(options.id)}/uses`,
+      {
+        method: 'POST',
+        body: { incidentId: options.incidentId, kind: options.kind },
+        credentials: options.credentials,
+        what: `ITSM could not record that ${options.id} was ${options.kind} for ${options.incidentId}`,
+      },
+    );
+  }
+
   async #request<T>(
     path: string,
     options: {
-      method: 'POST';
-      body: unknown;
+      method: 'GET' | 'POST';
+      /** The JSON body of a POST; a GET has none. */
+      body?: unknown;
       credentials: BackstageCredentials;
       what: string;
       /** The record version a write is made against (`If-Match`). */
@@ -147,16 +219,20 @@ export class ItsmApiClient {
       targetPluginId: 'itsm',
     });
     const headers: Record<string, string> = {
-      'Content-Type': 'application/json',
+      Accept: 'application/json',
       Authorization: `Bearer ${token}`,
     };
+    const hasBody = options.body !== undefined;
+    if (hasBody) {
+      headers['Content-Type'] = 'application/json';
+    }
     if (options.version !== undefined) {
       headers['If-Match'] = `"${options.version}"`;
     }
     const response = await fetch(`${baseUrl}${path}`, {
       method: options.method,
       headers,
-      body: JSON.stringify(options.body),
+      body: hasBody ? JSON.stringify(options.body) : undefined,
     });
     if (!response.ok) {
       throw await toError(response, options.what);
