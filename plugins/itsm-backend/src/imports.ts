@@ -12,10 +12,12 @@ import type {
   ItsmChangeTemplateImporter,
   ItsmImportContext,
   ItsmIncidentImporter,
+  ItsmProblemImporter,
 } from '@backstage-itsm/plugin-itsm-node';
 import {
   changeCreateSchema,
   changeTemplateCreateSchema,
+  problemCreateSchema,
   slaCreateSchema,
   supportingAgreementCreateSchema,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -167,6 +169,32 @@ export function createImportRunner(options: {
             parseInput(supportingAgreementCreateSchema, input, 'body'),
             as(actor),
           ),
+      };
+    },
+    problems({ now }): ItsmProblemImporter {
+      const { problems, knownErrors, detection } =
+        options.services.problemImports({ permissions: allowAll, now });
+      const write = async (id: string, actor: string) => ({
+        ...as(actor),
+        expectedVersion: (await problems.get(id, as(actor))).version,
+      });
+      return {
+        create: (input, actor) =>
+          problems.create(
+            parseInput(problemCreateSchema, input, 'body'),
+            as(actor),
+          ),
+        patch: async (id, body, actor) =>
+          problems.patch(id, body, await write(id, actor)),
+        transition: async (id, body, actor) =>
+          problems.transition(id, body, await write(id, actor)),
+        linkIncident: (id, body, actor) =>
+          problems.linkIncident(id, body, as(actor)),
+        createKnownError: (input, actor) =>
+          knownErrors.create(input, as(actor)),
+        recordKnownErrorUse: (id, body, actor) =>
+          knownErrors.recordUse(id, body, as(actor)),
+        detect: async () => (await detection.run()).proposed,
       };
     },
     changeTemplates({ now }): ItsmChangeTemplateImporter {

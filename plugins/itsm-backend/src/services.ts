@@ -37,6 +37,7 @@ import { registerChangePermissions } from './practices/changes/registerChangePer
 import { RecordLinkService } from './records/links';
 import { PRACTICES } from './practices';
 import { registerIncidentPermissions } from './practices/incidents/registerIncidentPermissions';
+import { ReferenceLinkRegistry } from './records/referenceLinks';
 
 /** What an import may override: the permissions and the clock. */
 export interface ServiceOverrides {
@@ -82,6 +83,8 @@ export interface ItsmServices {
   slaReports: SlaReportService;
   /** Links between records of every practice. */
   links: RecordLinkService;
+  /** Problems named by other records (reviews, on hold awaiting a problem) become links. */
+  problemReferences: ReferenceLinkRegistry;
   /** Services without signals or notifications, with the given permissions and clock. */
   quiet(overrides: ServiceOverrides): {
     incidents: IncidentService;
@@ -127,6 +130,7 @@ export async function createItsmServices(
     config: config.changes,
   });
 
+  const problemReferences = new ReferenceLinkRegistry('problem');
   const build = (options: {
     permissions: PermissionsService;
     now?: () => Date;
@@ -140,6 +144,7 @@ export async function createItsmServices(
       assessor,
       permissionRuleset: changeRuleset,
       logger,
+      problemLinks: problemReferences,
       ...options,
     });
     const incidents = IncidentService.create({
@@ -153,6 +158,7 @@ export async function createItsmServices(
       changes,
       calendars,
       slaTargets,
+      problemLinks: problemReferences,
       ...options,
     });
     const changeTemplates = new ChangeTemplateService({
@@ -206,6 +212,7 @@ export async function createItsmServices(
   // below, before anything reads them.
   const services = {
     links: new RecordLinkService({ db: await deps.database.getClient() }),
+    problemReferences,
     ...live,
     changeInsights: new ChangeInsights({
       changes: live.changes,

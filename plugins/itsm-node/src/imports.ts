@@ -18,6 +18,13 @@ import type {
   IncidentCreateRequest,
   IncidentPatchRequest,
   IncidentTransitionRequest,
+  KnownError,
+  KnownErrorCreateRequest,
+  Problem,
+  ProblemCreateRequest,
+  ProblemPatchRequest,
+  ProblemTransitionRequest,
+  RecordLink,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /**
@@ -109,6 +116,39 @@ export interface ItsmAgreementImporter {
 }
 
 /**
+ * Problem and known-error writes for a trusted import, as `actor`, with the full domain rules
+ * (lifecycle, links, history) but no permission checks; `detect` runs the detection of
+ * candidate problems at the import's clock, as the plugin.
+ *
+ * @public
+ */
+export interface ItsmProblemImporter {
+  create(input: ProblemCreateRequest, actor: string): Promise<Problem>;
+  patch(id: string, body: ProblemPatchRequest, actor: string): Promise<Problem>;
+  transition(
+    id: string,
+    body: ProblemTransitionRequest,
+    actor: string,
+  ): Promise<Problem>;
+  linkIncident(
+    id: string,
+    body: { incidentId: string; reason?: string },
+    actor: string,
+  ): Promise<RecordLink>;
+  createKnownError(
+    input: KnownErrorCreateRequest,
+    actor: string,
+  ): Promise<KnownError>;
+  recordKnownErrorUse(
+    id: string,
+    body: { incidentId: string; kind: 'offered' | 'applied' },
+    actor: string,
+  ): Promise<KnownError>;
+  /** Runs the detection of candidate problems; the ids it proposed. */
+  detect(): Promise<string[]>;
+}
+
+/**
  * What an import task gets: importers bound to a clock of its choosing, so that a history
  * (say, from another ITSM tool, or demo data) keeps its original timestamps.
  *
@@ -125,6 +165,8 @@ export interface ItsmImportContext {
   changeTemplates(options: { now: () => Date }): ItsmChangeTemplateImporter;
   /** SLA and supporting agreement writes whose timestamps come from `now`. */
   agreements(options: { now: () => Date }): ItsmAgreementImporter;
+  /** Problem and known-error writes whose timestamps come from `now`. */
+  problems(options: { now: () => Date }): ItsmProblemImporter;
 }
 
 /**

@@ -47,6 +47,10 @@ export interface ItsmPractice {
   /** Schedules the practice's jobs (global scope: once across replicas). */
   jobs?(
     services: ItsmServices,
-    deps: { scheduler: SchedulerService; logger: LoggerService; config: ItsmConfig },
+    deps: {
+      scheduler: SchedulerService;
+      logger: LoggerService;
+      config: ItsmConfig;
+    },
   ): Promise<void>;
 }

@@ -380,7 +380,6 @@ function parseUc(type: LinkableRecordType, id: string): number | undefined {
   return parsed?.seq;
 }
 
-
 /** Audit events of record links. */
 export const linkAuditEvents = {
   fetch: { eventId: 'record-link-fetch', severityLevel: 'low' },

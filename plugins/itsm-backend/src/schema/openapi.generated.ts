@@ -4620,6 +4620,12 @@ export const spec = {
             type: 'string',
             maxLength: 65536,
           },
+          problemId: {
+            type: 'string',
+            maxLength: 32,
+            description:
+              'On hold awaiting_problem: the problem waited for; the incident is linked to it (caused_by). Required unless the incident is linked to a problem already.',
+          },
         },
       },
       IncidentNote: {

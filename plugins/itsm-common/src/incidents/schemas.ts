@@ -121,6 +121,11 @@ export const incidentTransitionSchema = z.strictObject({
     .max(MAX_DESCRIPTION_LENGTH)
     .optional(),
   comment: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
+  /** On hold `awaiting_problem`: the problem waited for (linked to the incident). */
+  problemId: recordIdSchema(
+    'PRB',
+    'must be a problem id like PRB-3',
+  ).optional(),
 });
 
 /** @public */

@@ -31,6 +31,9 @@ function fakeContext() {
     agreements: () => {
       throw new Error('the change seed writes no agreements');
     },
+    problems: () => {
+      throw new Error('the change seed writes no problems');
+    },
     incidents: ({ now }) =>
       ({
         async create(input: any, actor: string) {

@@ -20,6 +20,7 @@ function recordingContext() {
     changes: unused,
     changeTemplates: unused,
     agreements: unused,
+    problems: unused,
     incidents: ({ now }) => {
       const record = (op: string, id: string, body?: any) =>
         calls.push({ op, id, at: now().getTime(), body });

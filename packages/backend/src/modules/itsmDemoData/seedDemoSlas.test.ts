@@ -43,6 +43,7 @@ function recordingContext() {
     incidents: unused,
     changes: unused,
     changeTemplates: unused,
+    problems: unused,
     agreements: ({ now }) => ({
       async createSla(input, actor) {
         calls.push({ op: 'sla', at: now().getTime(), actor, body: input });

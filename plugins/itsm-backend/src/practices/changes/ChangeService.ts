@@ -1,4 +1,6 @@
-import { changeRecordType } from './changeRecordTypes';
+import { changeRecordType, changeTable } from './changeRecordTypes';
+import { LinkableRecordType, linkableRecordType } from '../../records/links';
+import type { ReferenceLinks } from '../../records/referenceLinks';
 import { RequestContext, WriteContext, actorOf } from '../../records/context';
 import {
   BackstageCredentials,
@@ -80,6 +82,8 @@ export function userOf(credentials: BackstageCredentials): string | undefined {
 
 /** Options every part of change enablement is built from. */
 export interface ChangeServiceOptions {
+  /** Problems named by post-implementation reviews become links. */
+  problemLinks?: ReferenceLinks;
   store: ChangeStore;
   templates: ChangeTemplateStore;
   assessor: ChangeAssessor;
@@ -117,8 +121,14 @@ export class ChangeService {
   readonly #access: ChangeAccess;
   readonly #notifier: ChangeNotifier;
   readonly #now: () => Date;
+  readonly #problemLinks?: ReferenceLinks;
   readonly #closedListeners: Array<
-    (change: { seq: number; id: string; title: string; outcome: string | null }) => Promise<void>
+    (change: {
+      seq: number;
+      id: string;
+      title: string;
+      outcome: string | null;
+    }) => Promise<void>
   > = [];
 
   static create(options: ChangeServiceOptions): ChangeService {
@@ -135,6 +145,7 @@ export class ChangeService {
     });
     this.#notifier = new ChangeNotifier(options);
     this.#now = options.now ?? (() => new Date());
+    this.#problemLinks = options.problemLinks;
   }
 
   /**
@@ -151,6 +162,19 @@ export class ChangeService {
     }) => Promise<void>,
   ): void {
     this.#closedListeners.push(listener);
+  }
+
+  /** Changes take links; changing them needs `itsm.change.update` on the change. */
+  linkable(): LinkableRecordType {
+    return linkableRecordType({
+      table: changeTable,
+      read: (id, ctx) => this.readable(id, ctx),
+      requireWrite: async (id, ctx) =>
+        this.#access.requireUpdate(
+          await this.readable(id, ctx),
+          ctx.credentials,
+        ),
+    });
   }
 
   /** The permission checks, shared with the calendar and the templates. */
@@ -319,6 +343,12 @@ export class ChangeService {
       },
       'CHG',
     );
+    const reviewProblem = await this.#reviewProblem(
+      record,
+      expected,
+      input.review?.problemId,
+      ctx,
+    );
     if (!plan) {
       requireVersion(record, expected, 'CHG');
       return this.decorate(record, ctx);
@@ -330,6 +360,7 @@ export class ChangeService {
       entities: plan.entities,
       event: plan.event,
     });
+    await this.#linkReviewProblem(updated.seq, reviewProblem, ctx);
     return this.#afterWrite(updated, plan, ctx);
   }
 
@@ -368,13 +399,56 @@ export class ChangeService {
       },
       'CHG',
     );
+    const reviewProblem = await this.#reviewProblem(
+      record,
+      expected,
+      input.review?.problemId,
+      ctx,
+    );
     const updated = await this.#store.updateChange({
       seq: record.seq,
       expectedVersion: expected ?? record.version,
       changes: plan.changes,
       event: plan.event,
     });
+    await this.#linkReviewProblem(updated.seq, reviewProblem, ctx);
     return this.#afterWrite(updated, plan, ctx);
+  }
+
+  /** The problem a review names, resolved for the caller before the write (400 when unknown). */
+  async #reviewProblem(
+    record: ChangeRecord,
+    expected: number | undefined,
+    problemId: string | undefined,
+    ctx: RequestContext,
+  ): Promise<number | undefined> {
+    if (!problemId || !this.#problemLinks) {
+      return undefined;
+    }
+    const links = this.#problemLinks;
+    return unlessStale(
+      record,
+      expected,
+      () => links.resolve(problemId, 'review.problemId', ctx),
+      'CHG',
+    );
+  }
+
+  /** After the write: the review's problem becomes a link (`CHG relates_to PRB`). */
+  async #linkReviewProblem(
+    seq: number,
+    problemSeq: number | undefined,
+    ctx: RequestContext,
+  ): Promise<void> {
+    if (problemSeq === undefined) return;
+    await this.#problemLinks?.link({
+      from: this.linkable(),
+      fromSeq: seq,
+      toSeq: problemSeq,
+      relation: 'relates_to',
+      note: 'Named by the post-implementation review',
+      actor: lower(actorOf(ctx.credentials)),
+    });
   }
 
   /**

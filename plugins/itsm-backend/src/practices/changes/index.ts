@@ -1,10 +1,9 @@
-import { linkableRecordType } from '../../records/links';
 import type { ItsmPractice } from '../practice';
 import {
   CHANGE_STATUSES,
   FINAL_CHANGE_STATUSES,
 } from '@backstage-itsm/plugin-itsm-common';
-import { CHANGE_TABLES, changeTable } from './changeRecordTypes';
+import { CHANGE_TABLES } from './changeRecordTypes';
 import { createChangeApprovalsRouter } from './changeApprovalRoutes';
 import { createChangeCalendarRouter } from './changeCalendarRoutes';
 import { createChangesRouter } from './changeRoutes';
@@ -19,17 +18,7 @@ export const changesPractice: ItsmPractice = {
     createChangeCalendarRouter(context),
     createChangeTemplatesRouter(context),
   ],
-  linkables: ({ changes }) => [
-    linkableRecordType({
-      table: changeTable,
-      read: (id, ctx) => changes.readable(id, ctx),
-      requireWrite: async (id, ctx) =>
-        changes.access.requireUpdate(
-          await changes.readable(id, ctx),
-          ctx.credentials,
-        ),
-    }),
-  ],
+  linkables: ({ changes }) => [changes.linkable()],
   ownedEntities: [
     {
       name: 'change',

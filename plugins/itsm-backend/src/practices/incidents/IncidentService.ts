@@ -63,6 +63,7 @@ import { builtInIncidentRuleset } from './incidentRules';
 import { parseInput } from '../../records/validation';
 import type { CalendarRegistry } from '../service-levels/CalendarRegistry';
 import { IncidentAccess } from './IncidentAccess';
+import type { ReferenceLinks } from '../../records/referenceLinks';
 import { IncidentNotifier } from './IncidentNotifier';
 import { IncidentPolicy } from './IncidentPolicy';
 import { creationChanges } from './incidentChanges';
@@ -134,6 +135,7 @@ export class IncidentService {
   readonly #policy: IncidentPolicy;
   readonly #now: () => Date;
   readonly #trustedImport: boolean;
+  readonly #problemLinks?: ReferenceLinks;
 
   static create(options: {
     store: IncidentStore;
@@ -159,6 +161,8 @@ export class IncidentService {
     slaTargets?: SlaTargetSource;
     /** An import (trusted code) may write incidents of alert sources as the actor it names. */
     trustedImport?: boolean;
+    /** Problems named by reviews and waited for on hold become links. */
+    problemLinks?: ReferenceLinks;
     now?: () => Date;
   }): IncidentService {
     return new IncidentService(options);
@@ -180,6 +184,7 @@ export class IncidentService {
     this.#policy = new IncidentPolicy(options);
     this.#now = options.now ?? (() => new Date());
     this.#trustedImport = options.trustedImport ?? false;
+    this.#problemLinks = options.problemLinks;
   }
 
   /** Raises an incident on a catalog entity; priority, assignment group, major flag and SLA clocks are derived. */
@@ -456,11 +461,25 @@ export class IncidentService {
         planPatch(record, input, this.#patchContext(record, now, actor, ctx)),
       'INC',
     );
+    const reviewProblemId = input.postIncidentReview?.problemId;
+    const reviewProblemSeq = reviewProblemId
+      ? await unlessStale(
+          record,
+          expected,
+          () =>
+            this.#problemLinks?.resolve(
+              reviewProblemId,
+              'postIncidentReview.problemId',
+              ctx,
+            ),
+          'INC',
+        )
+      : undefined;
     if (!plan) {
       requireVersion(record, expected, 'INC');
       return this.#policy.view(record, now);
     }
-    const updated = await this.#store.updateIncident({
+    let updated = await this.#store.updateIncident({
       seq: record.seq,
       expectedVersion: expected ?? record.version,
       changes: plan.changes,
@@ -468,6 +487,18 @@ export class IncidentService {
       clocks: this.#policy.evaluate(plan.clocks, now),
       event: plan.event,
     });
+    if (reviewProblemSeq !== undefined) {
+      // The review's problem becomes a real link (history on both records, no new version).
+      await this.#problemLinks?.link({
+        from: this.linkable(),
+        fromSeq: record.seq,
+        toSeq: reviewProblemSeq,
+        relation: 'caused_by',
+        note: 'Named by the post-incident review',
+        actor,
+      });
+      updated = (await this.#store.getIncident(record.seq)) ?? updated;
+    }
     const incident = this.#policy.view(updated, now);
     await this.#notifier.changed(incident);
     await this.#notifyAssignment(plan, incident, actor);
@@ -483,7 +514,11 @@ export class IncidentService {
     body: IncidentTransitionRequest,
     ctx: WriteContext,
   ): Promise<Incident> {
-    const input = parseInput(incidentTransitionSchema, body, 'body');
+    const { problemId, ...input } = parseInput(
+      incidentTransitionSchema,
+      body,
+      'body',
+    );
     const expected = expectedVersionOf(ctx, 'incident');
     const record = await this.#readable(id, ctx);
     await this.#access.requireUpdate(record, ctx.credentials);
@@ -495,6 +530,30 @@ export class IncidentService {
       record,
       expected,
       () => planTransition(record, input, { now, actor }),
+      'INC',
+    );
+    // Waiting on a problem points at it: the incident is linked to it (or already was).
+    const waitsOnProblem =
+      input.to === 'on_hold' && input.onHoldReason === 'awaiting_problem';
+    const problemSeq = await unlessStale(
+      record,
+      expected,
+      async () => {
+        if (problemId !== undefined && !waitsOnProblem) {
+          throw new InputError(
+            'problemId is only taken when moving on hold awaiting_problem',
+          );
+        }
+        if (problemId !== undefined) {
+          return this.#problemLinks?.resolve(problemId, 'problemId', ctx);
+        }
+        if (waitsOnProblem && record.problemSeq === null) {
+          throw new InputError(
+            'problemId is required to wait on a problem (or link the incident to its problem first)',
+          );
+        }
+        return undefined;
+      },
       'INC',
     );
     const { parent, children } = await this.#store.transaction(async tx => {
@@ -515,7 +574,19 @@ export class IncidentService {
     for (const child of children) {
       await this.#notifier.changed(this.#policy.view(child, now));
     }
-    const incident = this.#policy.view(parent, now);
+    let moved = parent;
+    if (problemSeq !== undefined) {
+      await this.#problemLinks?.link({
+        from: this.linkable(),
+        fromSeq: record.seq,
+        toSeq: problemSeq,
+        relation: 'caused_by',
+        note: 'On hold awaiting this problem',
+        actor,
+      });
+      moved = (await this.#store.getIncident(record.seq)) ?? parent;
+    }
+    const incident = this.#policy.view(moved, now);
     await this.#notifier.changed(incident);
     return incident;
   }

@@ -361,7 +361,7 @@ async function hydrate(
     return [];
   }
   const seqs = rows.map(row => Number(row.seq));
-  const [entityRows, clockRows] = await Promise.all([
+  const [entityRows, clockRows, problemRows] = await Promise.all([
     db(ENTITIES)
       .select('record_seq', 'entity_ref', 'owner_ref', 'is_primary')
       .where({ record_type: INCIDENT })
@@ -371,7 +371,19 @@ async function hydrate(
       .where('record_type', INCIDENT)
       .whereIn('record_seq', seqs)
       .orderBy('clock', 'desc'),
+    // The problem an incident points at: the first it was linked to as `caused_by`.
+    db(RECORD_TABLES.links)
+      .select('from_seq', 'to_seq')
+      .where({ from_type: INCIDENT, to_type: 'problem', relation: 'caused_by' })
+      .whereIn('from_seq', seqs)
+      .orderBy('seq', 'asc'),
   ]);
+  const problems = new Map<number, number>();
+  for (const row of problemRows) {
+    if (!problems.has(Number(row.from_seq))) {
+      problems.set(Number(row.from_seq), Number(row.to_seq));
+    }
+  }
   const affected = new Map<number, string[]>();
   const owners = new Map<number, string | null>();
   for (const row of entityRows) {
@@ -392,8 +404,10 @@ async function hydrate(
   }
   return rows.map(row => {
     const seq = Number(row.seq);
+    const fields = rowToIncidentFields(row, affected.get(seq) ?? []);
     return {
-      ...rowToIncidentFields(row, affected.get(seq) ?? []),
+      ...fields,
+      problemSeq: problems.get(seq) ?? fields.problemSeq,
       seq,
       version: Number(row.version),
       createdAt: toDate(row.created_at),

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { incidentApi } from '../../__testUtils__/incidentApi';
 import {
   ALICE,
+  asUser,
   databases,
   startItsmBackend,
 } from '../../__testUtils__/testBackend';
@@ -343,6 +344,18 @@ describe('incident actions', () => {
         (await incidents.statusUpdate(incident.id, 'All clear')).status,
       ).toBe(409);
 
+      // The review names a problem that exists: it becomes a link.
+      const problem = await backend
+        .api()
+        .post('/api/itsm/problems')
+        .set('Authorization', asUser())
+        .send({
+          title: 'Pool exhaustion',
+          entityRefs: ['component:default/payments'],
+          impact: 2,
+          urgency: 2,
+        });
+      expect(problem.body.id).toBe('PRB-1');
       const reviewed = await incidents.patch(incident.id, resolved.version, {
         outageEnd: new Date(
           Date.parse(incident.createdAt) + 3_600_000,
@@ -357,6 +370,7 @@ describe('incident actions', () => {
         summary: 'A bad deploy exhausted the pool',
         problemId: 'PRB-1',
       });
+      expect(reviewed.body.problemId).toBe('PRB-1');
       const closed = await incidents.transition(
         incident.id,
         reviewed.body.version,

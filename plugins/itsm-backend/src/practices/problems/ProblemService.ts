@@ -36,6 +36,7 @@ import {
   linkableRecordType,
 } from '../../records/links';
 import { RecordNotifier } from '../../records/notifier';
+import type { ReferenceLinks } from '../../records/referenceLinks';
 import { createdChanges, toHistoryEvent } from '../../records/rows';
 import { parseInput } from '../../records/validation';
 import {
@@ -581,6 +582,50 @@ export class ProblemService {
         },
       );
     }
+  }
+
+  /**
+   * How other records point at a problem (a review's problem, on hold awaiting one): the
+   * problem must be readable by the caller; the link is made once.
+   */
+  references(): ReferenceLinks {
+    return {
+      resolve: async (problemId, field, ctx) => {
+        const seq = await this.readableSeq(problemId, ctx);
+        if (seq === undefined) {
+          throw new InputError(
+            `${field}: problem '${problemId}' does not exist`,
+          );
+        }
+        return seq;
+      },
+      link: async ({ from, fromSeq, toSeq, relation, note, actor }) => {
+        const existing = await this.#links.linksOf(
+          problemRecordType.recordType,
+          toSeq,
+          { otherType: from.table.type.recordType },
+        );
+        if (existing.some(l => l.fromSeq === fromSeq || l.toSeq === fromSeq)) {
+          return;
+        }
+        try {
+          await this.#store.db.transaction(tx =>
+            this.#links.insert(tx, {
+              from,
+              fromSeq,
+              to: this.linkable(),
+              toSeq,
+              relation,
+              note,
+              actor: lower(actor),
+            }),
+          );
+        } catch (error) {
+          // Linked meanwhile by someone else: the link is there, which is what was asked.
+          if ((error as Error).name !== 'ConflictError') throw error;
+        }
+      },
+    };
   }
 
   /** Problems take links; changing them needs `itsm.problem.update` on the problem. */

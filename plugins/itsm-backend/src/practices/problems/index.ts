@@ -96,6 +96,8 @@ export const problemsPractice: ItsmPractice = {
     const problemDetection = live.detection;
     // Closing a fix change tells the owners of the problems it fixes.
     before.changes.onClosed(change => problems.fixChangeClosed(change));
+    // Incidents and changes point at problems (reviews, on hold awaiting one) through links.
+    before.problemReferences.use(problems.references());
     // Imports write quietly: no signals, no notifications, their own permissions and clock.
     const problemImports = (overrides: ServiceOverrides) =>
       build({

@@ -1,3 +1,11 @@
+import {
+  PRIYA,
+  SEARCH,
+  TOM,
+  changeApi,
+  changeEntities,
+  windowIn,
+} from '../../__testUtils__/changeApi';
 import { incidentApi } from '../../__testUtils__/incidentApi';
 import { permissionsFor } from '../../__testUtils__/permissions';
 import { problemApi } from '../../__testUtils__/problemApi';
@@ -199,6 +207,143 @@ describe('problems API', () => {
         comment: 'Same timeout in the logs',
         changes: { links: [null, `caused_by ${problem.id}`] },
       });
+    });
+
+    it("turns a review's problem and an incident waiting on a problem into links", async () => {
+      const backend = await startItsmBackend({ databaseId });
+      const problems = problemApi(backend);
+      const incidents = incidentApi(backend);
+      const problem = await problems.create();
+      let incident = await incidents.create();
+      expect(incident.problemId).toBeNull();
+
+      const unknown = await incidents.patch(incident.id, 1, {
+        postIncidentReview: { summary: 'Pool exhausted', problemId: 'PRB-99' },
+      });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toMatch(
+        /postIncidentReview.problemId/,
+      );
+      const reviewed = await incidents.patch(incident.id, 1, {
+        postIncidentReview: {
+          summary: 'Pool exhausted',
+          problemId: problem.id,
+        },
+      });
+      expect(reviewed.status).toBe(200);
+      expect(reviewed.body).toMatchObject({
+        version: 2,
+        problemId: problem.id,
+      });
+      expect(
+        (await problems.get(`/problems/${problem.id}/incidents`)).body.items,
+      ).toEqual([
+        expect.objectContaining({
+          incidentId: incident.id,
+          reason: 'Named by the post-incident review',
+        }),
+      ]);
+
+      // On hold awaiting a problem: the problem is named (or linked before).
+      const other = await incidents.create({ title: 'Checkout slow' });
+      incident = (
+        await incidents.transition(other.id, 1, { to: 'in_progress' })
+      ).body;
+      const missing = await incidents.transition(incident.id, 2, {
+        to: 'on_hold',
+        onHoldReason: 'awaiting_problem',
+      });
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.message).toMatch(/problemId/);
+      const waiting = await incidents.transition(incident.id, 2, {
+        to: 'on_hold',
+        onHoldReason: 'awaiting_problem',
+        problemId: problem.id,
+      });
+      expect(waiting.status).toBe(200);
+      expect(waiting.body).toMatchObject({
+        status: 'on_hold',
+        onHoldReason: 'awaiting_problem',
+        problemId: problem.id,
+      });
+      expect(
+        (await problems.get(`/problems/${problem.id}`)).body.incidentCount,
+      ).toBe(2);
+      const misplaced = await incidents.transition(incident.id, 3, {
+        to: 'in_progress',
+        problemId: problem.id,
+      });
+      expect(misplaced.status).toBe(400);
+    });
+
+    it("links a change review's problem and tells the problem owner when a fix change closes", async () => {
+      const backend = await startItsmBackend({
+        databaseId,
+        entities: changeEntities,
+        config: {},
+      });
+      const problems = problemApi(backend, PRIYA);
+      const changes = changeApi(backend);
+      const problem = await problems.create({
+        entityRefs: [SEARCH],
+        owner: ALICE,
+      });
+      let change = await changes.inAuthorization(PRIYA, {
+        entityRefs: [SEARCH],
+        ...windowIn(-1, 3),
+      });
+      change = (await changes.decide(change.id, TOM, 'approve')).body;
+      change = await changes.move(change, PRIYA, 'implementing');
+      change = await changes.move(change, PRIYA, 'review', {
+        outcome: 'successful',
+        actualEnd: new Date().toISOString(),
+      });
+      const fix = await problems.post(`/changes/${change.id}/links`, {
+        to: problem.id,
+        relation: 'fixes',
+      });
+      expect(fix.status).toBe(201);
+      backend.notifications.send.mockClear();
+
+      const unknown = await changes.transition(
+        change.id,
+        PRIYA,
+        change.version,
+        {
+          to: 'closed',
+          review: { summary: 'Pool resized', problemId: 'PRB-42' },
+        },
+      );
+      expect(unknown.status).toBe(400);
+      expect(backend.notifications.send).not.toHaveBeenCalled();
+      // The review found another problem: it becomes a link.
+      const found = await problems.create({
+        entityRefs: [SEARCH],
+        title: 'Reindex is not idempotent',
+      });
+      change = await changes.move(change, PRIYA, 'closed', {
+        review: { summary: 'Pool resized', problemId: found.id },
+      });
+      const links = await problems.get(`/changes/${change.id}/links`);
+      expect(
+        links.body.items.map((l: any) => [l.from, l.relation, l.to, l.note]),
+      ).toEqual([
+        [change.id, 'fixes', problem.id, undefined],
+        [
+          change.id,
+          'relates_to',
+          found.id,
+          'Named by the post-implementation review',
+        ],
+      ]);
+      expect(backend.notifications.send).toHaveBeenCalledWith(
+        expect.objectContaining({
+          recipients: { type: 'entity', entityRef: ALICE },
+          payload: expect.objectContaining({
+            title: `Fix change ${change.id} closed for ${problem.id}`,
+          }),
+        }),
+      );
     });
 
     it('measures whether a resolved problem stopped its incidents', async () => {
