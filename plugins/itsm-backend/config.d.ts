@@ -124,8 +124,8 @@ export interface Config {
         frequencyMinutes?: number;
         /** N incidents with the same entity and category or signature within M days. Defaults to 3 in 7. */
         recurrence?: { incidents?: number; windowDays?: number };
-        /** Incidents on K or more services sharing an upstream dependency within M days. Defaults to 3 in 2. */
-        upstream?: { services?: number; windowDays?: number };
+        /** Incidents on K or more services sharing an upstream dependency within H hours. Defaults to 3 in 6. */
+        upstream?: { services?: number; windowHours?: number };
       };
     };
     /** Service level monitoring. */

@@ -342,9 +342,9 @@ function readProblemsConfig(config: Config): ProblemsConfig {
         d.upstreamThreshold,
         2,
       ),
-      upstreamWindowDays: count(
-        `${prefix}.upstream.windowDays`,
-        d.upstreamWindowDays,
+      upstreamWindowHours: count(
+        `${prefix}.upstream.windowHours`,
+        d.upstreamWindowHours,
         1,
       ),
     },

@@ -184,6 +184,7 @@ export function createImportRunner(options: {
             parseInput(problemCreateSchema, input, 'body'),
             as(actor),
           ),
+        get: id => problems.get(id, as(PLUGIN_SUBJECT)),
         patch: async (id, body, actor) =>
           problems.patch(id, body, await write(id, actor)),
         transition: async (id, body, actor) =>

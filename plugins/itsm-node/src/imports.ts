@@ -124,6 +124,7 @@ export interface ItsmAgreementImporter {
  */
 export interface ItsmProblemImporter {
   create(input: ProblemCreateRequest, actor: string): Promise<Problem>;
+  get(id: string): Promise<Problem>;
   patch(id: string, body: ProblemPatchRequest, actor: string): Promise<Problem>;
   transition(
     id: string,

@@ -3,7 +3,7 @@
  * clustering of incidents by a shared upstream dependency.
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 
 /** Detection thresholds (`itsm.problems.detection`). @public */
 export interface DetectionConfig {
@@ -13,8 +13,8 @@ export interface DetectionConfig {
   recurrenceWindowDays: number;
   /** Incidents on K or more services that share an upstream dependency... */
   upstreamThreshold: number;
-  /** ...within this many days. */
-  upstreamWindowDays: number;
+  /** ...within this many hours (failing together). */
+  upstreamWindowHours: number;
 }
 
 /** @public */
@@ -22,22 +22,22 @@ export const DEFAULT_DETECTION_CONFIG: DetectionConfig = {
   recurrenceThreshold: 3,
   recurrenceWindowDays: 7,
   upstreamThreshold: 3,
-  upstreamWindowDays: 2,
+  upstreamWindowHours: 6,
 };
 
 /**
- * The detection window containing `now`: windows of `days` days aligned on the Unix epoch, so
- * every replica and every run computes the same window (and the same unique key) for the same
- * instant. Incidents are counted over the `days` days before `now` (a sliding window); the
+ * The detection window containing `now`: windows of `hours` hours aligned on the Unix epoch,
+ * so every replica and every run computes the same window (and the same unique key) for the
+ * same instant. Incidents are counted over the `hours` before `now` (a sliding window); the
  * aligned window only names the candidate.
  *
  * @public
  */
 export function detectionWindow(
   now: Date,
-  days: number,
+  hours: number,
 ): { start: Date; end: Date } {
-  const length = days * DAY_MS;
+  const length = hours * HOUR_MS;
   const start = Math.floor(now.getTime() / length) * length;
   return { start: new Date(start), end: new Date(start + length) };
 }
@@ -57,10 +57,22 @@ export function detectionKey(
   return `${rule}|${entityRef.toLocaleLowerCase('en-US')}|${key}`.slice(0, 400);
 }
 
+/** Kinds in the order a shared cause is preferred when two explain the same failures. */
+const KIND_RANK: Record<string, number> = {
+  resource: 0,
+  component: 1,
+  system: 2,
+  api: 3,
+};
+
+const kindRank = (ref: string) => KIND_RANK[ref.split(':')[0]] ?? 4;
+
 /**
  * Groups recent incidents by the upstream dependencies of their services: a dependency shared
- * by `threshold` or more distinct services (the failing services themselves excluded) is a
- * cluster, biggest first.
+ * by `threshold` or more distinct failing services (itself excluded) is a cluster. A cluster
+ * whose services are all explained by a bigger (or equal, better-ranked) cluster is dropped,
+ * so the dependency that explains the most failures is proposed, not every API and component
+ * on the way to it. Biggest first; on a tie resources, then components, systems, APIs.
  *
  * @public
  */
@@ -75,7 +87,7 @@ export function upstreamClusters(
   >();
   for (const incident of incidents) {
     const service = incident.entityRef.toLocaleLowerCase('en-US');
-    for (const dep of upstreamOf.get(service) ?? []) {
+    for (const dep of new Set(upstreamOf.get(service) ?? [])) {
       const dependency = dep.toLocaleLowerCase('en-US');
       if (dependency === service) continue;
       let entry = byDependency.get(dependency);
@@ -98,9 +110,18 @@ export function upstreamClusters(
       });
     }
   }
-  return clusters.sort(
+  clusters.sort(
     (a, b) =>
       b.services.length - a.services.length ||
+      kindRank(a.dependency) - kindRank(b.dependency) ||
       a.dependency.localeCompare(b.dependency),
   );
+  const kept: typeof clusters = [];
+  for (const cluster of clusters) {
+    const explained = kept.some(bigger =>
+      cluster.services.every(s => bigger.services.includes(s)),
+    );
+    if (!explained) kept.push(cluster);
+  }
+  return kept;
 }

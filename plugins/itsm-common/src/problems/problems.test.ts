@@ -276,13 +276,13 @@ describe('detection', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 4_000_000_000_000 }),
-        fc.integer({ min: 1, max: 30 }),
-        (ms, days) => {
-          const window = detectionWindow(new Date(ms), days);
+        fc.integer({ min: 1, max: 24 * 30 }),
+        (ms, hours) => {
+          const window = detectionWindow(new Date(ms), hours);
           expect(window.start.getTime()).toBeLessThanOrEqual(ms);
           expect(window.end.getTime()).toBeGreaterThan(ms);
           expect(
-            detectionWindow(new Date(window.end.getTime() - 1), days).start,
+            detectionWindow(new Date(window.end.getTime() - 1), hours).start,
           ).toEqual(window.start);
         },
       ),
@@ -321,8 +321,17 @@ describe('detection', () => {
         incidentIds: ['1', '2', '3', '4'],
       },
     ]);
+    // auth explains a and c only, which db explains too: db alone is proposed.
     expect(
       upstreamClusters(incidents, upstreamOf, 2).map(c => c.dependency),
-    ).toEqual(['resource:default/db', 'component:default/auth']);
+    ).toEqual(['resource:default/db']);
+    // Two dependencies explaining the same services: the resource before the API.
+    const same = new Map([
+      ['component:default/a', ['api:default/db-api', 'resource:default/db']],
+      ['component:default/b', ['api:default/db-api', 'resource:default/db']],
+    ]);
+    expect(
+      upstreamClusters(incidents.slice(0, 2), same, 2).map(c => c.dependency),
+    ).toEqual(['resource:default/db']);
   });
 });

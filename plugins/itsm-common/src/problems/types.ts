@@ -89,7 +89,8 @@ export type DetectionRule = (typeof DETECTION_RULES)[number];
 export interface ProblemDetection {
   rule: DetectionRule;
   key: string;
-  windowDays: number;
+  /** The length of the sliding window the incidents were counted in. */
+  windowHours: number;
   windowStart: string;
   windowEnd: string;
   incidentCount: number;

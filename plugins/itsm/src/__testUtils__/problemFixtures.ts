@@ -52,7 +52,7 @@ export function makeCandidate(overrides: Partial<Problem> = {}): Problem {
     detection: {
       rule: 'recurrence',
       key: 'category:database',
-      windowDays: 7,
+      windowHours: 168,
       windowStart: '2026-10-26T00:00:00.000Z',
       windowEnd: '2026-11-02T00:00:00.000Z',
       incidentCount: 4,

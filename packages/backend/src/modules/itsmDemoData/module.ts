@@ -6,12 +6,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
 import { seedDemoChanges } from './seedDemoChanges';
 import { seedDemoIncidents } from './seedDemoIncidents';
+import { seedDemoProblems } from './seedDemoProblems';
 import { seedDemoSlas } from './seedDemoSlas';
 
 /**
  * Demo data for the development portal: when `itsmDemo.enabled` is true and the ITSM plugin
  * holds no records yet, writes about three months of incidents and a set of changes in every
- * state on the demo catalog, with SLAs, an OLA and an underpinning contract.
+ * state on the demo catalog, with SLAs, an OLA and an underpinning contract, and problems and
+ * known errors (one recurring failure left for the scheduled detection to find).
  */
 export const itsmModuleDemoData = createBackendModule({
   pluginId: 'itsm',
@@ -62,6 +64,7 @@ export const itsmModuleDemoData = createBackendModule({
           });
           logger.info(`ITSM demo data: ${count} incidents written`);
           await seedDemoChanges(context, { now: new Date(), logger });
+          await seedDemoProblems(context, { now: new Date(), logger });
         });
       },
     });

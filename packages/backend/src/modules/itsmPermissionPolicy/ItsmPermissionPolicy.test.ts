@@ -17,6 +17,10 @@ import {
   incidentCreatePermission,
   incidentReadPermission,
   incidentUpdatePermission,
+  knownErrorManagePermission,
+  problemCreatePermission,
+  problemReadPermission,
+  problemUpdatePermission,
   itsmPermissions,
   slaManagePermission,
   slaReadPermission,
@@ -88,28 +92,42 @@ const columns = [
   slaReadPermission,
   slaManagePermission,
   calendarManagePermission,
+  problemReadPermission,
+  problemCreatePermission,
+  problemUpdatePermission,
+  knownErrorManagePermission,
 ];
 
 // prettier-ignore
 const table: Array<[string, string, ...Expected[]]> = [
-  // user            who                                     incident     change             template  sla          calendar
-  //                                                         read new upd read new upd vote manage    read manage  manage
-  ['guest',          'platform-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D],
-  ['daniel.kim',     'payments-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D],
-  ['sofia.rossi',    'payments service owner, CAB, ECAB',    A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D],
-  ['jonas.weber',    'SRE (support engineer), ECAB',         A,   A,  A,  A,   A,  C,  A,   D,        A,   A,      D],
-  ['tom.oconnor',    'SRE, change manager',                  A,   A,  A,  A,   A,  A,  A,   D,        A,   A,      D],
-  ['marcus.reed',    'change manager, CAB, ITSM admin',      A,   A,  C,  A,   A,  A,  A,   A,        A,   A,      A],
-  ['maria.garcia',   'SRE lead, change manager, ITSM admin', A,   A,  A,  A,   A,  A,  A,   A,        A,   A,      A],
-  ['katrin.vogel',   'head of engineering, CAB',             A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D],
+  // user            who                                     incident     change             template  sla          calendar  problem      known error
+  //                                                         read new upd read new upd vote manage    read manage  manage    read new upd manage
+  ['guest',          'platform-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A],
+  ['daniel.kim',     'payments-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A],
+  ['sofia.rossi',    'payments service owner, CAB, ECAB',    A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A],
+  ['jonas.weber',    'SRE (support engineer), ECAB',         A,   A,  A,  A,   A,  C,  A,   D,        A,   A,      D, A, A, A, A],
+  ['tom.oconnor',    'SRE, change manager',                  A,   A,  A,  A,   A,  A,  A,   D,        A,   A,      D, A, A, A, A],
+  ['marcus.reed',    'change manager, CAB, ITSM admin',      A,   A,  C,  A,   A,  A,  A,   A,        A,   A,      A, A, A, C, A],
+  ['maria.garcia',   'SRE lead, change manager, ITSM admin', A,   A,  A,  A,   A,  A,  A,   A,        A,   A,      A, A, A, A, A],
+  ['katrin.vogel',   'head of engineering, CAB',             A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A],
 ];
 
 /** The conditional decision the policy gives a user who is not a manager of the record type. */
 function conditionalFor(permission: Permission, claims: string[]) {
-  const [resourceType, rules] =
-    permission.name === incidentUpdatePermission.name
-      ? ['itsm-incident', ['IS_SERVICE_OWNER', 'IS_ASSIGNEE']]
-      : ['itsm-change', ['IS_CHANGE_REQUESTER', 'IS_CHANGE_ENTITY_OWNER']];
+  const byPermission: Record<string, [string, string[]]> = {
+    [incidentUpdatePermission.name]: [
+      'itsm-incident',
+      ['IS_SERVICE_OWNER', 'IS_ASSIGNEE'],
+    ],
+    [problemUpdatePermission.name]: [
+      'itsm-problem',
+      ['IS_SERVICE_OWNER', 'IS_PROBLEM_OWNER'],
+    ],
+  };
+  const [resourceType, rules] = byPermission[permission.name] ?? [
+    'itsm-change',
+    ['IS_CHANGE_REQUESTER', 'IS_CHANGE_ENTITY_OWNER'],
+  ];
   return {
     result: AuthorizeResult.CONDITIONAL,
     pluginId: 'itsm',
@@ -157,8 +175,8 @@ describe('ItsmPermissionPolicy', () => {
   it('denies ITSM permissions it has no rule for, even to ITSM admins (fail closed)', async () => {
     const unknown = [
       createPermission({
-        name: 'itsm.problem.create',
-        attributes: { action: 'create' },
+        name: 'itsm.improvement.manage',
+        attributes: { action: 'update' },
       }),
       createPermission({
         name: 'itsm.incident.delete',

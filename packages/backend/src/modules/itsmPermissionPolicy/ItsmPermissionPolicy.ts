@@ -12,7 +12,9 @@ import {
   changeConditions,
   createChangeConditionalDecision,
   createIncidentConditionalDecision,
+  createProblemConditionalDecision,
   incidentConditions,
+  problemConditions,
 } from '@backstage-itsm/plugin-itsm-backend';
 import {
   calendarManagePermission,
@@ -24,11 +26,15 @@ import {
   incidentCreatePermission,
   incidentReadPermission,
   incidentUpdatePermission,
+  knownErrorManagePermission,
+  problemCreatePermission,
+  problemReadPermission,
+  problemUpdatePermission,
   slaManagePermission,
   slaReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
 
-/** Support engineers and incident managers: may work every incident. */
+/** Support engineers, incident and problem managers: may work every incident and problem. */
 export const INCIDENT_MANAGERS = 'group:default/sre-team';
 /** Change managers: may edit and move every change. */
 export const CHANGE_MANAGERS = 'group:default/change-managers';
@@ -82,6 +88,19 @@ export const itsmRules: Record<string, ItsmRule> = {
   [slaManagePermission.name]: allowAll,
   // Every service counting in a calendar is affected by its hours and holidays.
   [calendarManagePermission.name]: membersOf(ITSM_ADMINS, () => DENY),
+  [problemReadPermission.name]: allowAll,
+  [problemCreatePermission.name]: allowAll,
+  // The owners of the problem's services, its owner and assignment group analyse it.
+  [problemUpdatePermission.name]: membersOf(INCIDENT_MANAGERS, claims =>
+    createProblemConditionalDecision(problemUpdatePermission, {
+      anyOf: [
+        problemConditions.isProblemServiceOwner({ claims }),
+        problemConditions.isProblemOwner({ claims }),
+      ],
+    }),
+  ),
+  // Known errors are the engineers' shared knowledge: any signed-in engineer records one.
+  [knownErrorManagePermission.name]: allowAll,
 };
 
 /** Whether a permission belongs to the ITSM plugins (`itsm.` names). */

@@ -467,6 +467,7 @@ export class KnexProblemStore {
    */
   async recurringIncidents(options: {
     since: Date;
+    until: Date;
     threshold: number;
     by: 'category' | 'signature';
   }): Promise<
@@ -475,6 +476,8 @@ export class KnexProblemStore {
       value: string;
       count: number;
       incidentSeqs: number[];
+      /** The title of the most recent incident of the group. */
+      latestTitle: string;
     }>
   > {
     const db = this.#db;
@@ -483,6 +486,7 @@ export class KnexProblemStore {
       .select('entity_ref', { value: column })
       .count({ n: '*' })
       .where('created_at', '>=', options.since)
+      .andWhere('created_at', '<', options.until)
       .whereNotNull(column)
       .modify(q => {
         if (column === 'category') q.whereNot('category', 'uncategorised');
@@ -492,9 +496,10 @@ export class KnexProblemStore {
     const result = [];
     for (const group of groups) {
       const seqs = await db(INCIDENTS)
-        .select('seq')
+        .select('seq', 'title')
         .where({ entity_ref: group.entity_ref, [column]: group.value })
         .andWhere('created_at', '>=', options.since)
+        .andWhere('created_at', '<', options.until)
         .orderBy('seq', 'asc')
         .limit(100);
       result.push({
@@ -502,6 +507,7 @@ export class KnexProblemStore {
         value: group.value as string,
         count: Number(group.n),
         incidentSeqs: seqs.map(r => Number(r.seq)),
+        latestTitle: seqs[seqs.length - 1]?.title ?? String(group.value),
       });
     }
     return result;
@@ -510,11 +516,13 @@ export class KnexProblemStore {
   /** The incidents created since `since` (id and primary entity), newest first, capped. */
   async recentIncidents(
     since: Date,
+    until: Date,
     limit = 5000,
   ): Promise<Array<{ seq: number; entityRef: string }>> {
     const rows = await this.#db(INCIDENTS)
       .select('seq', 'entity_ref')
       .where('created_at', '>=', since)
+      .andWhere('created_at', '<', until)
       .orderBy('seq', 'desc')
       .limit(limit);
     return rows.map(r => ({ seq: Number(r.seq), entityRef: r.entity_ref }));

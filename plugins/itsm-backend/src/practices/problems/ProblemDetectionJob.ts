@@ -9,7 +9,8 @@ import { ImpactAnalyzer } from '../../catalog/ImpactAnalyzer';
 import type { KnexProblemStore } from './KnexProblemStore';
 import type { ProblemService } from './ProblemService';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** At most this many distinct failing services are looked up in the catalog graph per run. */
 const MAX_UPSTREAM_LOOKUPS = 500;
@@ -19,7 +20,7 @@ const MAX_UPSTREAM_LOOKUPS = 500;
  *
  * - recurrence: N or more incidents on one entity with the same signature (first) or category
  *   within the last M days, unless an open problem already covers that entity and key;
- * - upstream: incidents within the last days on K or more services that share a direct
+ * - upstream: incidents within the last hours on K or more services that share a direct
  *   upstream dependency in the catalog graph: one candidate on that dependency.
  *
  * Each candidate carries a unique key per (rule, entity, key) and detection window (windows
@@ -71,12 +72,13 @@ export class ProblemDetectionJob {
     const { recurrenceThreshold: threshold, recurrenceWindowDays: days } =
       this.#config;
     const since = new Date(now.getTime() - days * DAY_MS);
-    const window = detectionWindow(now, days);
+    const window = detectionWindow(now, days * 24);
     const proposed: string[] = [];
     const covered = new Set<string>();
     for (const by of ['signature', 'category'] as const) {
       const groups = await this.#store.recurringIncidents({
         since,
+        until: now,
         threshold,
         by,
       });
@@ -94,9 +96,7 @@ export class ProblemDetectionJob {
         }
         const key = `${by}:${group.value}`;
         const label =
-          by === 'signature'
-            ? group.value.replace(/^(title|alertmanager|pagerduty):/, '')
-            : `${group.value} incidents`;
+          by === 'signature' ? group.latestTitle : `${group.value} incidents`;
         const problem = await this.#problems.propose({
           title: `Recurring: ${label} on ${shortRef(group.entityRef)}`.slice(
             0,
@@ -109,7 +109,7 @@ export class ProblemDetectionJob {
           detection: {
             rule: 'recurrence',
             key,
-            windowDays: days,
+            windowHours: days * 24,
             windowStart: since.toISOString(),
             windowEnd: now.toISOString(),
             incidentCount: group.count,
@@ -126,10 +126,10 @@ export class ProblemDetectionJob {
   }
 
   async #upstream(now: Date): Promise<string[]> {
-    const { upstreamThreshold: threshold, upstreamWindowDays: days } =
+    const { upstreamThreshold: threshold, upstreamWindowHours: hours } =
       this.#config;
-    const since = new Date(now.getTime() - days * DAY_MS);
-    const incidents = await this.#store.recentIncidents(since);
+    const since = new Date(now.getTime() - hours * HOUR_MS);
+    const incidents = await this.#store.recentIncidents(since, now);
     const services = [...new Set(incidents.map(i => i.entityRef))];
     if (services.length < threshold) return [];
     const upstreamOf = new Map<string, string[]>();
@@ -156,7 +156,7 @@ export class ProblemDetectionJob {
       upstreamOf,
       threshold,
     );
-    const window = detectionWindow(now, days);
+    const window = detectionWindow(now, hours);
     const proposed: string[] = [];
     for (const cluster of clusters) {
       if (
@@ -172,7 +172,7 @@ export class ProblemDetectionJob {
         )}`.slice(0, 200),
         statement: `Incidents on ${cluster.services
           .map(s => `\`${s}\``)
-          .join(', ')} within ${days} days; all of them depend on \`${
+          .join(', ')} within ${hours} hours; all of them depend on \`${
           cluster.dependency
         }\`. Proposed by problem detection from the catalog graph.`,
         entityRef: cluster.dependency,
@@ -181,7 +181,7 @@ export class ProblemDetectionJob {
         detection: {
           rule: 'upstream',
           key: cluster.dependency,
-          windowDays: days,
+          windowHours: hours,
           windowStart: since.toISOString(),
           windowEnd: now.toISOString(),
           incidentCount: cluster.incidentIds.length,

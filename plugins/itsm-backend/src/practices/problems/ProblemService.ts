@@ -508,7 +508,7 @@ export class ProblemService {
         changes: createdChanges(this.#preview(fields, now, actor), [
           'incidentCount',
         ]),
-        comment: `Proposed by detection: ${candidate.detection.incidentCount} incidents (${candidate.detection.rule} ${candidate.detection.key}) within ${candidate.detection.windowDays} days`,
+        comment: `Proposed by detection: ${candidate.detection.incidentCount} incidents (${candidate.detection.rule} ${candidate.detection.key}) within ${candidate.detection.windowHours} hours`,
       },
       within: (tx, seq) =>
         this.#linkIncidents(tx, seq, candidate.incidentSeqs, {

@@ -44,12 +44,14 @@ export const problemsPractice: ItsmPractice = {
       store.getProblem(seq),
     );
     const catalog = new ItsmCatalog(deps);
-    const incidents = () => before.incidents.linkable();
     const build = (options: {
       permissions: PermissionsService;
       notifier: RecordNotifier;
+      /** The incident service whose reads and permissions links go through. */
+      incidentService: typeof before.incidents;
       now?: () => Date;
     }) => {
+      const incidents = () => options.incidentService.linkable();
       const problems = new ProblemService({
         store,
         access: new ProblemAccess({
@@ -91,6 +93,7 @@ export const problemsPractice: ItsmPractice = {
     const live = build({
       permissions: deps.permissions,
       notifier: new RecordNotifier(deps),
+      incidentService: before.incidents,
     });
     const { problems, knownErrors } = live;
     const problemDetection = live.detection;
@@ -103,6 +106,7 @@ export const problemsPractice: ItsmPractice = {
       build({
         ...overrides,
         notifier: new RecordNotifier({ logger: deps.logger }),
+        incidentService: before.quiet(overrides).incidents,
       });
     const incidentTrends = await IncidentTrendService.create(deps);
     return {

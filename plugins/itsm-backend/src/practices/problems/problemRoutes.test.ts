@@ -412,7 +412,7 @@ describe('problems API', () => {
           rule: 'recurrence',
           key: 'signature:title:checkout fails for order #',
           incidentCount: 3,
-          windowDays: 7,
+          windowHours: 168,
         },
       });
       expect(await problems.detect()).toEqual([]);

@@ -40,9 +40,13 @@ export function describeDetection(detection: ProblemDetection): string {
   const services = detection.services?.length
     ? ` on ${detection.services.length} services`
     : '';
-  return `${detection.incidentCount} incidents${services} in ${
-    detection.windowDays
-  } days (${humanizeCode(detection.rule).toLocaleLowerCase('en-US')}, ${
-    detection.key
-  })`;
+  const window =
+    detection.windowHours % 24 === 0
+      ? `${detection.windowHours / 24} days`
+      : `${detection.windowHours} hours`;
+  return `${
+    detection.incidentCount
+  } incidents${services} in ${window} (${humanizeCode(
+    detection.rule,
+  ).toLocaleLowerCase('en-US')}, ${detection.key})`;
 }

@@ -50,7 +50,7 @@ function CandidateCard(props: {
               Key: <strong>{detection.key}</strong>
             </Typography>
             <Typography variant="body2">
-              Window: <strong>{detection.windowDays} days</strong> (
+              Window: <strong>{formatWindow(detection.windowHours)}</strong> (
               {new Date(detection.windowStart).toLocaleDateString()} –{' '}
               {new Date(detection.windowEnd).toLocaleDateString()})
             </Typography>
@@ -177,4 +177,9 @@ export function CandidatesInbox() {
       )}
     </Box>
   );
+}
+
+/** `168` → `7 days`, `6` → `6 hours`. */
+function formatWindow(hours: number): string {
+  return hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`;
 }
