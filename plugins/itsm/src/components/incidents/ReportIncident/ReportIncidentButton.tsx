@@ -4,7 +4,11 @@ import IconButton from '@material-ui/core/IconButton';
 import CloseIcon from '@material-ui/icons/Close';
 import AddAlertIcon from '@material-ui/icons/AddAlert';
 import Alert from '@material-ui/lab/Alert';
-import type { Incident } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  Incident,
+  KnownErrorMatch,
+} from '@backstage-itsm/plugin-itsm-common';
+import { Markdown } from '../../shared/Markdown';
 import { IncidentLink } from '../IncidentLink';
 import { ReportIncidentDialog } from './ReportIncidentDialog';
 
@@ -18,6 +22,7 @@ export function ReportIncidentButton(props: {
 }) {
   const [open, setOpen] = useState(false);
   const [created, setCreated] = useState<Incident>();
+  const [applied, setApplied] = useState<KnownErrorMatch>();
   return (
     <>
       <Button
@@ -45,15 +50,25 @@ export function ReportIncidentButton(props: {
           }
         >
           Reported <IncidentLink id={created.id} />: {created.title}
+          {applied && (
+            <div aria-label="Workaround to apply">
+              <strong>
+                Workaround of {applied.knownError.id}:{' '}
+                {applied.knownError.title}
+              </strong>
+              <Markdown content={applied.knownError.workaround} />
+            </div>
+          )}
         </Alert>
       )}
       <ReportIncidentDialog
         open={open}
         entityRef={props.entityRef}
         onClose={() => setOpen(false)}
-        onCreated={incident => {
+        onCreated={(incident, appliedMatch) => {
           setOpen(false);
           setCreated(incident);
+          setApplied(appliedMatch);
           props.onCreated?.(incident);
         }}
       />

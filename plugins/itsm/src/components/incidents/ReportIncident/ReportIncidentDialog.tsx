@@ -9,6 +9,7 @@ import {
   incidentCreateSchema,
   type Incident,
   type IncidentCreateRequest,
+  type KnownErrorMatch,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../../api';
 import { EntityRefsPicker } from '../../shared/EntityRefPicker';
@@ -18,6 +19,10 @@ import {
   type IncidentCoreValues,
 } from '../../shared/forms';
 import { RecordFormDialog } from '../../../records';
+import {
+  KnownErrorOfferField,
+  useKnownErrorOffer,
+} from '../../problems/KnownErrorSuggestions';
 import {
   CategoryFields,
   CausedByChangeField,
@@ -35,7 +40,8 @@ export interface ReportIncidentDialogProps {
   /** The service the incident is raised on (read-only in the form). */
   entityRef: string;
   onClose: () => void;
-  onCreated: (incident: Incident) => void;
+  /** With the known error whose workaround the reporter chose, if any. */
+  onCreated: (incident: Incident, applied?: KnownErrorMatch) => void;
 }
 
 /**
@@ -68,9 +74,16 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
   });
 
   const affected = useWatch({ control, name: 'affectedEntityRefs' });
+  // Known errors matching what is typed are offered with their workarounds.
+  const [title, description, category] = useWatch({
+    control,
+    name: ['title', 'description', 'category'],
+  });
+  const offer = useKnownErrorOffer();
 
   const close = () => {
     reset();
+    offer.reset();
     setServerError(undefined);
     onClose();
   };
@@ -93,8 +106,12 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
           ? { causedByChangeId: values.causedByChangeId }
           : {}),
       });
+      // The incident exists: a failure to count the offer does not undo the report.
+      await offer.record(incident.id);
+      const applied = offer.chosen;
       reset();
-      onCreated(incident);
+      offer.reset();
+      onCreated(incident, applied);
     } catch (e) {
       setServerError(e);
     }
@@ -130,6 +147,14 @@ export function ReportIncidentDialog(props: ReportIncidentDialogProps) {
           titleHint="What is broken, in one line"
           descriptionHint="Markdown: what you see, since when, who is affected"
         />
+        <Grid item xs={12}>
+          <KnownErrorOfferField
+            offer={offer}
+            entityRef={entityRef}
+            text={`${title ?? ''}\n${description ?? ''}`}
+            category={category}
+          />
+        </Grid>
         <Grid item xs={12}>
           <Controller
             control={control}

@@ -12,6 +12,7 @@ import { Markdown } from '../../shared/Markdown';
 import { shortRef } from '../../shared/format';
 import { KnownErrorLink } from '../ProblemLink';
 import { useKnownErrorMatches } from './useKnownErrorMatches';
+import type { KnownErrorOffer } from './useKnownErrorOffer';
 
 /** Props of {@link KnownErrorSuggestions}. */
 export interface KnownErrorSuggestionsProps {
@@ -131,5 +132,28 @@ export function KnownErrorSuggestions(props: KnownErrorSuggestionsProps) {
         ))}
       </Box>
     </Box>
+  );
+}
+
+/**
+ * The suggestions of a form that reports an incident: "Apply workaround" chooses (or
+ * un-chooses) a known error; the form records the offer when the incident is created.
+ */
+export function KnownErrorOfferField(props: {
+  offer: KnownErrorOffer;
+  entityRef: string;
+  text: string;
+  category?: string | null;
+}) {
+  const { offer } = props;
+  return (
+    <KnownErrorSuggestions
+      entityRef={props.entityRef}
+      text={props.text}
+      category={props.category}
+      onApply={offer.choose}
+      onMatches={offer.onMatches}
+      appliedId={offer.chosen?.knownError.id}
+    />
   );
 }

@@ -1,4 +1,5 @@
 export {
+  KnownErrorOfferField,
   KnownErrorSuggestions,
   type KnownErrorSuggestionsProps,
 } from './KnownErrorSuggestions';
@@ -6,3 +7,4 @@ export {
   MATCH_DEBOUNCE_MS,
   useKnownErrorMatches,
 } from './useKnownErrorMatches';
+export { useKnownErrorOffer, type KnownErrorOffer } from './useKnownErrorOffer';

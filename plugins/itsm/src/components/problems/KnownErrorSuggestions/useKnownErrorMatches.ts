@@ -8,6 +8,8 @@ import { itsmApiRef, type MatchKnownErrorsOptions } from '../../../api';
 /** Typing pauses this long before the known errors are asked again. */
 export const MATCH_DEBOUNCE_MS = 400;
 
+const NONE: KnownErrorMatch[] = [];
+
 /** Text shorter than this (and no category or signature) asks nothing. */
 const MIN_TEXT = 3;
 
@@ -47,15 +49,16 @@ export function useKnownErrorMatches(options: MatchKnownErrorsOptions) {
               JSON.parse(settled) as MatchKnownErrorsOptions,
             )
           ).items
-        : [],
+        : NONE,
     [itsmApi, settled],
   );
-  const [shown, setShown] = useState<KnownErrorMatch[]>([]);
+  const [shown, setShown] = useState<KnownErrorMatch[]>(NONE);
   useEffect(() => {
     if (state.value) setShown(state.value);
   }, [state.value]);
   return {
-    matches: settled ? shown : [],
+    // The same array while nothing changes, so callers may depend on it.
+    matches: settled ? shown : NONE,
     loading: state.loading || key !== settled,
     error: state.error,
   };
