@@ -15,7 +15,8 @@ const MIN_TEXT = 3;
 
 /** The question a form's values ask, or `''` when they say too little yet. */
 function questionOf(options: MatchKnownErrorsOptions): string {
-  const text = options.text?.trim() ?? '';
+  // The route reads at most 5,000 characters; the start of a long description is enough.
+  const text = (options.text?.trim() ?? '').slice(0, 5000);
   if (
     !options.entityRef ||
     (text.length < MIN_TEXT && !options.category && !options.signature)
