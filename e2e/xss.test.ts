@@ -230,7 +230,8 @@ test('script payloads in every free-text field of an incident run nowhere', asyn
   const edit = support.getByRole('dialog');
   await edit.locator('#itsm-edit-title').fill(edited);
   await edit.locator('#itsm-edit-description').fill(`Edited.\n\n${MARKDOWN}`);
-  await edit.locator('#itsm-edit-category').fill(PAYLOADS[0]);
+  // The category is picked from the taxonomy now: no free text to attack there.
+  await edit.locator('#itsm-edit-category').selectOption('performance');
   await edit.getByLabel('Major incident').check(); // brings status updates and the review
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
@@ -273,7 +274,6 @@ test('script payloads in every free-text field of an incident run nowhere', asyn
   await expect(
     support.getByRole('region', { name: 'Post-incident review' }),
   ).toBeVisible();
-  await expect(support.getByText(PAYLOADS[0], { exact: true })).toBeVisible(); // the category, as text
   await expectInert(support, dialogs);
   await screenshot(support, '40-xss-incident');
   await clickPayloadLinks(support, dialogs);

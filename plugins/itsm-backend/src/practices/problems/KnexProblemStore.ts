@@ -470,19 +470,9 @@ export class KnexProblemStore {
     until: Date;
     threshold: number;
     by: 'category' | 'signature';
-  }): Promise<
-    Array<{
-      entityRef: string;
-      value: string;
-      count: number;
-      incidentSeqs: number[];
-      /** The title of the most recent incident of the group. */
-      latestTitle: string;
-    }>
-  > {
-    const db = this.#db;
+  }): Promise<Array<{ entityRef: string; value: string; count: number }>> {
     const column = options.by;
-    const groups = await db(INCIDENTS)
+    const groups = await this.#db(INCIDENTS)
       .select('entity_ref', { value: column })
       .count({ n: '*' })
       .where('created_at', '>=', options.since)
@@ -493,24 +483,35 @@ export class KnexProblemStore {
       })
       .groupBy('entity_ref', column)
       .havingRaw('count(*) >= ?', [options.threshold]);
-    const result = [];
-    for (const group of groups) {
-      const seqs = await db(INCIDENTS)
-        .select('seq', 'title')
-        .where({ entity_ref: group.entity_ref, [column]: group.value })
-        .andWhere('created_at', '>=', options.since)
-        .andWhere('created_at', '<', options.until)
-        .orderBy('seq', 'asc')
-        .limit(100);
-      result.push({
-        entityRef: group.entity_ref as string,
-        value: group.value as string,
-        count: Number(group.n),
-        incidentSeqs: seqs.map(r => Number(r.seq)),
-        latestTitle: seqs[seqs.length - 1]?.title ?? String(group.value),
-      });
-    }
-    return result;
+    return (groups as Array<Record<string, any>>).map(group => ({
+      entityRef: group.entity_ref as string,
+      value: group.value as string,
+      count: Number(group.n),
+    }));
+  }
+
+  /**
+   * The incidents of one recurrence group (oldest first, at most 100) and the title of the most
+   * recent: read only for a group about to be proposed.
+   */
+  async groupIncidents(options: {
+    entityRef: string;
+    by: 'category' | 'signature';
+    value: string;
+    since: Date;
+    until: Date;
+  }): Promise<{ incidentSeqs: number[]; latestTitle: string }> {
+    const rows = await this.#db(INCIDENTS)
+      .select('seq', 'title')
+      .where({ entity_ref: options.entityRef, [options.by]: options.value })
+      .andWhere('created_at', '>=', options.since)
+      .andWhere('created_at', '<', options.until)
+      .orderBy('seq', 'asc')
+      .limit(100);
+    return {
+      incidentSeqs: rows.map(r => Number(r.seq)),
+      latestTitle: rows[rows.length - 1]?.title ?? options.value,
+    };
   }
 
   /** The incidents created since `since` (id and primary entity), newest first, capped. */

@@ -95,8 +95,15 @@ export class ProblemDetectionJob {
           continue;
         }
         const key = `${by}:${group.value}`;
+        const { incidentSeqs, latestTitle } = await this.#store.groupIncidents({
+          entityRef: group.entityRef,
+          by,
+          value: group.value,
+          since,
+          until: now,
+        });
         const label =
-          by === 'signature' ? group.latestTitle : `${group.value} incidents`;
+          by === 'signature' ? latestTitle : `${group.value} incidents`;
         const problem = await this.#problems.propose({
           title: `Recurring: ${label} on ${shortRef(group.entityRef)}`.slice(
             0,
@@ -116,7 +123,7 @@ export class ProblemDetectionJob {
           },
           detectionKey: detectionKey('recurrence', group.entityRef, key),
           window: window.start,
-          incidentSeqs: group.incidentSeqs,
+          incidentSeqs,
         });
         covered.add(group.entityRef);
         if (problem) proposed.push(problem.id);

@@ -49,7 +49,10 @@ export function ChangePage(props: { id?: string }) {
               </Box>
               {change.review && (
                 <Box mt={3}>
-                  <ChangeReview change={change} />
+                  <ChangeReview
+                    change={change}
+                    onProblemCreated={() => live.reload()}
+                  />
                 </Box>
               )}
               <Box mt={3}>

@@ -5,6 +5,8 @@ import Typography from '@material-ui/core/Typography';
 import type { Change } from '@backstage-itsm/plugin-itsm-common';
 import { IncidentLink } from '../../incidents/IncidentLink';
 import { Markdown } from '../../shared/Markdown';
+import { RecordIdLink } from '../../RecordIdLink';
+import { CreateProblemFromReview } from '../../problems/CreateProblemFromReview';
 
 function Part(props: { title: string; text: string | null }) {
   return (
@@ -35,8 +37,13 @@ export function ChangePlan(props: { change: Change }) {
 }
 
 /** The post-implementation review, once written, with links to the incidents it names. */
-export function ChangeReview(props: { change: Change }) {
-  const { review } = props.change;
+export function ChangeReview(props: {
+  change: Change;
+  /** Called after a problem was created from the review (and linked to the change). */
+  onProblemCreated?: (problemId: string) => void;
+}) {
+  const { change } = props;
+  const { review } = change;
   if (!review) return null;
   return (
     <InfoCard title="Post-implementation review">
@@ -64,6 +71,26 @@ export function ChangeReview(props: { change: Change }) {
             ))}
           </Typography>
         </Box>
+      )}
+      {review.problemId ? (
+        <Typography variant="body2">
+          Problem: <RecordIdLink id={review.problemId} />
+        </Typography>
+      ) : (
+        props.onProblemCreated && (
+          <CreateProblemFromReview
+            record={{
+              collection: 'changes',
+              id: change.id,
+              title: change.title,
+              entityRefs: change.entityRefs,
+            }}
+            statement={[review.summary, review.lessonsLearned]
+              .filter(Boolean)
+              .join('\n\n')}
+            onCreated={props.onProblemCreated}
+          />
+        )
       )}
     </InfoCard>
   );

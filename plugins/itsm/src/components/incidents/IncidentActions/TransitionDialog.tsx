@@ -1,4 +1,5 @@
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
+import TextField from '@material-ui/core/TextField';
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   ON_HOLD_REASONS,
@@ -54,16 +55,28 @@ export function TransitionDialog(props: TransitionDialogProps) {
   });
   const { control } = form;
   const { errors } = form.formState;
+  // Waiting on a problem points at it: the problem is named (or the incident linked already).
+  const waitsOnProblem =
+    fields.includes('onHoldReason') &&
+    form.watch('onHoldReason') === 'awaiting_problem';
 
   // Only the fields this move asks for, and only when filled in.
-  const submit = form.handleSubmit(values =>
-    write.transition({
+  const submit = form.handleSubmit(values => {
+    const problemId = values.problemId?.trim();
+    if (waitsOnProblem && !problemId && !incident.problemId) {
+      form.setError('problemId', {
+        message: 'Name the problem this incident waits for, e.g. PRB-3',
+      });
+      return undefined;
+    }
+    return write.transition({
       to,
       ...Object.fromEntries(
         fields.filter(field => values[field]).map(f => [f, values[f]]),
       ),
-    }),
-  );
+      ...(waitsOnProblem && problemId ? { problemId } : {}),
+    });
+  });
 
   return (
     <RecordTransitionDialog
@@ -82,6 +95,30 @@ export function TransitionDialog(props: TransitionDialogProps) {
           label="Reason"
           codes={ON_HOLD_REASONS}
           error={errors.onHoldReason?.message}
+        />
+      )}
+      {waitsOnProblem && (
+        <Controller
+          control={control}
+          name="problemId"
+          render={({ field }) => (
+            <TextField
+              {...field}
+              value={field.value ?? ''}
+              id="itsm-transition-problem-id"
+              label="Problem"
+              required={!incident.problemId}
+              error={Boolean(errors.problemId)}
+              helperText={
+                errors.problemId?.message ??
+                (incident.problemId
+                  ? `Linked to ${incident.problemId}; name another to link it too`
+                  : 'The problem it waits for, e.g. PRB-3; the incident is linked to it')
+              }
+              margin="dense"
+              fullWidth
+            />
+          )}
         />
       )}
       {fields.includes('resolutionCode') && (

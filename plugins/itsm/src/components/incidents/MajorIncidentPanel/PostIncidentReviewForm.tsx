@@ -14,6 +14,8 @@ import { itsmApiRef } from '../../../api';
 import { formErrorMap } from '../../shared/forms';
 import { Markdown } from '../../shared/Markdown';
 import { WriteErrorAlert } from '../../shared/WriteErrorAlert';
+import { RecordIdLink } from '../../RecordIdLink';
+import { CreateProblemFromReview } from '../../problems/CreateProblemFromReview';
 
 /** The review itself, as the PATCH schema of -common accepts it. */
 const reviewSchema = incidentPatchSchema.shape.postIncidentReview
@@ -66,7 +68,9 @@ function ReviewView(props: { review: PostIncidentReview }) {
       {part('Root cause', review.rootCause)}
       {part('Lessons learned', review.lessonsLearned)}
       {review.problemId && (
-        <Typography variant="body2">Problem: {review.problemId}</Typography>
+        <Typography variant="body2">
+          Problem: <RecordIdLink id={review.problemId} />
+        </Typography>
       )}
     </Box>
   );
@@ -126,6 +130,38 @@ export function PostIncidentReviewForm(props: {
     return (
       <>
         <ReviewView review={review} />
+        {serverError !== undefined && (
+          <WriteErrorAlert error={serverError} onReload={onReload} />
+        )}
+        {!props.disabled && !review.problemId && (
+          <CreateProblemFromReview
+            record={{
+              collection: 'incidents',
+              id: incident.id,
+              title: incident.title,
+              entityRefs: [incident.entityRef, ...incident.affectedEntityRefs],
+              impact: incident.impact,
+              urgency: incident.urgency,
+            }}
+            statement={[review.summary, review.rootCause]
+              .filter(Boolean)
+              .join('\n\n')}
+            onCreated={async problemId => {
+              // The review names the problem (the link exists already).
+              try {
+                onChange(
+                  await itsmApi.patchIncident({
+                    id: incident.id,
+                    version: incident.version,
+                    patch: { postIncidentReview: { ...review, problemId } },
+                  }),
+                );
+              } catch (e) {
+                setServerError(e);
+              }
+            }}
+          />
+        )}
         {!props.disabled && (
           <Box display="flex" justifyContent="flex-end" mt={1}>
             <Button

@@ -1,0 +1,2 @@
+export { CreateProblemFromReview } from './CreateProblemFromReview';
+export type { ReviewedRecord } from './CreateProblemFromReview';
