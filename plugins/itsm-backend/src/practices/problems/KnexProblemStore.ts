@@ -1,8 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
-import type {
-  KnownErrorListQuery,
-  ProblemListQuery,
+import {
+  OPEN_PROBLEM_STATUSES,
+  type KnownErrorListQuery,
+  type ProblemListQuery,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { isUniqueViolation, migratedClient } from '../../records/database';
@@ -461,9 +462,23 @@ export class KnexProblemStore {
     return row?.at ? toDate(row.at) : null;
   }
 
+  /** Incidents linked (`caused_by`) to an open problem: a cause is being looked for already. */
+  #explainedIncidents() {
+    const db = this.#db;
+    return db(LINKS)
+      .select(`${LINKS}.from_seq`)
+      .join(PROBLEMS, `${PROBLEMS}.seq`, `${LINKS}.to_seq`)
+      .where({
+        [`${LINKS}.from_type`]: INCIDENT,
+        [`${LINKS}.to_type`]: PROBLEM,
+        [`${LINKS}.relation`]: 'caused_by',
+      })
+      .whereIn(`${PROBLEMS}.status`, OPEN_PROBLEM_STATUSES);
+  }
+
   /**
-   * Recurrence: (entity, category or signature) with at least `threshold` incidents created
-   * since `since`, with their incident ids (oldest first).
+   * Recurrence: (entity, category or signature) with at least `threshold` incidents created in
+   * [since, until) that no open problem explains yet.
    */
   async recurringIncidents(options: {
     since: Date;
@@ -478,6 +493,7 @@ export class KnexProblemStore {
       .where('created_at', '>=', options.since)
       .andWhere('created_at', '<', options.until)
       .whereNotNull(column)
+      .whereNotIn('seq', this.#explainedIncidents())
       .modify(q => {
         if (column === 'category') q.whereNot('category', 'uncategorised');
       })
@@ -504,6 +520,7 @@ export class KnexProblemStore {
     const rows = await this.#db(INCIDENTS)
       .select('seq', 'title')
       .where({ entity_ref: options.entityRef, [options.by]: options.value })
+      .whereNotIn('seq', this.#explainedIncidents())
       .andWhere('created_at', '>=', options.since)
       .andWhere('created_at', '<', options.until)
       .orderBy('seq', 'asc')
@@ -514,7 +531,7 @@ export class KnexProblemStore {
     };
   }
 
-  /** The incidents created since `since` (id and primary entity), newest first, capped. */
+  /** The incidents created in [since, until) that no open problem explains, newest first, capped. */
   async recentIncidents(
     since: Date,
     until: Date,
@@ -524,6 +541,7 @@ export class KnexProblemStore {
       .select('seq', 'entity_ref')
       .where('created_at', '>=', since)
       .andWhere('created_at', '<', until)
+      .whereNotIn('seq', this.#explainedIncidents())
       .orderBy('seq', 'desc')
       .limit(limit);
     return rows.map(r => ({ seq: Number(r.seq), entityRef: r.entity_ref }));

@@ -19,7 +19,8 @@ const MAX_UPSTREAM_LOOKUPS = 500;
  * Proposes candidate problems (DESIGN §3 "Detection"):
  *
  * - recurrence: N or more incidents on one entity with the same signature (first) or category
- *   within the last M days, unless an open problem already covers that entity and key;
+ *   within the last M days, not counting incidents linked to an open problem, unless an open
+ *   problem already covers that entity and key;
  * - upstream: incidents within the last hours on K or more services that share a direct
  *   upstream dependency in the catalog graph: one candidate on that dependency.
  *
@@ -74,7 +75,6 @@ export class ProblemDetectionJob {
     const since = new Date(now.getTime() - days * DAY_MS);
     const window = detectionWindow(now, days * 24);
     const proposed: string[] = [];
-    const covered = new Set<string>();
     for (const by of ['signature', 'category'] as const) {
       const groups = await this.#store.recurringIncidents({
         since,
@@ -83,17 +83,14 @@ export class ProblemDetectionJob {
         by,
       });
       for (const group of groups) {
-        // One recurrence candidate per entity and run: a signature cluster usually shares
-        // its category too.
-        if (covered.has(group.entityRef)) continue;
+        // Incidents linked to an open problem are not counted (see recurringIncidents), so a
+        // signature cluster proposed first does not come back as its category's; a problem
+        // raised by hand on the entity with this key covers it too.
         const open = await this.#problems.hasOpenProblem({
           entityRef: group.entityRef,
           [by]: group.value,
         });
-        if (open) {
-          covered.add(group.entityRef);
-          continue;
-        }
+        if (open) continue;
         const key = `${by}:${group.value}`;
         const { incidentSeqs, latestTitle } = await this.#store.groupIncidents({
           entityRef: group.entityRef,
@@ -125,7 +122,6 @@ export class ProblemDetectionJob {
           window: window.start,
           incidentSeqs,
         });
-        covered.add(group.entityRef);
         if (problem) proposed.push(problem.id);
       }
     }

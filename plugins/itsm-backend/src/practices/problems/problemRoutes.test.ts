@@ -427,6 +427,31 @@ describe('problems API', () => {
       expect(all.body.items.map((p: any) => p.id)).toEqual([candidate.id]);
     });
 
+    it('counts only the incidents no open problem explains yet', async () => {
+      const backend = await startItsmBackend({ databaseId });
+      const problems = problemApi(backend);
+      const incidents = incidentApi(backend);
+      const raise = (title: string) =>
+        incidents.create({ title, category: 'performance' });
+      for (let i = 0; i < 3; i++) await raise('Checkout slow at peak');
+      const [first] = await problems.detect();
+      expect((await problems.get(`/problems/${first}`)).body).toMatchObject({
+        signature: 'title:checkout slow at peak',
+        incidentCount: 3,
+      });
+      // The same category, but already explained: no category candidate.
+      expect(await problems.detect()).toEqual([]);
+
+      // Another failure on the same entity is proposed on its own.
+      for (let i = 0; i < 3; i++) await raise('Search index stale');
+      const [second] = await problems.detect();
+      expect((await problems.get(`/problems/${second}`)).body).toMatchObject({
+        signature: 'title:search index stale',
+        incidentCount: 3,
+      });
+      expect(await problems.detect()).toEqual([]);
+    });
+
     it('proposes a candidate on an upstream dependency shared by failing services', async () => {
       const entities = [
         ...['orders', 'cart', 'search'].map(name => ({

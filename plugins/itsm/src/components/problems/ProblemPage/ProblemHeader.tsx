@@ -62,7 +62,11 @@ export function ProblemHeader(props: { problem: Problem }) {
           </Fact>
         </Grid>
         <Grid item xs={6} sm={4} md={2}>
-          <Fact label="Category">
+          <Fact
+            label={
+              !problem.category && problem.signature ? 'Signature' : 'Category'
+            }
+          >
             {problem.category ?? problem.signature ?? <Unset text="None" />}
           </Fact>
         </Grid>
