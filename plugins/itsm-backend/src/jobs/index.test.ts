@@ -83,6 +83,7 @@ describe('incident jobs', () => {
       ['itsm-incident-auto-close', 'global'],
       ['itsm-incident-sla-escalation', 'global'],
       ['itsm-owner-refresh', 'global'],
+      ['itsm-problem-detection', 'global'],
       ['itsm-sla-monitor', 'global'],
     ]);
   });

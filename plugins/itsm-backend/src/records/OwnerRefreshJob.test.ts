@@ -7,6 +7,7 @@ import {
   SEARCH,
 } from '../__testUtils__/changeApi';
 import { incidentApi } from '../__testUtils__/incidentApi';
+import { problemApi } from '../__testUtils__/problemApi';
 import {
   ALICE,
   databases,
@@ -67,6 +68,9 @@ describe.each(databases.eachSupportedId())(
       const change = await changeApi(backend).create(PRIYA, {
         entityRefs: [SEARCH],
       });
+      const problem = await problemApi(backend, ALICE).create({
+        entityRefs: ['component:default/cart'],
+      });
       const nova = incidentApi(backend, NOVA);
       expect((await nova.get(open.id)).status).toBe(404);
 
@@ -77,9 +81,13 @@ describe.each(databases.eachSupportedId())(
         logger: mockServices.logger.mock(),
       });
       const first = await job.run();
-      expect(first.updated).toEqual({ incident: 1, change: 1 });
+      expect(first.updated).toEqual({ incident: 1, change: 1, problem: 1 });
       // Idempotent: nothing left to change.
-      expect((await job.run()).updated).toEqual({ incident: 0, change: 0 });
+      expect((await job.run()).updated).toEqual({
+        incident: 0,
+        change: 0,
+        problem: 0,
+      });
 
       expect((await nova.get(open.id)).status).toBe(200);
       // A closed record keeps the owner it had.
@@ -88,6 +96,10 @@ describe.each(databases.eachSupportedId())(
         change_seq: Number(change.id.slice(4)),
       });
       expect(changeEntity.owner_ref).toBe(NEW_TEAM);
+      const [problemEntity] = await backend.knex!('itsm_record_entities').where(
+        { record_type: 'problem', record_seq: Number(problem.id.slice(4)) },
+      );
+      expect(problemEntity.owner_ref).toBe(NEW_TEAM);
     });
   },
 );
