@@ -5,6 +5,8 @@
 export {
   incidentSignalChannel as incidentChannel,
   INCIDENTS_SIGNAL_CHANNEL as INCIDENTS_CHANNEL,
+  problemSignalChannel as problemChannel,
+  knownErrorSignalChannel as knownErrorChannel,
 } from '@backstage-itsm/plugin-itsm-common';
 export type {
   IncidentSignal,

@@ -14,6 +14,7 @@ import {
   type RcaEntry,
 } from '@backstage-itsm/plugin-itsm-common';
 import { defineRecordKind, type HistoryLabels } from '../../../records';
+import { knownErrorChannel, problemChannel } from '../../../signals';
 import { humanizeCode } from '../../shared/format';
 
 const PROBLEM_STATUS_LABELS: Record<ProblemStatus, string> = {
@@ -139,6 +140,7 @@ export const problemKind = defineRecordKind<
   collection: 'problems',
   noun: 'problem',
   idPrefixes: ['PRB'],
+  channel: problemChannel,
   historyLabels: problemHistoryLabels,
   methods: {
     get: (api, id) => api.getProblem({ id }),
@@ -157,6 +159,7 @@ export const knownErrorKind = defineRecordKind<
   collection: 'known-errors',
   noun: 'known error',
   idPrefixes: ['KE'],
+  channel: knownErrorChannel,
   historyLabels: problemHistoryLabels,
   methods: {
     get: (api, id) => api.getKnownError({ id }),
