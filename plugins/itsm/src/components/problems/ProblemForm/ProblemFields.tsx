@@ -1,9 +1,4 @@
-import {
-  Controller,
-  useWatch,
-  type Control,
-  type FieldErrors,
-} from 'react-hook-form';
+import { Controller, type Control, type FieldErrors } from 'react-hook-form';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import type { Level } from '@backstage-itsm/plugin-itsm-common';
@@ -11,12 +6,7 @@ import {
   EntityRefPicker,
   EntityRefsPicker,
 } from '../../shared/EntityRefPicker';
-import {
-  ExpectedPriority,
-  LevelSelect,
-  impactOptions,
-  urgencyOptions,
-} from '../../shared/forms';
+import { PriorityFields, type PriorityValues } from '../../shared/forms';
 
 /** What the raise and edit dialogs of a problem hold. */
 export interface ProblemFieldValues {
@@ -44,7 +34,6 @@ export function ProblemFields(props: {
   idPrefix: string;
 }) {
   const { control, errors, idPrefix } = props;
-  const [impact, urgency] = useWatch({ control, name: ['impact', 'urgency'] });
   return (
     <>
       <Grid item xs={12}>
@@ -111,41 +100,11 @@ export function ProblemFields(props: {
           )}
         />
       </Grid>
-      <Grid item xs={12} sm={4}>
-        <Controller
-          control={control}
-          name="impact"
-          render={({ field }) => (
-            <LevelSelect
-              id={`${idPrefix}-impact`}
-              label="Impact"
-              value={field.value}
-              options={impactOptions}
-              onChange={field.onChange}
-              error={errors.impact?.message}
-            />
-          )}
-        />
-      </Grid>
-      <Grid item xs={12} sm={4}>
-        <Controller
-          control={control}
-          name="urgency"
-          render={({ field }) => (
-            <LevelSelect
-              id={`${idPrefix}-urgency`}
-              label="Urgency"
-              value={field.value}
-              options={urgencyOptions}
-              onChange={field.onChange}
-              error={errors.urgency?.message}
-            />
-          )}
-        />
-      </Grid>
-      <Grid item xs={12} sm={4}>
-        <ExpectedPriority impact={impact} urgency={urgency} />
-      </Grid>
+      <PriorityFields
+        control={control as unknown as Control<PriorityValues>}
+        errors={errors}
+        idPrefix={idPrefix}
+      />
       <Grid item xs={12} sm={6}>
         <Controller
           control={control}

@@ -1,15 +1,8 @@
-import {
-  Controller,
-  useWatch,
-  type Control,
-  type FieldErrors,
-} from 'react-hook-form';
+import { Controller, type Control, type FieldErrors } from 'react-hook-form';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import type { IncidentPatchRequest } from '@backstage-itsm/plugin-itsm-common';
-import { ExpectedPriority } from './ExpectedPriority';
-import { impactOptions, urgencyOptions } from './forms';
-import { LevelSelect } from './LevelSelect';
+import { PriorityFields, type PriorityValues } from './PriorityFields';
 
 /** The fields of an incident both the report and the edit dialog ask for. */
 export type IncidentCoreValues = Pick<
@@ -31,7 +24,6 @@ export function IncidentCoreFields(props: {
   descriptionHint: string;
 }) {
   const { control, errors, idPrefix } = props;
-  const [impact, urgency] = useWatch({ control, name: ['impact', 'urgency'] });
   return (
     <>
       <Grid item xs={12}>
@@ -71,43 +63,11 @@ export function IncidentCoreFields(props: {
           )}
         />
       </Grid>
-      <Grid item xs={12} sm={4}>
-        <Controller
-          control={control}
-          name="impact"
-          render={({ field }) => (
-            <LevelSelect
-              id={`${idPrefix}-impact`}
-              label="Impact"
-              value={field.value}
-              options={impactOptions}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={errors.impact?.message}
-            />
-          )}
-        />
-      </Grid>
-      <Grid item xs={12} sm={4}>
-        <Controller
-          control={control}
-          name="urgency"
-          render={({ field }) => (
-            <LevelSelect
-              id={`${idPrefix}-urgency`}
-              label="Urgency"
-              value={field.value}
-              options={urgencyOptions}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={errors.urgency?.message}
-            />
-          )}
-        />
-      </Grid>
-      <Grid item xs={12} sm={4}>
-        <ExpectedPriority impact={impact} urgency={urgency} />
-      </Grid>
+      <PriorityFields
+        control={control as unknown as Control<PriorityValues>}
+        errors={errors}
+        idPrefix={idPrefix}
+      />
     </>
   );
 }

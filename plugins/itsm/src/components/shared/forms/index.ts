@@ -8,6 +8,7 @@ export {
 } from './forms';
 export { LevelSelect } from './LevelSelect';
 export { ExpectedPriority } from './ExpectedPriority';
+export { PriorityFields, type PriorityValues } from './PriorityFields';
 export { isoToLocalInput, localInputToIso } from './dates';
 export { DateTimeField } from './DateTimeField';
 export {
