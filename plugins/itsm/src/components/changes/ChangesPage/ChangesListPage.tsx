@@ -4,13 +4,6 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Checkbox from '@material-ui/core/Checkbox';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import ListItemText from '@material-ui/core/ListItemText';
-import MenuItem from '@material-ui/core/MenuItem';
-import OutlinedInput from '@material-ui/core/OutlinedInput';
-import Select from '@material-ui/core/Select';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -30,6 +23,7 @@ import { RecordListPage } from '../../../records';
 import { newChangeRouteRef } from '../../../routes';
 import { ChangesTable } from '../ChangesTable';
 import { formatChangeStatus, humanizeCode } from '../../shared/format';
+import { MultiFilter, orAny } from '../../shared/MultiFilter';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -42,64 +36,8 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
   search: { width: 220 },
-  select: { minWidth: 160, maxWidth: 260 },
   request: { marginLeft: 'auto' },
 }));
-
-/** A multi-select filter; none selected and all selected both mean "any". */
-function MultiFilter<T extends string>(props: {
-  id: string;
-  label: string;
-  anyText: string;
-  options: readonly T[];
-  format: (value: T) => string;
-  value: T[];
-  onChange: (value: T[]) => void;
-}) {
-  const classes = useStyles();
-  const { options, format } = props;
-  return (
-    <FormControl size="small" variant="outlined" className={classes.select}>
-      <InputLabel id={`${props.id}-label`} shrink>
-        {props.label}
-      </InputLabel>
-      <Select
-        labelId={`${props.id}-label`}
-        id={props.id}
-        input={<OutlinedInput notched label={props.label} />}
-        multiple
-        displayEmpty
-        value={props.value}
-        onChange={event => {
-          const picked = event.target.value as T[];
-          props.onChange(options.filter(option => picked.includes(option)));
-        }}
-        renderValue={selected => {
-          const values = selected as T[];
-          return values.length === 0 || values.length === options.length
-            ? props.anyText
-            : values.map(format).join(', ');
-        }}
-      >
-        {options.map(option => (
-          <MenuItem key={option} value={option} dense>
-            <Checkbox
-              size="small"
-              color="primary"
-              checked={props.value.includes(option)}
-            />
-            <ListItemText primary={format(option)} />
-          </MenuItem>
-        ))}
-      </Select>
-    </FormControl>
-  );
-}
-
-/** `[]` when every option is picked: the same as no filter, and a shorter query. */
-function orAny<T>(picked: T[], options: readonly T[]): T[] {
-  return picked.length === options.length ? [] : picked;
-}
 
 /**
  * `/itsm/changes`: every change, newest first, filtered on the server by status, type,

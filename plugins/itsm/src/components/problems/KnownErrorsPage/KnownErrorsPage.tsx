@@ -24,7 +24,7 @@ import {
   CreateKnownErrorDialog,
   emptyKnownErrorValues,
 } from '../KnownErrorForm';
-import { MultiFilter, orAny } from '../ProblemsPage/MultiFilter';
+import { MultiFilter, orAny } from '../../shared/MultiFilter';
 import { KnownErrorsTable } from './KnownErrorsTable';
 
 const SEARCH_DEBOUNCE_MS = 300;

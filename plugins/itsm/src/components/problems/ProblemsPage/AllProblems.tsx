@@ -20,7 +20,7 @@ import { EntityRefPicker } from '../../shared/EntityRefPicker';
 import { humanizeCode } from '../../shared/format';
 import { ProblemsTable } from '../ProblemsTable';
 import { formatProblemStatus } from '../record/problemKinds';
-import { MultiFilter, orAny } from './MultiFilter';
+import { MultiFilter, orAny } from '../../shared/MultiFilter';
 
 const SEARCH_DEBOUNCE_MS = 300;
 const PRIORITIES: Priority[] = [1, 2, 3, 4, 5];
