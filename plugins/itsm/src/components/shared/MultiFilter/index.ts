@@ -1,0 +1,1 @@
+export { MultiFilter, orAny } from './MultiFilter';
