@@ -450,15 +450,35 @@ export function createLinkRoutes(options: {
 
 /**
  * A {@link LinkableRecordType} from a practice's own reads: `read` loads the record as the
- * caller may see it (throwing `NotFoundError` or `NotAllowedError` otherwise) and
- * `requireWrite` throws unless the caller may change it.
+ * caller may see it (throwing `NotFoundError` or `NotAllowedError` otherwise); changing its
+ * links needs `requireWrite`, or, for record types whose access checks updates on the loaded
+ * record, `access.requireUpdate` on what `read` returned.
  */
-export function linkableRecordType(options: {
-  table: KnexRecordTable;
-  read: (id: string, ctx: RequestContext) => Promise<unknown>;
-  requireWrite: (id: string, ctx: RequestContext) => Promise<void>;
-}): LinkableRecordType {
+export function linkableRecordType<TRecord>(
+  options: {
+    table: KnexRecordTable;
+    read: (id: string, ctx: RequestContext) => Promise<TRecord>;
+  } & (
+    | { requireWrite: (id: string, ctx: RequestContext) => Promise<void> }
+    | {
+        access: {
+          requireUpdate(
+            record: TRecord,
+            credentials: RequestContext['credentials'],
+          ): Promise<void>;
+        };
+      }
+  ),
+): LinkableRecordType {
   const { table } = options;
+  const requireWrite =
+    'requireWrite' in options
+      ? options.requireWrite
+      : async (id: string, ctx: RequestContext) =>
+          options.access.requireUpdate(
+            await options.read(id, ctx),
+            ctx.credentials,
+          );
   return {
     table,
     async mayRead(seq, ctx) {
@@ -473,7 +493,6 @@ export function linkableRecordType(options: {
         throw error;
       }
     },
-    requireLinkWrite: (seq, ctx) =>
-      options.requireWrite(table.type.id(seq), ctx),
+    requireLinkWrite: (seq, ctx) => requireWrite(table.type.id(seq), ctx),
   };
 }

@@ -169,11 +169,7 @@ export class ChangeService {
     return linkableRecordType({
       table: changeTable,
       read: (id, ctx) => this.readable(id, ctx),
-      requireWrite: async (id, ctx) =>
-        this.#access.requireUpdate(
-          await this.readable(id, ctx),
-          ctx.credentials,
-        ),
+      access: this.#access,
     });
   }
 

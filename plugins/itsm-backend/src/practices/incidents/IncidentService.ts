@@ -370,10 +370,7 @@ export class IncidentService {
     return linkableRecordType({
       table: incidentTable,
       read: (id, ctx) => this.#readable(id, ctx),
-      requireWrite: async (id, ctx) => {
-        const record = await this.#readable(id, ctx);
-        await this.#access.requireUpdate(record, ctx.credentials);
-      },
+      access: this.#access,
     });
   }
 

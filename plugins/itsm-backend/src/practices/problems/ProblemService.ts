@@ -633,10 +633,7 @@ export class ProblemService {
     return linkableRecordType({
       table: problemTable,
       read: (id, ctx) => this.#readable(id, ctx),
-      requireWrite: async (id, ctx) => {
-        const record = await this.#readable(id, ctx);
-        await this.#access.requireUpdate(record, ctx.credentials);
-      },
+      access: this.#access,
     });
   }
 
