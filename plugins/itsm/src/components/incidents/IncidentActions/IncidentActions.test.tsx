@@ -116,6 +116,49 @@ describe('IncidentActions', () => {
     );
   });
 
+  it('asks for the problem an incident waits for, and sends it', async () => {
+    const incident = makeIncident({
+      id: 'INC-7',
+      version: 4,
+      status: 'in_progress',
+    });
+    const moved = { ...incident, version: 5, status: 'on_hold' as const };
+    const api = mockItsmApi({ transitionIncident: jest.fn(async () => moved) });
+    const { onChange, result } = render(incident, api);
+    await result;
+
+    await userEvent.click(screen.getByRole('button', { name: 'Put on hold' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Put on hold: INC-7',
+    });
+    expect(within(dialog).queryByLabelText(/Problem/)).not.toBeInTheDocument();
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText(/Reason/),
+      'awaiting_problem',
+    );
+    const submit = within(dialog).getByRole('button', { name: 'Put on hold' });
+    await userEvent.click(submit);
+    expect(
+      await within(dialog).findByText(
+        /Name the problem this incident waits for/,
+      ),
+    ).toBeInTheDocument();
+    expect(api.transitionIncident).not.toHaveBeenCalled();
+
+    await userEvent.type(within(dialog).getByLabelText(/Problem/), 'PRB-3');
+    await userEvent.click(submit);
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith(moved));
+    expect(api.transitionIncident).toHaveBeenCalledWith({
+      id: 'INC-7',
+      version: 4,
+      transition: {
+        to: 'on_hold',
+        onHoldReason: 'awaiting_problem',
+        problemId: 'PRB-3',
+      },
+    });
+  });
+
   it('asks for a resolution code and notes to resolve', async () => {
     const incident = makeIncident({ id: 'INC-7', version: 2, status: 'new' });
     const api = mockItsmApi({
