@@ -204,6 +204,8 @@ const EXISTING: Record<string, (path: string) => string | undefined> = {
   id: path => {
     if (path.startsWith('/incidents')) return 'INC-1';
     if (path.startsWith('/changes')) return 'CHG-1';
+    if (path.startsWith('/problems')) return 'PRB-1';
+    if (path.startsWith('/known-errors')) return 'KE-1';
     if (path.startsWith('/calendars')) return 'business-hours-eu';
     return undefined;
   },
@@ -241,6 +243,29 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     hours: { mon: [['09:00', '17:00']] },
   },
   'patch /calendars/{id}': { holidays: ['2027-05-03'] },
+  'post /problems': {
+    title: 'Checkout times out',
+    entityRefs: ['component:default/cart'],
+    impact: 2,
+    urgency: 2,
+  },
+  'patch /problems/{id}': { rootCause: 'Pool of 10' },
+  'post /problems/{id}/transitions': {
+    to: 'investigating',
+    owner: 'user:default/alice',
+  },
+  'post /problems/{id}/incidents': {
+    incidentId: 'INC-1',
+    reason: 'Same timeout',
+  },
+  'post /known-errors': {
+    title: 'Pool exhausted',
+    symptom: 'Timeouts',
+    workaround: 'Restart',
+    entityRefs: ['component:default/cart'],
+  },
+  'patch /known-errors/{id}': { workaround: 'Restart the pods' },
+  'post /known-errors/{id}/uses': { incidentId: 'INC-1', kind: 'offered' },
   'post /slas': {
     entityRef: 'component:default/cart',
     title: 'Cart SLA',

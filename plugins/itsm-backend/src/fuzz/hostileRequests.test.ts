@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Knex } from 'knex';
 import { changeApi, changeEntities, PRIYA } from '../__testUtils__/changeApi';
 import { incidentApi } from '../__testUtils__/incidentApi';
+import { problemApi } from '../__testUtils__/problemApi';
 import {
   ALICE,
   asUser,
@@ -62,9 +63,13 @@ describe.each(databases.eachSupportedId())(
         entities: [...testEntities, ...changeEntities],
       });
       const knex = backend.knex!;
-      // Something to aim at: an incident and a change exist.
+      // Something to aim at: an incident, a change, a problem and a known error exist.
       await incidentApi(backend).create();
       await changeApi(backend).create(PRIYA);
+      await problemApi(backend).create();
+      await problemApi(backend).createKnownError({
+        entityRefs: ['component:default/cart'],
+      });
 
       let counts = await rowCounts(knex);
       expect(Object.keys(counts).length).toBeGreaterThan(10);
