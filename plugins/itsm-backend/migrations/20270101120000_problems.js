@@ -108,6 +108,15 @@ exports.up = async function up(knex) {
     table.string('note', 500).nullable().comment('Why the records were linked');
   });
 
+  await knex.schema.createTable('itsm_job_leases', table => {
+    table.comment(
+      'One run at a time of a job that reads before it writes (problem detection), across replicas',
+    );
+    table.string('name', 64).primary();
+    table.string('holder', 64).notNullable();
+    ts(table, 'expires_at').notNullable();
+  });
+
   // Trend reports and detection read the incidents of a period, whatever their entity.
   await knex.schema.alterTable('itsm_incidents', table => {
     table.index(['created_at'], 'itsm_incidents_created_at_idx');
@@ -121,6 +130,7 @@ exports.down = async function down(knex) {
   await knex.schema.alterTable('itsm_incidents', table => {
     table.dropIndex(['created_at'], 'itsm_incidents_created_at_idx');
   });
+  await knex.schema.dropTable('itsm_job_leases');
   await knex.schema.alterTable('itsm_record_links', table => {
     table.dropColumn('note');
   });

@@ -43,6 +43,7 @@ const KNOWN_ERRORS = knownErrorRecordType.table;
 const INCIDENTS = incidentRecordType.table;
 const ENTITIES = RECORD_TABLES.entities;
 const LINKS = RECORD_TABLES.links;
+const LEASES = 'itsm_job_leases';
 const PROBLEM = problemRecordType.recordType;
 const KNOWN_ERROR = knownErrorRecordType.recordType;
 const INCIDENT = incidentRecordType.recordType;
@@ -347,6 +348,44 @@ export class KnexProblemStore {
         updatedAt: toDate(row.updated_at),
       };
     });
+  }
+
+  /**
+   * Runs `fn` while holding the lease `name` (one holder at a time across replicas, until it
+   * finishes or `ttlMs` passes); undefined, without running it, while another holder has it.
+   */
+  async withLease<T>(
+    name: string,
+    options: { holder: string; now: Date; ttlMs: number },
+    fn: () => Promise<T>,
+  ): Promise<T | undefined> {
+    const db = this.#db;
+    try {
+      await db(LEASES).insert({
+        name,
+        holder: options.holder,
+        expires_at: new Date(0),
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    const taken = await db(LEASES)
+      .where({ name })
+      .andWhere('expires_at', '<=', options.now)
+      .update({
+        holder: options.holder,
+        expires_at: new Date(options.now.getTime() + options.ttlMs),
+      });
+    if (taken === 0) {
+      return undefined;
+    }
+    try {
+      return await fn();
+    } finally {
+      await db(LEASES)
+        .where({ name, holder: options.holder })
+        .update({ expires_at: new Date(0) });
+    }
   }
 
   // Incidents as problems see them ----------------------------------------------------

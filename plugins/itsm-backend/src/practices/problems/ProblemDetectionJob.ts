@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DetectionConfig,
@@ -11,6 +12,9 @@ import type { ProblemService } from './ProblemService';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** How long a run may hold the detection lease (the scheduled task times out at 15 minutes). */
+const LEASE_MS = 15 * 60 * 1000;
 
 /** At most this many distinct failing services are looked up in the catalog graph per run. */
 const MAX_UPSTREAM_LOOKUPS = 500;
@@ -52,13 +56,25 @@ export class ProblemDetectionJob {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** One run; returns the ids of the candidates it proposed. */
+  /**
+   * One run; returns the ids of the candidates it proposed. Runs hold a lease, so two at once
+   * (the schedule on one replica and an on-demand run on another) do not both read the same
+   * unexplained incidents: the second proposes nothing.
+   */
   async run(): Promise<{ proposed: string[] }> {
     const now = this.#now();
-    const proposed = [
-      ...(await this.#recurrence(now)),
-      ...(await this.#upstream(now)),
-    ];
+    const proposed = await this.#store.withLease(
+      'problem-detection',
+      { holder: randomUUID(), now: new Date(), ttlMs: LEASE_MS },
+      async () => [
+        ...(await this.#recurrence(now)),
+        ...(await this.#upstream(now)),
+      ],
+    );
+    if (proposed === undefined) {
+      this.#logger.info('Problem detection is running elsewhere; skipped');
+      return { proposed: [] };
+    }
     if (proposed.length) {
       this.#logger.info(
         `Problem detection proposed ${
@@ -75,6 +91,9 @@ export class ProblemDetectionJob {
     const since = new Date(now.getTime() - days * DAY_MS);
     const window = detectionWindow(now, days * 24);
     const proposed: string[] = [];
+    // Entities whose candidate another replica proposed at the same moment: its incidents may
+    // not be linked yet, so a category cluster of theirs is left to the next run.
+    const contended = new Set<string>();
     for (const by of ['signature', 'category'] as const) {
       const groups = await this.#store.recurringIncidents({
         since,
@@ -86,6 +105,7 @@ export class ProblemDetectionJob {
         // Incidents linked to an open problem are not counted (see recurringIncidents), so a
         // signature cluster proposed first does not come back as its category's; a problem
         // raised by hand on the entity with this key covers it too.
+        if (contended.has(group.entityRef)) continue;
         const open = await this.#problems.hasOpenProblem({
           entityRef: group.entityRef,
           [by]: group.value,
@@ -123,6 +143,7 @@ export class ProblemDetectionJob {
           incidentSeqs,
         });
         if (problem) proposed.push(problem.id);
+        else contended.add(group.entityRef);
       }
     }
     return proposed;
