@@ -15,6 +15,7 @@ export * from './sla';
 export * from './incidents';
 export * from './changes';
 export * from './problems';
+export * from './satisfaction';
 export * from './health';
 export * from './slm';
 export * from './signals';
