@@ -49,6 +49,8 @@ import {
   DEFAULT_PRIORITY_MATRIX,
   upstreamClusters,
 } from '@backstage-itsm/plugin-itsm-common';
+import { IncidentAccess } from '../plugins/itsm-backend/src/practices/incidents/IncidentAccess';
+import { builtInIncidentRuleset } from '../plugins/itsm-backend/src/practices/incidents/incidentRules';
 import { ImpactAnalyzer } from '../plugins/itsm-backend/src/catalog/ImpactAnalyzer';
 import { ItsmCatalog } from '../plugins/itsm-backend/src/catalog/ItsmCatalog';
 import { incidentTable } from '../plugins/itsm-backend/src/practices/incidents/incidentRecordType';
@@ -253,6 +255,10 @@ function replica(
     }),
     links,
     incidents: () => incidents,
+    incidentAccess: new IncidentAccess({
+      permissions: mockServices.permissions(),
+      ruleset: builtInIncidentRuleset(),
+    }),
     catalog: new ItsmCatalog({ catalog: catalogService, auth }),
     notifier: new RecordNotifier({
       logger,

@@ -3272,6 +3272,54 @@ export const spec = {
         },
       },
     },
+    '/problem-counts': {
+      get: {
+        tags: ['problems'],
+        operationId: 'getProblemCounts',
+        summary:
+          'Open problems and active known errors of an entity, counted for the caller (the service health card); a count the caller may not read is null.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The counts.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['entityRef', 'openProblems', 'activeKnownErrors'],
+                  properties: {
+                    entityRef: {
+                      type: 'string',
+                    },
+                    openProblems: {
+                      type: ['integer', 'null'],
+                    },
+                    activeKnownErrors: {
+                      type: ['integer', 'null'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/problem-detection/runs': {
       post: {
         tags: ['problems'],

@@ -239,3 +239,8 @@ export const incidentTrendQuerySchema = z.strictObject({
 
 /** @public */
 export type IncidentTrendQuery = z.infer<typeof incidentTrendQuerySchema>;
+
+/** Query of `GET /problem-counts`. @public */
+export const problemCountsQuerySchema = z.strictObject({
+  entityRef: entityRefSchema,
+});

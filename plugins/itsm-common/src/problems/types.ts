@@ -223,3 +223,12 @@ export interface KnownErrorMatch {
   /** True when `matchedEntityRef` is an upstream dependency of the incident's entity. */
   upstream: boolean;
 }
+
+/** `GET /problem-counts?entityRef=`: what the service health card shows. @public */
+export interface ProblemCounts {
+  entityRef: string;
+  /** Open problems (candidate to known error) on the entity; null when the caller may not read problems. */
+  openProblems: number | null;
+  /** Active known errors on the entity; null when the caller may not read them. */
+  activeKnownErrors: number | null;
+}

@@ -468,6 +468,7 @@ export function mockItsmApi(
     recordKnownErrorUse: jest.fn(pending),
     getIncidentTrends: jest.fn(pending),
     getIncidentTrendsCsv: jest.fn(pending),
+    getProblemCounts: jest.fn(pending),
     ...overrides,
   } as jest.Mocked<ItsmApi>;
 }

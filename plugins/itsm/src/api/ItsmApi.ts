@@ -37,6 +37,7 @@ import type {
   Page,
   Problem,
   ProblemCreateRequest,
+  ProblemCounts,
   ProblemEffectiveness,
   ProblemOrigin,
   ProblemPatchRequest,
@@ -570,6 +571,8 @@ export interface ItsmApi {
     incidentId: string;
     reason?: string;
   }): Promise<RecordLink>;
+  /** Open problems and active known errors of an entity, counted on the server. */
+  getProblemCounts(options: { entityRef: string }): Promise<ProblemCounts>;
   /** Incidents after vs before the resolution of a resolved or closed problem (409 otherwise). */
   getProblemEffectiveness(options: {
     id: string;

@@ -33,6 +33,7 @@ import type {
   Page,
   Problem,
   ProblemCreateRequest,
+  ProblemCounts,
   ProblemEffectiveness,
   ProblemPatchRequest,
   ProblemTransitionRequest,
@@ -690,6 +691,14 @@ export class ItsmClient implements ItsmApi {
   }): Promise<RecordLink> {
     const { id, ...body } = options;
     return this.#send(`${recordPath('problems', id)}/incidents`, 'POST', body);
+  }
+
+  async getProblemCounts(options: {
+    entityRef: string;
+  }): Promise<ProblemCounts> {
+    return this.#request(
+      `/problem-counts?entityRef=${encodeURIComponent(options.entityRef)}`,
+    );
   }
 
   async getProblemEffectiveness(options: {

@@ -187,6 +187,11 @@ export class IncidentService {
     this.#problemLinks = options.problemLinks;
   }
 
+  /** The permission checks on incidents (read filters for other practices' joins). */
+  get access(): IncidentAccess {
+    return this.#access;
+  }
+
   /** Raises an incident on a catalog entity; priority, assignment group, major flag and SLA clocks are derived. */
   async create(
     input: IncidentCreateInput,

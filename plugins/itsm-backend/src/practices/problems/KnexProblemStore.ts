@@ -7,6 +7,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { isUniqueViolation, migratedClient } from '../../records/database';
+import { likePattern } from '../../records/history';
 import { toDate, toOptionalDate } from '../../records/rows';
 import { RECORD_TABLES } from '../../records/tables';
 import type {
@@ -14,6 +15,8 @@ import type {
   NewHistoryEvent,
   StorePage,
 } from '../../records/types';
+import type { IncidentPermissionFilter } from '../incidents/incidentPermissionResource';
+import { whereIncidentPermitted } from '../incidents/incidentQuery';
 import { incidentRecordType } from '../incidents/incidentRecordType';
 import type {
   CandidateKey,
@@ -49,7 +52,6 @@ const KNOWN_ERROR = knownErrorRecordType.recordType;
 const INCIDENT = incidentRecordType.recordType;
 
 const json = (value: unknown) => JSON.stringify(value);
-const likeEscape = (text: string) => text.replace(/[\\%_]/g, c => `\\${c}`);
 
 function problemRow(fields: Partial<ProblemFields>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
@@ -211,11 +213,11 @@ export class KnexProblemStore {
     }
     if (query.category?.length) q.whereIn('category', query.category);
     if (query.q) {
-      const like = `%${likeEscape(query.q.toLocaleLowerCase('en-US'))}%`;
+      const like = likePattern(query.q);
       q.where(inner =>
         inner
-          .whereRaw(`lower(title) like ? escape '\\'`, [like])
-          .orWhereRaw(`lower(statement) like ? escape '\\'`, [like]),
+          .whereRaw(`lower(title) like ? escape '!'`, [like])
+          .orWhereRaw(`lower(statement) like ? escape '!'`, [like]),
       );
     }
     if (permissionFilter) {
@@ -252,6 +254,41 @@ export class KnexProblemStore {
     query: { limit: number; cursor?: string },
   ): Promise<StorePage<HistoryEventRecord>> {
     return problemTable.history(this.#db, { seq, ...query });
+  }
+
+  /** Open problems (candidate to known error) on an entity that the filter lets through. */
+  async countOpenProblems(
+    entityRef: string,
+    permissionFilter?: Filter,
+  ): Promise<number> {
+    const db = this.#db;
+    const q = db(PROBLEMS)
+      .count({ n: '*' })
+      .whereIn('status', OPEN_PROBLEM_STATUSES)
+      .whereIn(
+        `${PROBLEMS}.seq`,
+        db(ENTITIES)
+          .select('record_seq')
+          .where({ record_type: PROBLEM, entity_ref: entityRef }),
+      );
+    if (permissionFilter) whereProblemPermitted(db, q, permissionFilter);
+    const [row] = await q;
+    return Number(row.n);
+  }
+
+  /** Active known errors on an entity. */
+  async countActiveKnownErrors(entityRef: string): Promise<number> {
+    const db = this.#db;
+    const [row] = await db(KNOWN_ERRORS)
+      .count({ n: '*' })
+      .where('status', 'active')
+      .whereIn(
+        'seq',
+        db(ENTITIES)
+          .select('record_seq')
+          .where({ record_type: KNOWN_ERROR, entity_ref: entityRef }),
+      );
+    return Number(row.n);
   }
 
   /** Whether an open problem (candidate to known error) covers the entity and key. */
@@ -391,7 +428,11 @@ export class KnexProblemStore {
   // Incidents as problems see them ----------------------------------------------------
 
   /** The incidents linked to a problem (`INC caused_by PRB` and any other relation). */
-  async linkedIncidents(problemSeq: number): Promise<
+  async linkedIncidents(
+    problemSeq: number,
+    /** The caller's incident read filter: incidents they may not read are left out. */
+    incidentFilter?: PermissionCriteria<IncidentPermissionFilter>,
+  ): Promise<
     Array<{
       linkSeq: number;
       incidentSeq: number;
@@ -428,8 +469,11 @@ export class KnexProblemStore {
         [`${LINKS}.to_seq`]: problemSeq,
       })
       .orderBy(`${INCIDENTS}.created_at`, 'asc')
-      .orderBy(`${INCIDENTS}.seq`, 'asc');
-    return rows.map(row => ({
+      .orderBy(`${INCIDENTS}.seq`, 'asc')
+      .modify(q => {
+        if (incidentFilter) whereIncidentPermitted(db, q, incidentFilter);
+      });
+    return (rows as Array<Record<string, any>>).map(row => ({
       linkSeq: Number(row.link_seq),
       incidentSeq: Number(row.seq),
       title: row.title,
@@ -658,11 +702,11 @@ export class KnexProblemStore {
     }
     if (query.status?.length) q.whereIn('status', query.status);
     if (query.q) {
-      const like = `%${likeEscape(query.q.toLocaleLowerCase('en-US'))}%`;
+      const like = likePattern(query.q);
       q.where(inner =>
         inner
-          .whereRaw(`lower(title) like ? escape '\\'`, [like])
-          .orWhereRaw(`lower(symptom) like ? escape '\\'`, [like]),
+          .whereRaw(`lower(title) like ? escape '!'`, [like])
+          .orWhereRaw(`lower(symptom) like ? escape '!'`, [like]),
       );
     }
     return knownErrorTable.page(q, query, rows =>

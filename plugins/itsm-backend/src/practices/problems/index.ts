@@ -60,6 +60,7 @@ export const problemsPractice: ItsmPractice = {
         }),
         links: before.links,
         incidents,
+        incidentAccess: options.incidentService.access,
         catalog,
         notifier: options.notifier,
         priorityMatrix: deps.config.incidents.priorityMatrix,

@@ -628,8 +628,20 @@ describe('problems API', () => {
       const alice = problemApi(backend);
       const bob = problemApi(backend, BOB);
       const problem = await alice.create();
-      await alice.createKnownError({});
+      await alice.createKnownError({ entityRefs: ['component:default/cart'] });
       expect((await bob.get('/problems')).status).toBe(403);
+      // The health card's counts: problems hidden from Bob, known errors not.
+      const counts = '/problem-counts?entityRef=component:default/cart';
+      expect((await alice.get(counts)).body).toEqual({
+        entityRef: 'component:default/cart',
+        openProblems: 1,
+        activeKnownErrors: 1,
+      });
+      expect((await bob.get(counts)).body).toMatchObject({
+        openProblems: null,
+        activeKnownErrors: 1,
+      });
+      expect((await alice.get('/problem-counts')).status).toBe(400);
       expect((await bob.get(`/problems/${problem.id}`)).status).toBe(404);
       expect(
         (

@@ -75,6 +75,22 @@ export function createProblemsRouter(options: {
     res.json(result);
   });
 
+  outer.get('/problem-counts', async (req, res) => {
+    const ctx = await credentialsOf(httpAuth, req);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(
+      await withAudit(
+        auditor,
+        {
+          ...events.problemFetch,
+          request: req,
+          meta: { queryType: 'counts' },
+        },
+        () => problems.counts(req.query, ctx),
+      ),
+    );
+  });
+
   outer.get('/reports/problem-effectiveness', async (req, res) => {
     const ctx = await credentialsOf(httpAuth, req);
     const query = parseInput(reportQuerySchema, req.query, 'query');

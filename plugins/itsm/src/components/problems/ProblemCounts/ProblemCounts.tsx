@@ -2,18 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import type { Page } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../../api';
-
-/** The most records a count reads; beyond it the count shows `200+`. */
-export const COUNT_CAP = 200;
-
-/** `n`, or `200+` when the page was full and more follow. */
-export function formatCapped(page: Page<unknown>): string {
-  return page.items.length >= COUNT_CAP && page.nextCursor
-    ? `${COUNT_CAP}+`
-    : String(page.items.length);
-}
 
 function Count(props: { label: string; value?: string }) {
   return (
@@ -34,38 +23,30 @@ function Count(props: { label: string; value?: string }) {
 }
 
 /**
- * Open problems (candidates to known errors) and active known errors of an entity, for
- * the service health card. Reads one capped page of each; nothing when they cannot be read
- * (a backend without problem management).
+ * Open problems (candidates to known errors) and active known errors of an entity, for the
+ * service health card: counted on the server (`GET /problem-counts`); a count the caller may not
+ * read, or a backend without problem management, shows nothing.
  */
 export function ProblemCounts(props: { entityRef: string }) {
   const itsmApi = useApi(itsmApiRef);
   const { entityRef } = props;
-  const { value, error } = useAsync(async () => {
-    const [problems, knownErrors] = await Promise.all([
-      itsmApi.listProblems({
-        entityRef,
-        status: ['candidate', 'new', 'investigating', 'known_error'],
-        limit: COUNT_CAP,
-      }),
-      itsmApi.listKnownErrors({
-        entityRef,
-        status: ['active'],
-        limit: COUNT_CAP,
-      }),
-    ]);
-    return {
-      problems: formatCapped(problems),
-      knownErrors: formatCapped(knownErrors),
-    };
-  }, [itsmApi, entityRef]);
+  const { value, error } = useAsync(
+    () => itsmApi.getProblemCounts({ entityRef }),
+    [itsmApi, entityRef],
+  );
   if (error) {
     return null;
   }
+  const shown = (count?: number | null) =>
+    count === null ? null : count?.toString();
+  const problems = shown(value?.openProblems);
+  const knownErrors = shown(value?.activeKnownErrors);
   return (
     <Box display="flex" style={{ gap: 24 }}>
-      <Count label="Open problems" value={value?.problems} />
-      <Count label="Active known errors" value={value?.knownErrors} />
+      {problems !== null && <Count label="Open problems" value={problems} />}
+      {knownErrors !== null && (
+        <Count label="Active known errors" value={knownErrors} />
+      )}
     </Box>
   );
 }
