@@ -38,7 +38,15 @@ const KERNEL_FRAGMENT = 'src/records/openapi.yaml';
  * Practices composed in this order (it is the order of their tags and paths);
  * a practice not listed follows them, by name.
  */
-const PRACTICE_ORDER = ['incidents', 'changes', 'service-levels', 'problems'];
+const PRACTICE_ORDER = [
+  'incidents',
+  'changes',
+  'service-levels',
+  'problems',
+  'satisfaction',
+  'complaints',
+  'reviews',
+];
 
 const HEAD_KEYS = ['openapi', 'info', 'servers'];
 const FRAGMENT_KEYS = ['tags', 'paths', 'components'];

@@ -16,6 +16,8 @@ export * from './incidents';
 export * from './changes';
 export * from './problems';
 export * from './satisfaction';
+export * from './complaints';
+export * from './reviews';
 export * from './health';
 export * from './slm';
 export * from './signals';

@@ -145,6 +145,71 @@ export const knownErrorManagePermission = createPermission({
 });
 
 /**
+ * Resource type of service reviews (`REV-n`) in the permission framework.
+ *
+ * @public
+ */
+export const ITSM_REVIEW_RESOURCE_TYPE = 'itsm-review';
+
+/** Reading a service review, its pack, minutes and actions. @public */
+export const reviewReadPermission = createPermission({
+  name: 'itsm.review.read',
+  attributes: { action: 'read' },
+  resourceType: ITSM_REVIEW_RESOURCE_TYPE,
+});
+
+/**
+ * Scheduling, preparing, freezing, recording and closing a service review and its actions.
+ * Signing a review off is a domain rule (a member of the SLA's customer groups), not this
+ * permission.
+ *
+ * @public
+ */
+export const reviewManagePermission = createPermission({
+  name: 'itsm.review.manage',
+  attributes: { action: 'update' },
+  resourceType: ITSM_REVIEW_RESOURCE_TYPE,
+});
+
+/**
+ * Managing survey templates and campaigns (`SUR-n`). Answering a survey needs no permission
+ * beyond being invited (a domain rule).
+ *
+ * @public
+ */
+export const surveyManagePermission = createPermission({
+  name: 'itsm.survey.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Resource type of complaints (`CMP-n`) in the permission framework.
+ *
+ * @public
+ */
+export const ITSM_COMPLAINT_RESOURCE_TYPE = 'itsm-complaint';
+
+/** Reading a complaint. @public */
+export const complaintReadPermission = createPermission({
+  name: 'itsm.complaint.read',
+  attributes: { action: 'read' },
+  resourceType: ITSM_COMPLAINT_RESOURCE_TYPE,
+});
+
+/** Raising a complaint against a service: anyone may. @public */
+export const complaintCreatePermission = createPermission({
+  name: 'itsm.complaint.create',
+  attributes: { action: 'create' },
+});
+
+/** Owning, investigating, answering and closing a complaint. @public */
+export const complaintManagePermission = createPermission({
+  name: 'itsm.complaint.manage',
+  attributes: { action: 'update' },
+  resourceType: ITSM_COMPLAINT_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the ITSM plugins.
  *
  * @public
@@ -165,4 +230,10 @@ export const itsmPermissions = [
   problemCreatePermission,
   problemUpdatePermission,
   knownErrorManagePermission,
+  reviewReadPermission,
+  reviewManagePermission,
+  surveyManagePermission,
+  complaintReadPermission,
+  complaintCreatePermission,
+  complaintManagePermission,
 ];

@@ -1,7 +1,10 @@
 import { changesPractice } from './changes';
+import { complaintsPractice } from './complaints';
 import { incidentsPractice } from './incidents';
 import type { ItsmPractice } from './practice';
 import { problemsPractice } from './problems';
+import { reviewsPractice } from './reviews';
+import { satisfactionPractice } from './satisfaction';
 import { serviceLevelsPractice } from './service-levels';
 
 /** Every practice of the plugin, in the order their routes are mounted: one line each. */
@@ -10,4 +13,7 @@ export const PRACTICES: readonly ItsmPractice[] = [
   changesPractice,
   serviceLevelsPractice,
   problemsPractice,
+  satisfactionPractice,
+  complaintsPractice,
+  reviewsPractice,
 ];

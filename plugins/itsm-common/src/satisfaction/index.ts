@@ -1,1 +1,2 @@
 export * from './scores';
+export * from './contract';
