@@ -1,1 +1,4 @@
 export * from './contract';
+export * from './types';
+export * from './lifecycle';
+export * from './schemas';
