@@ -128,6 +128,19 @@ export interface Config {
         upstream?: { services?: number; windowHours?: number };
       };
     };
+    /** Complaints against services. */
+    complaints?: {
+      /**
+       * Days after which a complaint that is still open or under investigation is escalated,
+       * once, by a scheduled job. Defaults to 5.
+       */
+      escalationDays?: number;
+      /**
+       * The group escalations are sent to (kind defaults to Group). Defaults to the owner of
+       * the service the complaint is about.
+       */
+      escalationGroup?: string;
+    };
     /** Service level monitoring. */
     sla?: {
       /**

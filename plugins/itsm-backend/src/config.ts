@@ -65,6 +65,16 @@ export interface ItsmConfig {
   };
   /** Problem management: detection thresholds and the observation of fixed problems. */
   problems: ProblemsConfig;
+  /** Complaints: when an unanswered complaint is escalated, and to whom. */
+  complaints: ComplaintsConfig;
+}
+
+/** `itsm.complaints`: the escalation of complaints not resolved in time. */
+export interface ComplaintsConfig {
+  /** Days after which a complaint not yet resolved is escalated (once). */
+  escalationDays: number;
+  /** The group escalations go to (lowercase ref); the service's owner when null. */
+  escalationGroup: string | null;
 }
 
 /** `itsm.problems`: detection of candidate problems and the observation period. */
@@ -310,6 +320,22 @@ export function readItsmConfig(
     changes: readChangesConfig(config),
     sla: { warningThresholds: readWarningThresholds(config) },
     problems: readProblemsConfig(config),
+    complaints: readComplaintsConfig(config),
+  };
+}
+
+function readComplaintsConfig(config: Config): ComplaintsConfig {
+  const daysKey = 'itsm.complaints.escalationDays';
+  const escalationDays = config.getOptionalNumber(daysKey) ?? 5;
+  if (!Number.isInteger(escalationDays) || escalationDays < 1) {
+    fail(daysKey, 'must be a whole number of days ≥ 1');
+  }
+  const groupKey = 'itsm.complaints.escalationGroup';
+  const group = config.getOptionalString(groupKey);
+  return {
+    escalationDays,
+    escalationGroup:
+      group === undefined ? null : entityRefFrom(group, 'group', groupKey),
   };
 }
 
