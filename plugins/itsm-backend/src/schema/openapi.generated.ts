@@ -56,6 +56,9 @@ export const spec = {
     {
       name: 'known-errors',
     },
+    {
+      name: 'reviews',
+    },
   ],
   paths: {
     '/incidents': {
@@ -4026,6 +4029,735 @@ export const spec = {
         },
       },
     },
+    '/reviews': {
+      get: {
+        tags: ['reviews'],
+        operationId: 'listReviews',
+        summary:
+          'Service reviews the caller may read, newest first (by creation), filtered and paged by an opaque cursor.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'The reviewed service (case-insensitive). Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/ReviewStatus',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'overdue',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'true: only reviews whose scheduled date has passed while they are still scheduled or prepared; false: only the others.',
+            schema: {
+              type: 'boolean',
+            },
+          },
+          {
+            name: 'slaId',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+              default: 'desc',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of reviews.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['reviews'],
+        operationId: 'createReview',
+        summary:
+          "Schedules a review of a service by hand (the scheduling job schedules them from the SLA's review cadence). The service needs an SLA; the period defaults to the last review (or the SLA's start) up to scheduledFor; the agenda to the default agenda. Needs itsm.review.manage.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The scheduled review.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Review',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reviews/{id}': {
+      get: {
+        tags: ['reviews'],
+        operationId: 'getReview',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The review; `ETag` carries its version.',
+            headers: {
+              ETag: {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Review',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['reviews'],
+        operationId: 'updateReview',
+        summary:
+          'Edits the title, date, attendees, agenda, minutes and decisions. Needs If-Match. 409 on a closed or cancelled review, and for scheduledFor once the review was held.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The review after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Review',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reviews/{id}/transitions': {
+      post: {
+        tags: ['reviews'],
+        operationId: 'transitionReview',
+        summary:
+          "Moves a review through scheduled → prepared → held → closed, or to cancelled. 409 for a move not allowed from the current status; 400 for what the move requires: a frozen pack to prepare, minutes and attendees to hold, the customer's sign-off to close, cancelReason to cancel. Closing sets the SLA's lastReviewedAt to the held date.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewTransition',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The review after the move.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Review',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reviews/{id}/history': {
+      get: {
+        tags: ['reviews'],
+        operationId: 'getReviewHistory',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reviews/{id}/pack': {
+      get: {
+        tags: ['reviews'],
+        operationId: 'getReviewPack',
+        summary:
+          "The review pack in one request: the frozen pack (null before freezing), the pack generated now from live records for the review's period (unless live=false), and, once frozen, what changed in the live data since (drift).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+          {
+            name: 'live',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'false skips generating the live pack (the print page of a frozen pack).',
+            schema: {
+              type: 'boolean',
+              default: true,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewPackView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['reviews'],
+        operationId: 'freezeReviewPack',
+        summary:
+          "Generates the pack for the review's period from live records and freezes it into the review with its content hash and the generator version. Needs If-Match. Allowed while the review is scheduled or prepared (freezing again replaces the pack and is recorded in the history with both hashes); 409 once the review was held: then the pack is what was agreed and never changes.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewPackFreeze',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              "The review with its frozen pack's hash, version and time.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Review',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reviews/{id}/sign-off': {
+      post: {
+        tags: ['reviews'],
+        operationId: 'signOffReview',
+        summary:
+          "The customer signs the held review off. Only a member of the SLA's customer groups (catalog group membership) may, whatever the permission policy says (403 otherwise); 409 unless the review is held and not yet signed off. No If-Match (like an approval).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewSignOff',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The signed-off review.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Review',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reviews/{id}/actions': {
+      get: {
+        tags: ['reviews'],
+        operationId: 'listReviewActionsOfReview',
+        summary:
+          'The actions recorded at the review, in the order they were recorded.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+        ],
+        responses: {
+          '200': {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ReviewAction',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['reviews'],
+        operationId: 'createReviewAction',
+        summary:
+          'Records an action (open) with its owner and due date; a history event on the review, whose version stays. 409 on a closed or cancelled review. Needs itsm.review.manage.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewActionCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewAction',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reviews/{id}/actions/{actionId}': {
+      patch: {
+        tags: ['reviews'],
+        operationId: 'updateReviewAction',
+        summary:
+          "Edits an action or moves it open → in_progress → done | dropped (dropped needs a note). If-Match carries the action's own version: actions are tracked until done, after their review has closed. Allowed with itsm.review.manage on the review, or to the action's owner. Each write is a history event on the review.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+          {
+            $ref: '#/components/parameters/reviewActionId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReviewActionPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReviewAction',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reviews/{id}/links': {
+      get: {
+        tags: ['reviews'],
+        operationId: 'listReviewLinks',
+        summary:
+          'Links of a review to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['reviews'],
+        operationId: 'createReviewLink',
+        summary: 'Links a review to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/reviews/{id}/links/{linkId}': {
+      delete: {
+        tags: ['reviews'],
+        operationId: 'deleteReviewLink',
+        summary: 'Removes a link of a review, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/reviewId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/review-actions': {
+      get: {
+        tags: ['reviews'],
+        operationId: 'listReviewActions',
+        summary:
+          'Actions of the reviews the caller may read ("My actions", the reviews page), newest first, filtered and paged by an opaque cursor.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            description:
+              "The action's owner (user or group ref). Repeat for several.",
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/ReviewActionStatus',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'overdue',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'true - only open or in-progress actions past their due date.',
+            schema: {
+              type: 'boolean',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+              default: 'desc',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items', 'nextCursor'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ReviewAction',
+                      },
+                    },
+                    nextCursor: {
+                      type: ['string', 'null'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/review-scheduling/runs': {
+      post: {
+        tags: ['reviews'],
+        operationId: 'runReviewScheduling',
+        summary:
+          'Runs the review scheduling now (it also runs on a schedule, once across replicas): the next review of every SLA in force is scheduled from its cadence, review-due, overdue and action reminders go out once each. Needs itsm.sla.manage.',
+        responses: {
+          '200': {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['scheduled', 'notified'],
+                  properties: {
+                    scheduled: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    notified: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -4210,6 +4942,25 @@ export const spec = {
         in: 'path',
         required: true,
         description: 'The known error id, KE-n.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      reviewId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      reviewActionId: {
+        name: 'actionId',
+        in: 'path',
+        required: true,
+        description: "The action's number within its review, like A-2.",
         schema: {
           type: 'string',
           maxLength: 32,
@@ -7934,6 +8685,532 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+      ReviewStatus: {
+        type: 'string',
+        enum: ['scheduled', 'prepared', 'held', 'closed', 'cancelled'],
+      },
+      ReviewActionStatus: {
+        type: 'string',
+        enum: ['open', 'in_progress', 'done', 'dropped'],
+      },
+      ReviewPeriod: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['from', 'to'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ReviewAgendaItem: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['title'],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          notes: {
+            type: 'string',
+            maxLength: 10000,
+          },
+        },
+      },
+      ReviewDecision: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['text'],
+        properties: {
+          text: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+        },
+      },
+      Review: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'title',
+          'entityRef',
+          'slaId',
+          'period',
+          'scheduledFor',
+          'status',
+          'overdue',
+          'attendees',
+          'agenda',
+          'minutes',
+          'decisions',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          slaId: {
+            type: 'string',
+          },
+          customerGroups: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          period: {
+            $ref: '#/components/schemas/ReviewPeriod',
+          },
+          scheduledFor: {
+            type: 'string',
+            format: 'date-time',
+          },
+          status: {
+            $ref: '#/components/schemas/ReviewStatus',
+          },
+          overdue: {
+            type: 'boolean',
+            description:
+              'The scheduled date has passed and the review was not held yet.',
+          },
+          attendees: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          agenda: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewAgendaItem',
+            },
+          },
+          minutes: {
+            type: 'string',
+          },
+          decisions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReviewDecision',
+            },
+          },
+          heldAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          cancelReason: {
+            type: ['string', 'null'],
+          },
+          packFrozenAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          packHash: {
+            type: ['string', 'null'],
+          },
+          packGeneratorVersion: {
+            type: ['string', 'null'],
+          },
+          signedOffBy: {
+            type: ['string', 'null'],
+          },
+          signedOffAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          signOffComment: {
+            type: ['string', 'null'],
+          },
+          closedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          openActionCount: {
+            type: 'integer',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ReviewPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Review',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      ReviewCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['entityRef', 'scheduledFor'],
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          scheduledFor: {
+            type: 'string',
+            format: 'date-time',
+            maxLength: 40,
+          },
+          period: {
+            $ref: '#/components/schemas/ReviewPeriod',
+          },
+          attendees: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          agenda: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/ReviewAgendaItem',
+            },
+          },
+        },
+      },
+      ReviewPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          scheduledFor: {
+            type: 'string',
+            format: 'date-time',
+            maxLength: 40,
+          },
+          attendees: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          agenda: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/ReviewAgendaItem',
+            },
+          },
+          minutes: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          decisions: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/ReviewDecision',
+            },
+          },
+        },
+      },
+      ReviewTransition: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['to'],
+        properties: {
+          to: {
+            $ref: '#/components/schemas/ReviewStatus',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          minutes: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          attendees: {
+            type: 'array',
+            maxItems: 50,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          heldAt: {
+            type: 'string',
+            format: 'date-time',
+            maxLength: 40,
+            description:
+              'When the meeting took place (moving to held); default now, never in the future.',
+          },
+          cancelReason: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      ReviewPackFreeze: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      ReviewSignOff: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          comment: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      ReviewPack: {
+        type: 'object',
+        description:
+          'The review pack (SLA attainment and trend, availability, workload, breaches, incidents, problems, changes, satisfaction, complaints, supporting agreements, open actions), as the pack generator of the generator version assembles it.',
+      },
+      ReviewPackDrift: {
+        type: 'object',
+        required: ['changed', 'sections'],
+        properties: {
+          changed: {
+            type: 'boolean',
+          },
+          sections: {
+            type: 'array',
+            items: {
+              type: 'object',
+            },
+          },
+        },
+      },
+      ReviewPackView: {
+        type: 'object',
+        required: ['frozen'],
+        properties: {
+          frozen: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'object',
+                required: ['pack', 'hash', 'generatorVersion', 'frozenAt'],
+                properties: {
+                  pack: {
+                    $ref: '#/components/schemas/ReviewPack',
+                  },
+                  hash: {
+                    type: 'string',
+                  },
+                  generatorVersion: {
+                    type: 'string',
+                  },
+                  frozenAt: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                },
+              },
+            ],
+          },
+          live: {
+            $ref: '#/components/schemas/ReviewPack',
+          },
+          drift: {
+            $ref: '#/components/schemas/ReviewPackDrift',
+          },
+        },
+      },
+      ReviewAction: {
+        type: 'object',
+        required: [
+          'id',
+          'reviewId',
+          'version',
+          'title',
+          'owner',
+          'dueDate',
+          'status',
+          'entityRef',
+          'overdue',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+            description: 'Stable id, like REV-4/A-2',
+          },
+          reviewId: {
+            type: 'string',
+          },
+          number: {
+            type: 'integer',
+          },
+          version: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          dueDate: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+          status: {
+            $ref: '#/components/schemas/ReviewActionStatus',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          note: {
+            type: ['string', 'null'],
+          },
+          recordId: {
+            type: ['string', 'null'],
+            description:
+              'The record the action became or is tracked in (a link from the review).',
+          },
+          overdue: {
+            type: 'boolean',
+          },
+          completedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ReviewActionCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['title', 'owner', 'dueDate'],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          dueDate: {
+            type: 'string',
+            format: 'date',
+            maxLength: 10,
+          },
+          recordId: {
+            type: 'string',
+            maxLength: 32,
+          },
+        },
+      },
+      ReviewActionPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          dueDate: {
+            type: 'string',
+            format: 'date',
+            maxLength: 10,
+          },
+          status: {
+            $ref: '#/components/schemas/ReviewActionStatus',
+          },
+          note: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          recordId: {
+            type: 'string',
+            maxLength: 32,
           },
         },
       },
