@@ -58,6 +58,13 @@ import type {
   SupportingAgreementKind,
   SupportingAgreementPatchRequest,
 } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  Complaint,
+  ComplaintCreateRequest,
+  ComplaintPatchRequest,
+  ComplaintStatus,
+  ComplaintTransitionRequest,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /**
  * Filters and paging of {@link ItsmApi.listIncidents}.
@@ -282,6 +289,25 @@ export interface IncidentTrend {
 }
 
 /**
+ * Filters and paging of {@link ItsmApi.listComplaints}.
+ *
+ * @public
+ */
+export interface ListComplaintsOptions {
+  /** The service complained about; any form of entity ref, compared in lowercase. */
+  entityRef?: string | string[];
+  status?: readonly ComplaintStatus[];
+  /** User or group refs of the owner. */
+  owner?: string[];
+  /** User refs of who raised it. */
+  complainant?: string[];
+  /** Page size, 1–200 (server default 50). */
+  limit?: number;
+  cursor?: string;
+  order?: 'asc' | 'desc';
+}
+
+/**
  * A collection of versioned records on the API, as in `/api/itsm/{collection}/{id}`.
  *
  * @public
@@ -295,7 +321,8 @@ export type RecordCollection =
   | 'breaches'
   | 'calendars'
   | 'problems'
-  | 'known-errors';
+  | 'known-errors'
+  | 'complaints';
 
 /**
  * Query parameters of a list: arrays repeat the parameter, empty values are left out.
@@ -579,6 +606,28 @@ export interface ItsmApi {
   }): Promise<ProblemEffectiveness>;
   /** Runs the detection now; answers the ids of the candidates it proposed. */
   runProblemDetection(): Promise<{ proposed: string[] }>;
+
+  /** One page of the complaints the caller may read, newest first. */
+  listComplaints(options?: ListComplaintsOptions): Promise<Page<Complaint>>;
+  getComplaint(options: { id: string }): Promise<Complaint>;
+  /** Raises a complaint about a service, as the signed-in user. */
+  createComplaint(request: ComplaintCreateRequest): Promise<Complaint>;
+  /** Edits a complaint at `version` (`If-Match`): owner, response, ... */
+  updateComplaint(options: {
+    id: string;
+    version: number;
+    patch: ComplaintPatchRequest;
+  }): Promise<Complaint>;
+  /** Moves a complaint at `version` to another status, with the fields the move requires. */
+  transitionComplaint(options: {
+    id: string;
+    version: number;
+    transition: ComplaintTransitionRequest;
+  }): Promise<Complaint>;
+  getComplaintHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>>;
 
   /** One page of known errors, newest first. */
   listKnownErrors(options?: ListKnownErrorsOptions): Promise<Page<KnownError>>;

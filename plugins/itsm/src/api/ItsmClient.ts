@@ -51,6 +51,12 @@ import type {
   SupportingAgreementPatchRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
+  Complaint,
+  ComplaintCreateRequest,
+  ComplaintPatchRequest,
+  ComplaintTransitionRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+import type {
   ChangeAssessmentRequest,
   ChangeCalendarOptions,
   IncidentTrend,
@@ -68,6 +74,7 @@ import type {
   RecordQuery,
   SlaReportOptions,
 } from './ItsmApi';
+import type { ListComplaintsOptions } from './ItsmApi';
 
 /** The backend compares entity refs in their lowercase canonical form. */
 function canonicalRef(entityRef: string): string {
@@ -709,6 +716,57 @@ export class ItsmClient implements ItsmApi {
 
   async runProblemDetection(): Promise<{ proposed: string[] }> {
     return this.#send('/problem-detection/runs', 'POST', {});
+  }
+
+  async listComplaints(
+    options: ListComplaintsOptions = {},
+  ): Promise<Page<Complaint>> {
+    return this.listRecords({
+      collection: 'complaints',
+      query: {
+        entityRef: canonicalRefs(options.entityRef),
+        status: options.status,
+        owner: canonicalRefs(options.owner),
+        complainant: canonicalRefs(options.complainant),
+        limit: options.limit,
+        cursor: options.cursor,
+        order: options.order,
+      },
+    });
+  }
+
+  async getComplaint(options: { id: string }): Promise<Complaint> {
+    return this.getRecord({ collection: 'complaints', id: options.id });
+  }
+
+  async createComplaint(request: ComplaintCreateRequest): Promise<Complaint> {
+    return this.createRecord({
+      collection: 'complaints',
+      body: { ...request, entityRef: canonicalRef(request.entityRef) },
+    });
+  }
+
+  async updateComplaint(options: {
+    id: string;
+    version: number;
+    patch: ComplaintPatchRequest;
+  }): Promise<Complaint> {
+    return this.patchRecord({ collection: 'complaints', ...options });
+  }
+
+  async transitionComplaint(options: {
+    id: string;
+    version: number;
+    transition: ComplaintTransitionRequest;
+  }): Promise<Complaint> {
+    return this.transitionRecord({ collection: 'complaints', ...options });
+  }
+
+  async getComplaintHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>> {
+    return this.getRecordHistory({ collection: 'complaints', ...options });
   }
 
   async listKnownErrors(

@@ -7,6 +7,7 @@ export type {
   IncidentTrendOptions,
   ItsmApi,
   ListChangesOptions,
+  ListComplaintsOptions,
   ListBreachesOptions,
   ListIncidentsOptions,
   ListKnownErrorsOptions,
