@@ -205,7 +205,7 @@ function examplePack(): ReviewPack {
         },
         trend: [],
         comments: {
-          total: 1,
+          more: false,
           items: [
             {
               at: '2026-10-09T00:00:00.000Z',

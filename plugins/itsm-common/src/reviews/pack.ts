@@ -228,7 +228,8 @@ export interface ReviewPackSatisfactionSection {
   met: boolean | null;
   figures: SatisfactionFigures | null;
   trend: SatisfactionTrendPoint[];
-  comments: ReviewPackList<SatisfactionComment>;
+  /** The newest comments of the period, newest first; `more` when the period holds others. */
+  comments: { items: SatisfactionComment[]; more: boolean };
 }
 
 /** Complaints raised in the period and those still open at its end. @public */
@@ -466,6 +467,7 @@ const FIELD_LABELS: Record<string, string> = {
   comment: 'Comment',
   rating: 'Rating',
   available: 'Measured',
+  more: 'More not shown',
   escalated: 'Escalated',
   owner: 'Owner',
   agreements: 'Agreements',
