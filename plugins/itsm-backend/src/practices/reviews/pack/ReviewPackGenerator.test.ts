@@ -330,7 +330,13 @@ function fakeSatisfaction(calls: BackstageCredentials[]) {
       calls.push(ctx.credentials);
       return figures;
     },
-    trend: async () => [{ label: '2026-10', from: FROM, to: TO, ...figures }],
+    trend: async query =>
+      query.periods.map(p => ({
+        label: p.label,
+        from: p.from.toISOString(),
+        to: p.to.toISOString(),
+        ...figures,
+      })),
     // 25 comments, in no particular order: the pack shows the newest 20.
     comments: async query =>
       Array.from({ length: 25 }, (_, i) =>
@@ -650,6 +656,15 @@ describe('ReviewPackGenerator', () => {
           responseRatePercent: 66.67,
           tooFew: false,
         },
+      });
+      // The satisfaction trend covers the SLA trend's months.
+      expect(sections.satisfaction.trend.map(p => p.label)).toEqual(
+        sections.sla.trend.map(p => p.label),
+      );
+      expect(sections.satisfaction.trend[5]).toMatchObject({
+        from: FROM,
+        to: TO,
+        csatPercent: 83.33,
       });
       expect(sections.satisfaction.comments.items).toHaveLength(20);
       expect(sections.satisfaction.comments.more).toBe(true);

@@ -78,8 +78,12 @@ export interface ReviewPackSatisfactionSource {
     query: ReviewPackSourceQuery,
     ctx: RequestContext,
   ): Promise<SatisfactionFigures>;
+  /** One point per period, in order (the pack asks for the SLA report's trend months). */
   trend(
-    query: ReviewPackSourceQuery,
+    query: {
+      entityRef: string;
+      periods: Array<{ label: string; from: Date; to: Date }>;
+    },
     ctx: RequestContext,
   ): Promise<SatisfactionTrendPoint[]>;
   /** The newest free-text answers of the period, newest first, at most `limit`. */
@@ -214,7 +218,6 @@ export class ReviewPackGenerator {
       changeOutcomes,
       failedChanges,
       satisfactionFigures,
-      satisfactionTrend,
       comments,
       complaintSummary,
     ] = await Promise.all([
@@ -235,7 +238,6 @@ export class ReviewPackGenerator {
       store.changeOutcomes(query),
       store.failedChanges({ ...query, limit: REVIEW_PACK_CAPS.failedChanges }),
       satisfaction?.figures(sourceQuery, ctx),
-      satisfaction?.trend(sourceQuery, ctx),
       // One more than shown: whether there are more is visible in the pack.
       satisfaction?.comments(
         { ...sourceQuery, limit: REVIEW_PACK_CAPS.comments + 1 },
@@ -243,9 +245,21 @@ export class ReviewPackGenerator {
       ),
       complaints?.summary(sourceQuery, ctx),
     ]);
-    const alignment = report.sla
-      ? await this.#options.slas.alignment(report.sla.id, ctx)
-      : null;
+    // Satisfaction over the same months as the SLA trend (the SLA calendar's zone).
+    const [alignment, satisfactionTrend] = await Promise.all([
+      report.sla ? this.#options.slas.alignment(report.sla.id, ctx) : null,
+      satisfaction?.trend(
+        {
+          entityRef,
+          periods: report.trend.map(p => ({
+            label: p.label,
+            from: new Date(p.from),
+            to: new Date(p.to),
+          })),
+        },
+        ctx,
+      ),
+    ]);
 
     const sections: ReviewPackSections = {
       sla: {
