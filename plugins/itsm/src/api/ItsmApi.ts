@@ -64,6 +64,7 @@ import type {
   ComplaintPatchRequest,
   ComplaintStatus,
   ComplaintTransitionRequest,
+  ReviewPackResponse,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /**
@@ -628,6 +629,15 @@ export interface ItsmApi {
     id: string;
     cursor?: string;
   }): Promise<Page<HistoryEvent>>;
+
+  /**
+   * The pack of a service review (`GET /reviews/{id}/pack`): the frozen one (null before
+   * freezing) and, unless `live` is false, the pack generated now with its drift.
+   */
+  getReviewPack(options: {
+    id: string;
+    live?: boolean;
+  }): Promise<ReviewPackResponse>;
 
   /** One page of known errors, newest first. */
   listKnownErrors(options?: ListKnownErrorsOptions): Promise<Page<KnownError>>;

@@ -55,6 +55,7 @@ import type {
   ComplaintCreateRequest,
   ComplaintPatchRequest,
   ComplaintTransitionRequest,
+  ReviewPackResponse,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ChangeAssessmentRequest,
@@ -767,6 +768,17 @@ export class ItsmClient implements ItsmApi {
     cursor?: string;
   }): Promise<Page<HistoryEvent>> {
     return this.getRecordHistory({ collection: 'complaints', ...options });
+  }
+
+  async getReviewPack(options: {
+    id: string;
+    live?: boolean;
+  }): Promise<ReviewPackResponse> {
+    return this.#request(
+      `/reviews/${encodeURIComponent(options.id)}/pack${queryOf({
+        live: options.live,
+      })}`,
+    );
   }
 
   async listKnownErrors(
