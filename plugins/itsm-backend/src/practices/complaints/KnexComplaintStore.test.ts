@@ -1,7 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { complaintListQuerySchema } from '@backstage-itsm/plugin-itsm-common';
-import { Knex } from 'knex';
 import { RecordNotifier } from '../../records/notifier';
 import type { ComplaintAccess } from './ComplaintAccess';
 import { ComplaintService } from './ComplaintService';
