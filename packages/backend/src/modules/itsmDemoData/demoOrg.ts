@@ -17,6 +17,9 @@ export const TEAMS: Record<string, string[]> = {
   'sre-team': ['jonas.weber', 'maria.garcia', 'tom.oconnor'],
 };
 
+/** The merchant success manager: a member of the merchants group, the payment SLAs' customer. */
+export const MERCHANT_CUSTOMER = 'olivia.bennett';
+
 const web = [
   'Pages load slowly for EU customers',
   'Login button does nothing on Safari',
