@@ -57,6 +57,12 @@ export const spec = {
       name: 'known-errors',
     },
     {
+      name: 'satisfaction',
+    },
+    {
+      name: 'complaints',
+    },
+    {
       name: 'reviews',
     },
   ],
@@ -1862,7 +1868,7 @@ export const spec = {
         tags: ['slas'],
         operationId: 'patchSla',
         summary:
-          'Edits an SLA: new terms or effective dates add a revision; lastReviewedAt alone records a service review.',
+          'Edits an SLA: new terms or effective dates add a revision. lastReviewedAt is refused (400): closing a service review (POST /reviews/{id}/transitions) sets it.',
         parameters: [
           {
             $ref: '#/components/parameters/slaId',
@@ -4029,6 +4035,1107 @@ export const spec = {
         },
       },
     },
+    '/satisfaction': {
+      get: {
+        tags: ['satisfaction'],
+        operationId: 'getSatisfaction',
+        summary:
+          "A service's satisfaction figures over a period (CSAT %, mean rating, NPS, response rate, each with its count and a too-few flag), its monthly trend (the last six UTC months up to `to`) and the latest comments. Needs itsm.sla.read.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            description: 'Defaults to 90 days before `to`.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            description: 'Defaults to now.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+              maxLength: 40,
+            },
+          },
+          {
+            name: 'comments',
+            in: 'query',
+            allowReserved: true,
+            description: 'How many of the latest comments, at most 50.',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 50,
+              default: 10,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The figures, trend and comments.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SatisfactionOverview',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/satisfaction/summary': {
+      get: {
+        tags: ['satisfaction'],
+        operationId: 'getSatisfactionSummary',
+        summary:
+          'The figures of the last 90 days, for the service health card. Needs itsm.sla.read.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The figures.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SatisfactionHealth',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/survey-invitations': {
+      get: {
+        tags: ['satisfaction'],
+        operationId: 'listSurveyInvitations',
+        summary:
+          "The caller's own invitations, newest first: pending ones (default) or all, of a campaign or an incident, with the questions to answer.",
+        parameters: [
+          {
+            name: 'surveyId',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          {
+            name: 'incidentId',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 32,
+            },
+          },
+          {
+            name: 'state',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['pending', 'all'],
+              default: 'pending',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 20,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The invitations.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SurveyInvitation',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/satisfaction': {
+      post: {
+        tags: ['satisfaction'],
+        operationId: 'rateIncidentResolution',
+        summary:
+          "The reporter's rating of the incident's latest resolution they were invited to rate; written once. 404 unknown or unreadable incident, 403 not invited, 409 rated already or the invitation expired, 400 answers that do not fit (a low score needs a comment).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/incidentId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SurveyResponseCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The response.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/survey-templates': {
+      get: {
+        tags: ['satisfaction'],
+        operationId: 'listSurveyTemplates',
+        summary: "The built-in templates, then one's own.",
+        responses: {
+          '200': {
+            description: 'The templates.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyTemplatePage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['satisfaction'],
+        operationId: 'createSurveyTemplate',
+        summary: "A template of one's own. Needs itsm.survey.manage.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SurveyTemplateCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The template.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyTemplate',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/survey-templates/{id}': {
+      get: {
+        tags: ['satisfaction'],
+        operationId: 'getSurveyTemplate',
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyTemplateId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The template; `ETag` carries its version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyTemplate',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['satisfaction'],
+        operationId: 'updateSurveyTemplate',
+        summary:
+          "Edits a template of one's own (built-in ones: 409); campaigns made from it keep their questions. Needs If-Match and itsm.survey.manage.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyTemplateId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SurveyTemplatePatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The template after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyTemplate',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/survey-templates/{id}/history': {
+      get: {
+        tags: ['satisfaction'],
+        operationId: 'getSurveyTemplateHistory',
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyTemplateId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/surveys': {
+      get: {
+        tags: ['satisfaction'],
+        operationId: 'listSurveys',
+        summary:
+          'Survey campaigns, newest first, filtered and paged by an opaque cursor.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'The service asked about (case-insensitive). Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/SurveyStatus',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+              default: 'desc',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of campaigns.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['satisfaction'],
+        operationId: 'createSurvey',
+        summary:
+          'A draft campaign on a service, with the questions of its template. Needs itsm.survey.manage.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SurveyCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Survey',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/surveys/{id}': {
+      get: {
+        tags: ['satisfaction'],
+        operationId: 'getSurvey',
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign; `ETag` carries its version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Survey',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['satisfaction'],
+        operationId: 'updateSurvey',
+        summary:
+          'Edits a draft; an open campaign takes a new closesAt only (409 otherwise), a closed one nothing. Needs If-Match and itsm.survey.manage.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SurveyPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The campaign after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Survey',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/surveys/{id}/transitions': {
+      post: {
+        tags: ['satisfaction'],
+        operationId: 'transitionSurvey',
+        summary:
+          'Opens (needs a closesAt in the future and an audience that names somebody; the audience is resolved to people and each is invited once, in the same write) or closes a campaign. Needs If-Match and itsm.survey.manage.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SurveyTransition',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The campaign after the move.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Survey',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/surveys/{id}/history': {
+      get: {
+        tags: ['satisfaction'],
+        operationId: 'getSurveyHistory',
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/surveys/{id}/responses': {
+      post: {
+        tags: ['satisfaction'],
+        operationId: 'respondToSurvey',
+        summary:
+          "The caller's answer to a campaign; written once, never edited. 404 unknown campaign, 403 not invited, 409 answered already or closed, 400 answers that do not fit the questions (a low score needs a comment). An anonymous campaign stores no respondent.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SurveyResponseCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The response.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SurveyResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/surveys/{id}/links': {
+      get: {
+        tags: ['surveys'],
+        operationId: 'listSurveyLinks',
+        summary:
+          'Links of a survey to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['surveys'],
+        operationId: 'createSurveyLink',
+        summary: 'Links a survey to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/surveys/{id}/links/{linkId}': {
+      delete: {
+        tags: ['surveys'],
+        operationId: 'deleteSurveyLink',
+        summary: 'Removes a link of a survey, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/surveyId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/complaints': {
+      get: {
+        tags: ['complaints'],
+        operationId: 'listComplaints',
+        summary:
+          'Complaints the caller may read (their own, those they or their groups own, those about services they own, or all, as the policy says), newest first, paged by an opaque cursor.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'The service complained about (case-insensitive). Repeat for several.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'status',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/ComplaintStatus',
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            name: 'complainant',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 255,
+              },
+            },
+            style: 'form',
+            explode: true,
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'order',
+            in: 'query',
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+              default: 'desc',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of complaints.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ComplaintPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['complaints'],
+        operationId: 'createComplaint',
+        summary:
+          "Raises a complaint about a service (status open) as the caller, the complainant. Its owner is the service's owner in the catalog, who is notified. Needs itsm.complaint.create.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ComplaintCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created complaint.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Complaint',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/complaints/{id}': {
+      get: {
+        tags: ['complaints'],
+        operationId: 'getComplaint',
+        parameters: [
+          {
+            $ref: '#/components/parameters/complaintId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The complaint; `ETag` carries its version.',
+            headers: {
+              ETag: {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Complaint',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['complaints'],
+        operationId: 'updateComplaint',
+        summary:
+          "Edits a complaint's title, description, owner, response or category. Needs If-Match and itsm.complaint.manage; a closed complaint takes no edits (409).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/complaintId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ComplaintPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The complaint after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Complaint',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/complaints/{id}/transitions': {
+      post: {
+        tags: ['complaints'],
+        operationId: 'transitionComplaint',
+        summary:
+          'Moves a complaint through its lifecycle (open → investigating → resolved → closed; open → resolved; resolved → investigating). 409 for a move not allowed from the current status; 400 for the fields the move requires (owner to investigate, response to resolve, comment to re-open). Needs itsm.complaint.manage, except that the complainant may close or re-open their resolved complaint.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/complaintId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ComplaintTransition',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The complaint after the move.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Complaint',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/complaints/{id}/history': {
+      get: {
+        tags: ['complaints'],
+        operationId: 'getComplaintHistory',
+        parameters: [
+          {
+            $ref: '#/components/parameters/complaintId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/complaints/{id}/links': {
+      get: {
+        tags: ['complaints'],
+        operationId: 'listComplaintLinks',
+        summary:
+          'Links of a complaint to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/complaintId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['complaints'],
+        operationId: 'createComplaintLink',
+        summary: 'Links a complaint to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/complaintId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/complaints/{id}/links/{linkId}': {
+      delete: {
+        tags: ['complaints'],
+        operationId: 'deleteComplaintLink',
+        summary: 'Removes a link of a complaint, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/complaintId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/reviews': {
       get: {
         tags: ['reviews'],
@@ -4073,7 +5180,8 @@ export const spec = {
             description:
               'true: only reviews whose scheduled date has passed while they are still scheduled or prepared; false: only the others.',
             schema: {
-              type: 'boolean',
+              type: 'string',
+              enum: ['true', 'false'],
             },
           },
           {
@@ -4300,7 +5408,7 @@ export const spec = {
         tags: ['reviews'],
         operationId: 'getReviewPack',
         summary:
-          "The review pack in one request: the frozen pack (null before freezing), the pack generated now from live records for the review's period (unless live=false), and, once frozen, what changed in the live data since (drift).",
+          "The review pack in one request: the frozen pack (null before freezing), the pack generated now from live records for the review's period (always before freezing; afterwards as `live` says), and, once frozen, what changed in the live data since (drift).",
         parameters: [
           {
             $ref: '#/components/parameters/reviewId',
@@ -4310,15 +5418,16 @@ export const spec = {
             in: 'query',
             allowReserved: true,
             description:
-              'false skips generating the live pack (the print page of a frozen pack).',
+              'Whether to generate the live pack and the drift; by default while the review is open, not once it is closed or cancelled. false for the print page of a frozen pack.',
             schema: {
-              type: 'boolean',
-              default: true,
+              type: 'string',
+              enum: ['true', 'false'],
             },
           },
         ],
         responses: {
           '200': {
+            description: 'The result.',
             content: {
               'application/json': {
                 schema: {
@@ -4424,6 +5533,7 @@ export const spec = {
         ],
         responses: {
           '200': {
+            description: 'The result.',
             content: {
               'application/json': {
                 schema: {
@@ -4468,6 +5578,7 @@ export const spec = {
         },
         responses: {
           '201': {
+            description: 'The result.',
             content: {
               'application/json': {
                 schema: {
@@ -4511,6 +5622,7 @@ export const spec = {
         },
         responses: {
           '200': {
+            description: 'The result.',
             content: {
               'application/json': {
                 schema: {
@@ -4676,7 +5788,8 @@ export const spec = {
             description:
               'true - only open or in-progress actions past their due date.',
             schema: {
-              type: 'boolean',
+              type: 'string',
+              enum: ['true', 'false'],
             },
           },
           {
@@ -4698,6 +5811,7 @@ export const spec = {
         ],
         responses: {
           '200': {
+            description: 'The result.',
             content: {
               'application/json': {
                 schema: {
@@ -4732,6 +5846,7 @@ export const spec = {
           'Runs the review scheduling now (it also runs on a schedule, once across replicas): the next review of every SLA in force is scheduled from its cadence, review-due, overdue and action reminders go out once each. Needs itsm.sla.manage.',
         responses: {
           '200': {
+            description: 'The result.',
             content: {
               'application/json': {
                 schema: {
@@ -4942,6 +6057,36 @@ export const spec = {
         in: 'path',
         required: true,
         description: 'The known error id, KE-n.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      surveyId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The campaign id, e.g. SUR-4.',
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      surveyTemplateId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The template id, e.g. service-satisfaction.',
+        schema: {
+          type: 'string',
+          maxLength: 100,
+        },
+      },
+      complaintId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The complaint id, CMP-n.',
         schema: {
           type: 'string',
           maxLength: 32,
@@ -7091,6 +8236,8 @@ export const spec = {
           lastReviewedAt: {
             type: ['string', 'null'],
             format: 'date-time',
+            description:
+              'Refused with a 400 naming the field: closing a service review sets the review date.',
           },
         },
       },
@@ -8685,6 +9832,862 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+      SurveyStatus: {
+        type: 'string',
+        enum: ['draft', 'open', 'closed'],
+      },
+      SurveyQuestion: {
+        type: 'object',
+        required: ['id', 'type', 'text'],
+        properties: {
+          id: {
+            type: 'string',
+            maxLength: 40,
+          },
+          type: {
+            type: 'string',
+            enum: ['rating', 'nps', 'choice', 'text'],
+          },
+          text: {
+            type: 'string',
+            maxLength: 500,
+          },
+          required: {
+            type: 'boolean',
+          },
+          options: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          multiple: {
+            type: 'boolean',
+          },
+        },
+      },
+      SurveyAudience: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          slaCustomers: {
+            type: 'boolean',
+            description:
+              "The members of the customer groups of the service's SLA in force.",
+          },
+          consumerOwners: {
+            type: 'boolean',
+            description:
+              'The members of the owners of the entities that depend on the service or consume its APIs (the catalog graph).',
+          },
+          extra: {
+            type: 'array',
+            maxItems: 200,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        },
+      },
+      SurveyTemplate: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'title',
+          'description',
+          'questions',
+          'builtIn',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          questions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SurveyQuestion',
+            },
+          },
+          builtIn: {
+            type: 'boolean',
+          },
+          createdAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          createdBy: {
+            type: ['string', 'null'],
+          },
+          updatedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+        },
+      },
+      SurveyTemplatePage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SurveyTemplate',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      SurveyTemplateCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['id', 'title', 'questions'],
+        properties: {
+          id: {
+            type: 'string',
+            maxLength: 60,
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          questions: {
+            type: 'array',
+            maxItems: 30,
+            items: {
+              $ref: '#/components/schemas/SurveyQuestion',
+            },
+          },
+        },
+      },
+      SurveyTemplatePatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 2000,
+          },
+          questions: {
+            type: 'array',
+            maxItems: 30,
+            items: {
+              $ref: '#/components/schemas/SurveyQuestion',
+            },
+          },
+        },
+      },
+      Survey: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'title',
+          'entityRef',
+          'templateId',
+          'questions',
+          'status',
+          'anonymous',
+          'audience',
+          'invited',
+          'responses',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          templateId: {
+            type: 'string',
+          },
+          questions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SurveyQuestion',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/SurveyStatus',
+          },
+          anonymous: {
+            type: 'boolean',
+          },
+          audience: {
+            $ref: '#/components/schemas/SurveyAudience',
+          },
+          closesAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          openedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          closedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          invited: {
+            type: 'integer',
+          },
+          responses: {
+            type: 'integer',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      SurveyPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Survey',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      SurveyCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['title', 'entityRef'],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 5000,
+          },
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          templateId: {
+            type: 'string',
+            maxLength: 60,
+          },
+          anonymous: {
+            type: 'boolean',
+          },
+          audience: {
+            $ref: '#/components/schemas/SurveyAudience',
+          },
+          closesAt: {
+            type: ['string', 'null'],
+            maxLength: 40,
+          },
+        },
+      },
+      SurveyPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            maxLength: 5000,
+          },
+          templateId: {
+            type: 'string',
+            maxLength: 60,
+          },
+          anonymous: {
+            type: 'boolean',
+          },
+          audience: {
+            $ref: '#/components/schemas/SurveyAudience',
+          },
+          closesAt: {
+            type: ['string', 'null'],
+            maxLength: 40,
+          },
+        },
+      },
+      SurveyTransition: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['to'],
+        properties: {
+          to: {
+            $ref: '#/components/schemas/SurveyStatus',
+          },
+          closesAt: {
+            type: 'string',
+            maxLength: 40,
+          },
+          comment: {
+            type: 'string',
+            maxLength: 5000,
+          },
+        },
+      },
+      SurveyResponseCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['answers'],
+        properties: {
+          answers: {
+            type: 'object',
+            description:
+              'Answers by question id: a number (rating 1–5, NPS 0–10), an option or a list of options (choice), or text.',
+            additionalProperties: {
+              oneOf: [
+                {
+                  type: 'number',
+                },
+                {
+                  type: 'string',
+                  maxLength: 5000,
+                },
+                {
+                  type: 'array',
+                  maxItems: 20,
+                  items: {
+                    type: 'string',
+                    maxLength: 200,
+                  },
+                },
+              ],
+            },
+          },
+          comment: {
+            type: ['string', 'null'],
+            maxLength: 5000,
+            description:
+              'Why; required when the rating is 1–2 or the NPS answer 0–6.',
+          },
+        },
+      },
+      SurveySource: {
+        type: 'object',
+        required: ['type', 'id'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['incident', 'campaign'],
+          },
+          id: {
+            type: 'string',
+          },
+        },
+      },
+      SurveyResponse: {
+        type: 'object',
+        required: [
+          'source',
+          'entityRef',
+          'respondent',
+          'rating',
+          'nps',
+          'comment',
+          'answers',
+          'submittedAt',
+        ],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/SurveySource',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          respondent: {
+            type: ['string', 'null'],
+            description: 'Null in an anonymous campaign.',
+          },
+          rating: {
+            type: ['integer', 'null'],
+          },
+          nps: {
+            type: ['integer', 'null'],
+          },
+          comment: {
+            type: ['string', 'null'],
+          },
+          answers: {
+            type: 'object',
+          },
+          submittedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      SurveyInvitation: {
+        type: 'object',
+        required: [
+          'source',
+          'title',
+          'entityRef',
+          'questions',
+          'anonymous',
+          'invitedAt',
+          'expiresAt',
+          'state',
+        ],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/SurveySource',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          questions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SurveyQuestion',
+            },
+          },
+          anonymous: {
+            type: 'boolean',
+          },
+          invitedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          state: {
+            type: 'string',
+            enum: ['pending', 'answered', 'expired'],
+          },
+        },
+      },
+      SatisfactionFigures: {
+        type: 'object',
+        required: [
+          'ratings',
+          'csatPercent',
+          'meanRating',
+          'npsAnswers',
+          'nps',
+          'tooFew',
+          'invited',
+          'responses',
+          'responseRatePercent',
+        ],
+        properties: {
+          ratings: {
+            type: 'integer',
+            description: 'The n behind CSAT % and the mean.',
+          },
+          csatPercent: {
+            type: ['number', 'null'],
+          },
+          meanRating: {
+            type: ['number', 'null'],
+          },
+          npsAnswers: {
+            type: 'integer',
+          },
+          nps: {
+            type: ['number', 'null'],
+          },
+          tooFew: {
+            type: 'boolean',
+          },
+          invited: {
+            type: 'integer',
+          },
+          responses: {
+            type: 'integer',
+          },
+          responseRatePercent: {
+            type: ['number', 'null'],
+          },
+        },
+      },
+      SatisfactionTrendPoint: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/SatisfactionFigures',
+          },
+          {
+            type: 'object',
+            required: ['label', 'from', 'to'],
+            properties: {
+              label: {
+                type: 'string',
+              },
+              from: {
+                type: 'string',
+                format: 'date-time',
+              },
+              to: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
+        ],
+      },
+      SatisfactionComment: {
+        type: 'object',
+        required: ['at', 'rating', 'nps', 'comment', 'source'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          rating: {
+            type: ['integer', 'null'],
+          },
+          nps: {
+            type: ['integer', 'null'],
+          },
+          comment: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/SurveySource',
+          },
+        },
+      },
+      SatisfactionOverview: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'from',
+          'to',
+          'minResponses',
+          'figures',
+          'trend',
+          'comments',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          minResponses: {
+            type: 'integer',
+          },
+          figures: {
+            $ref: '#/components/schemas/SatisfactionFigures',
+          },
+          trend: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SatisfactionTrendPoint',
+            },
+          },
+          comments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SatisfactionComment',
+            },
+          },
+        },
+      },
+      SatisfactionHealth: {
+        type: 'object',
+        required: ['entityRef', 'from', 'to', 'figures'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          figures: {
+            $ref: '#/components/schemas/SatisfactionFigures',
+          },
+        },
+      },
+      ComplaintStatus: {
+        type: 'string',
+        enum: ['open', 'investigating', 'resolved', 'closed'],
+      },
+      ComplaintChannel: {
+        type: 'string',
+        enum: [
+          'portal',
+          'email',
+          'phone',
+          'meeting',
+          'service_review',
+          'other',
+        ],
+      },
+      Complaint: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'title',
+          'description',
+          'entityRef',
+          'complainant',
+          'owner',
+          'status',
+          'response',
+          'escalatedAt',
+          'resolvedAt',
+          'closedAt',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          complainant: {
+            type: 'string',
+          },
+          owner: {
+            type: ['string', 'null'],
+          },
+          channel: {
+            type: ['string', 'null'],
+            enum: [
+              'portal',
+              'email',
+              'phone',
+              'meeting',
+              'service_review',
+              'other',
+              null,
+            ],
+          },
+          category: {
+            type: ['string', 'null'],
+          },
+          status: {
+            $ref: '#/components/schemas/ComplaintStatus',
+          },
+          response: {
+            type: ['string', 'null'],
+          },
+          escalatedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          resolvedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          closedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ComplaintPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Complaint',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      ComplaintCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['title', 'description', 'entityRef'],
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          channel: {
+            type: ['string', 'null'],
+            enum: [
+              'portal',
+              'email',
+              'phone',
+              'meeting',
+              'service_review',
+              'other',
+              null,
+            ],
+          },
+          category: {
+            type: ['string', 'null'],
+            maxLength: 100,
+          },
+        },
+      },
+      ComplaintPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          response: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          category: {
+            type: ['string', 'null'],
+            maxLength: 100,
+          },
+        },
+      },
+      ComplaintTransition: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['to'],
+        properties: {
+          to: {
+            $ref: '#/components/schemas/ComplaintStatus',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          response: {
+            type: 'string',
+            maxLength: 65536,
           },
         },
       },

@@ -2,7 +2,8 @@ import { readableRecord } from '../../records/access';
 import { createdChanges } from '../../records/rows';
 import { slaRecordType } from './serviceLevelRecordTypes';
 import { RequestContext, WriteContext, actorOf } from '../../records/context';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
+import type { Knex } from 'knex';
 import {
   AgreementRevision,
   CalendarLookup,
@@ -165,8 +166,9 @@ export class AgreementService {
   }
 
   /**
-   * Edits an SLA: a change of terms or effective dates adds a revision, a new
-   * `lastReviewedAt` records a service review. A no-op writes nothing.
+   * Edits an SLA: a change of terms or effective dates adds a revision. The last review date
+   * is not edited here: closing a service review sets it ({@link AgreementService.recordReview}).
+   * A no-op writes nothing.
    */
   async patch(
     id: string,
@@ -174,6 +176,11 @@ export class AgreementService {
     ctx: WriteContext,
   ): Promise<ServiceLevelAgreement> {
     const input = parseInput(slaPatchSchema, body, 'body');
+    if (input.lastReviewedAt !== undefined) {
+      throw new InputError(
+        'lastReviewedAt: closing a service review sets it (POST /reviews/{id}/transitions with to: closed); it cannot be patched',
+      );
+    }
     const expected = expectedVersionOf(ctx, 'SLA');
     const record = await this.#readable(id, ctx);
     await this.#access.requireManage(ctx.credentials);
@@ -230,6 +237,38 @@ export class AgreementService {
       },
     });
     return toSla(updated);
+  }
+
+  /**
+   * Records the service review `reviewId` held at `reviewedAt` (the review's close, inside
+   * its transaction `tx`): `lastReviewedAt` moves there unless it is already there or later.
+   * A business write on the SLA (its version goes up, a `review` event names the review) that
+   * adds no revision; the caller has checked who may close the review. Whether it moved.
+   */
+  async recordReview(options: {
+    slaId: string;
+    reviewedAt: Date;
+    reviewId: string;
+    actor: string;
+    tx?: Knex.Transaction;
+  }): Promise<boolean> {
+    const seq = slaRecordType.parse(options.slaId);
+    if (seq === undefined) {
+      throw new InputError(`slaId: '${options.slaId}' is not an SLA id`);
+    }
+    const at = this.#now();
+    return this.#store.recordSlaReview({
+      seq,
+      reviewedAt: options.reviewedAt,
+      at,
+      event: {
+        at,
+        actor: options.actor,
+        action: 'review',
+        comment: `Service review ${options.reviewId} closed`,
+      },
+      tx: options.tx,
+    });
   }
 
   /** Every agreed revision, oldest first. */

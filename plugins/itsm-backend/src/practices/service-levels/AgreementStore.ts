@@ -3,6 +3,7 @@ import {
   NewHistoryEvent,
   StorePage,
 } from '../../records/types';
+import type { Knex } from 'knex';
 import type {
   ReviewCadence,
   ServiceLevelTargets,
@@ -134,6 +135,20 @@ export interface AgreementStore {
   existingSlaSeqs(seqs: number[]): Promise<number[]>;
 
   updateSla(options: AgreementUpdate<SlaTerms>): Promise<SlaRecord>;
+
+  /**
+   * Records a service review of an SLA: `lastReviewedAt` moves to `reviewedAt` unless it is
+   * already there or later, over the current version (a business write: the version goes up,
+   * `event` is appended with the `lastReviewedAt` change; no new revision). Runs in `tx` when
+   * given (the review's own close). Whether it moved.
+   */
+  recordSlaReview(options: {
+    seq: number;
+    reviewedAt: Date;
+    at: Date;
+    event: Omit<NewHistoryEvent, 'changes'>;
+    tx?: Knex.Transaction;
+  }): Promise<boolean>;
 
   createSupportingAgreement(options: {
     agreement: NewAgreement<SupportingTerms> & {

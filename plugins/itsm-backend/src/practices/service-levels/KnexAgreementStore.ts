@@ -8,7 +8,7 @@ import {
   DatabaseService,
   isDatabaseConflictError,
 } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { SupportingAgreementKind } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import {
@@ -194,6 +194,44 @@ export class KnexAgreementStore implements AgreementStore {
       await this.#updateAgreement(tx, 'sla', options);
       return (await readSla(tx, options.seq))!;
     });
+  }
+
+  async recordSlaReview(options: {
+    seq: number;
+    reviewedAt: Date;
+    at: Date;
+    event: Omit<NewHistoryEvent, 'changes'>;
+    tx?: Knex.Transaction;
+  }): Promise<boolean> {
+    const write = async (tx: Knex.Transaction) => {
+      const version = await slaTable.lock(tx, options.seq);
+      const row = await tx(SLAS)
+        .first('last_reviewed_at')
+        .where('seq', options.seq);
+      if (version === undefined || !row) {
+        throw new NotFoundError(`${slaRecordType.id(options.seq)} not found`);
+      }
+      const last = optionalDate(row.last_reviewed_at);
+      if (last && last.getTime() >= options.reviewedAt.getTime()) {
+        return false;
+      }
+      await slaTable.update(tx, {
+        seq: options.seq,
+        expectedVersion: version,
+        row: { last_reviewed_at: options.reviewedAt, updated_at: options.at },
+        event: {
+          ...options.event,
+          changes: {
+            lastReviewedAt: [
+              last?.toISOString() ?? null,
+              options.reviewedAt.toISOString(),
+            ],
+          },
+        },
+      });
+      return true;
+    };
+    return options.tx ? write(options.tx) : this.#db.transaction(write);
   }
 
   async createSupportingAgreement(options: {

@@ -39,7 +39,7 @@ describe('SLAs', () => {
   afterEach(() => jest.useRealTimers());
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    it('creates an SLA, revises it with effective dates, records reviews and keeps the history', async () => {
+    it('creates an SLA, revises it with effective dates, leaves the review date to service reviews and keeps the history', async () => {
       const backend = await start({ databaseId });
       const { slas } = slaApi(backend);
 
@@ -101,25 +101,19 @@ describe('SLAs', () => {
       });
       expect(revised.body.targets.incidents.p2).toBeUndefined();
 
-      // A service review only moves the review date.
+      // The review date is set by closing a service review, never patched.
       const reviewed = await slas.patch('SLA-1', 2, {
         lastReviewedAt: '2026-05-15T10:00:00.000Z',
       });
-      expect(reviewed.status).toBe(200);
-      expect(reviewed.body).toMatchObject({
-        version: 3,
-        revision: 2,
-        lastReviewedAt: '2026-05-15T10:00:00.000Z',
-        nextReviewAt: '2026-08-15T10:00:00.000Z',
-      });
+      expect(reviewed.status).toBe(400);
+      expect(reviewed.body.error.message).toMatch(
+        /^lastReviewedAt: closing a service review sets it \(POST \/reviews\/\{id\}\/transitions/,
+      );
 
       // Sending what is already there writes nothing.
-      const noop = await slas.patch('SLA-1', 3, {
-        title: 'Payments SLA',
-        lastReviewedAt: '2026-05-15T10:00:00.000Z',
-      });
+      const noop = await slas.patch('SLA-1', 2, { title: 'Payments SLA' });
       expect(noop.status).toBe(200);
-      expect(noop.body.version).toBe(3);
+      expect(noop.body).toMatchObject({ version: 2, lastReviewedAt: null });
 
       const revisions = await slas.revisions('SLA-1');
       expect(revisions.status).toBe(200);
@@ -169,7 +163,6 @@ describe('SLAs', () => {
       expect(items.map((e: any) => [e.version, e.action])).toEqual([
         [1, 'create'],
         [2, 'revise'],
-        [3, 'review'],
       ]);
       expect(items[0].changes).toMatchObject({
         entityRef: [null, PAYMENTS],
@@ -184,9 +177,6 @@ describe('SLAs', () => {
         effectiveFrom: ['2026-01-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'],
         effectiveTo: [null, '2027-03-01T00:00:00.000Z'],
         targets: [newSla().targets, expect.any(Object)],
-      });
-      expect(items[2].changes).toEqual({
-        lastReviewedAt: [null, '2026-05-15T10:00:00.000Z'],
       });
     });
 
