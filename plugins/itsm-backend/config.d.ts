@@ -141,6 +141,16 @@ export interface Config {
        */
       escalationGroup?: string;
     };
+    /** Customer satisfaction. */
+    satisfaction?: {
+      /**
+       * Share (0–1) of incident resolutions whose reporter is invited to rate it, a
+       * deterministic sample by incident and resolution cycle. Defaults to 0.5.
+       */
+      sampleRate?: number;
+      /** Days an invitation to rate a resolution stays open. Defaults to 14. */
+      invitationExpiryDays?: number;
+    };
     /** Service level monitoring. */
     sla?: {
       /**

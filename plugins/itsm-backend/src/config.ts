@@ -65,6 +65,8 @@ export interface ItsmConfig {
   };
   /** Problem management: detection thresholds and the observation of fixed problems. */
   problems: ProblemsConfig;
+  /** Customer satisfaction: the survey after an incident's resolution. */
+  satisfaction: SatisfactionConfig;
   /** Complaints: when an unanswered complaint is escalated, and to whom. */
   complaints: ComplaintsConfig;
 }
@@ -320,6 +322,7 @@ export function readItsmConfig(
     changes: readChangesConfig(config),
     sla: { warningThresholds: readWarningThresholds(config) },
     problems: readProblemsConfig(config),
+    satisfaction: readSatisfactionConfig(config),
     complaints: readComplaintsConfig(config),
   };
 }
@@ -337,6 +340,28 @@ function readComplaintsConfig(config: Config): ComplaintsConfig {
     escalationGroup:
       group === undefined ? null : entityRefFrom(group, 'group', groupKey),
   };
+}
+
+/** `itsm.satisfaction`: who is asked to rate a resolution, and for how long. */
+export interface SatisfactionConfig {
+  /** Share (0–1) of resolutions whose reporter is invited to rate it; 0.5 by default. */
+  sampleRate: number;
+  /** Days an invitation to rate a resolution stays open; 14 by default. */
+  invitationExpiryDays: number;
+}
+
+function readSatisfactionConfig(config: Config): SatisfactionConfig {
+  const sampleRate =
+    config.getOptionalNumber('itsm.satisfaction.sampleRate') ?? 0.5;
+  if (!(sampleRate >= 0 && sampleRate <= 1)) {
+    fail('itsm.satisfaction.sampleRate', 'must be a number from 0 to 1');
+  }
+  const expiryKey = 'itsm.satisfaction.invitationExpiryDays';
+  const invitationExpiryDays = config.getOptionalNumber(expiryKey) ?? 14;
+  if (!Number.isInteger(invitationExpiryDays) || invitationExpiryDays < 1) {
+    fail(expiryKey, 'must be a whole number ≥ 1');
+  }
+  return { sampleRate, invitationExpiryDays };
 }
 
 function readProblemsConfig(config: Config): ProblemsConfig {

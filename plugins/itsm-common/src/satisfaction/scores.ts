@@ -53,25 +53,58 @@ export function satisfactionScores(
   answers: readonly SatisfactionAnswer[],
   options: { minResponses?: number } = {},
 ): SatisfactionScores {
-  const min = options.minResponses ?? MIN_SATISFACTION_RESPONSES;
   const ratings = answers.map(a => a.rating).filter(isRating);
   const npsAnswers = answers.map(a => a.nps).filter(isNps);
-  const satisfied = ratings.filter(r => r >= 4).length;
-  const promoters = npsAnswers.filter(n => n >= 9).length;
-  const detractors = npsAnswers.filter(n => n <= 6).length;
+  return scoresFromCounts(
+    {
+      ratings: ratings.length,
+      satisfied: ratings.filter(r => r >= 4).length,
+      ratingSum: ratings.reduce((sum, r) => sum + r, 0),
+      npsAnswers: npsAnswers.length,
+      promoters: npsAnswers.filter(n => n >= 9).length,
+      detractors: npsAnswers.filter(n => n <= 6).length,
+    },
+    options,
+  );
+}
+
+/**
+ * The counts scores are made of, as a database aggregates them (the backend counts in SQL and
+ * scores with {@link scoresFromCounts}, so both ways give the same figures).
+ *
+ * @public
+ */
+export interface SatisfactionCounts {
+  /** Ratings 1–5. */
+  ratings: number;
+  /** Ratings of 4 or 5. */
+  satisfied: number;
+  /** Sum of the ratings. */
+  ratingSum: number;
+  /** NPS answers 0–10. */
+  npsAnswers: number;
+  /** NPS answers of 9 or 10. */
+  promoters: number;
+  /** NPS answers of 0–6. */
+  detractors: number;
+}
+
+/** The scores of counted responses (see {@link satisfactionScores}). @public */
+export function scoresFromCounts(
+  counts: SatisfactionCounts,
+  options: { minResponses?: number } = {},
+): SatisfactionScores {
+  const min = options.minResponses ?? MIN_SATISFACTION_RESPONSES;
+  const { ratings, npsAnswers } = counts;
   return {
-    ratings: ratings.length,
-    csatPercent: ratings.length ? (100 * satisfied) / ratings.length : null,
-    meanRating: ratings.length
-      ? ratings.reduce((sum, r) => sum + r, 0) / ratings.length
+    ratings,
+    csatPercent: ratings ? (100 * counts.satisfied) / ratings : null,
+    meanRating: ratings ? counts.ratingSum / ratings : null,
+    npsAnswers,
+    nps: npsAnswers
+      ? (100 * (counts.promoters - counts.detractors)) / npsAnswers
       : null,
-    npsAnswers: npsAnswers.length,
-    nps: npsAnswers.length
-      ? (100 * (promoters - detractors)) / npsAnswers.length
-      : null,
-    tooFew:
-      ratings.length < min ||
-      (npsAnswers.length > 0 && npsAnswers.length < min),
+    tooFew: ratings < min || (npsAnswers > 0 && npsAnswers < min),
   };
 }
 
@@ -92,13 +125,22 @@ export function isLowScore(answer: SatisfactionAnswer): boolean {
   );
 }
 
-/** 32-bit FNV-1a of a string, as an unsigned integer. */
-function fnv1a(text: string): number {
+/**
+ * 32-bit FNV-1a of a string with MurmurHash3's finaliser, as an unsigned integer. FNV-1a alone
+ * barely moves its high bits when only the last character changes (`INC-7#1`, `INC-7#2`), so the
+ * cycles of one incident would be sampled alike; the finaliser spreads every input bit.
+ */
+function hash32(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return hash >>> 0;
 }
 
@@ -116,6 +158,6 @@ export function isInvitationSampled(
 ): boolean {
   if (!(rate > 0)) return false;
   if (rate >= 1) return true;
-  const bucket = fnv1a(`${incidentId}#${resolutionCycle}`) / 0x100000000;
+  const bucket = hash32(`${incidentId}#${resolutionCycle}`) / 0x100000000;
   return bucket < rate;
 }

@@ -200,11 +200,21 @@ export interface SlaReport {
     percent: number | null;
     met: boolean | null;
   };
+  /** Satisfaction responses received in the period (transactional and campaigns). */
   csat: {
     targetPercent: number | null;
+    /** Responses received. */
     responses: number;
+    /** CSAT %: share of ratings of 4–5; null without ratings. */
     percent: number | null;
     met: boolean | null;
+    /** Ratings behind `percent`. */
+    n: number;
+    /** Fewer responses than the minimum: shown, but not conclusive. */
+    tooFew: boolean;
+    meanRating: number | null;
+    /** NPS, −100 to 100; null without NPS answers. */
+    nps: number | null;
   };
   workload: ReportWorkload[];
   /** The last periods up to and including the one that holds `to`, oldest first. */

@@ -353,7 +353,16 @@ export function makeReport(overrides: Partial<SlaReport> = {}): SlaReport {
       percent: 95,
       met: true,
     },
-    csat: { targetPercent: null, responses: 0, percent: null, met: null },
+    csat: {
+      targetPercent: null,
+      responses: 0,
+      percent: null,
+      met: null,
+      n: 0,
+      tooFew: true,
+      meanRating: null,
+      nps: null,
+    },
     workload: [
       { metric: 'incidentsPerMonth', actual: 14, limit: 40, exceeded: false },
     ],

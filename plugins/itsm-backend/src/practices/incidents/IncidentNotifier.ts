@@ -27,6 +27,38 @@ export class IncidentNotifier {
   }
 
   /**
+   * Tells the reporter (a person) that their incident is resolved, unless they resolved it
+   * themselves. The scope is the incident's, so a later resolution updates the notification
+   * instead of adding one; an invitation to rate the resolution takes the same scope.
+   */
+  async resolved(incident: {
+    id: string;
+    title: string;
+    reporter: string;
+    actor: string;
+  }) {
+    const reporter = incident.reporter.toLocaleLowerCase('en-US');
+    if (
+      !reporter.startsWith('user:') ||
+      reporter === incident.actor.toLocaleLowerCase('en-US')
+    ) {
+      return;
+    }
+    await this.#record.notify(
+      `notify ${reporter} that ${incident.id} is resolved`,
+      { type: 'entity', entityRef: reporter },
+      {
+        title: `${incident.id} resolved: ${incident.title}`,
+        description: 'The incident you reported is resolved.',
+        link: `/itsm/incidents/${incident.id}`,
+        severity: 'normal',
+        topic: 'itsm:incident:resolved',
+        scope: `itsm:incident:${incident.id}:resolved`,
+      },
+    );
+  }
+
+  /**
    * Tells the new assignee (a user, else the new assignment group) that the
    * incident is theirs, unless they assigned it to themselves.
    */

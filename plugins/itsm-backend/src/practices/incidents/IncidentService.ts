@@ -121,6 +121,20 @@ function creationComment(...parts: Array<string | undefined>) {
   return comment ? { comment } : {};
 }
 
+/** An incident as its resolution left it, for the practices that react to resolutions. */
+export interface ResolvedIncident {
+  seq: number;
+  id: string;
+  /** The version the resolution wrote. */
+  version: number;
+  title: string;
+  entityRef: string;
+  reporter: string;
+  resolvedAt: Date;
+  /** Who resolved it. */
+  actor: string;
+}
+
 /** The business rules of incident management. */
 export class IncidentService {
   readonly #store: IncidentStore;
@@ -136,6 +150,9 @@ export class IncidentService {
   readonly #now: () => Date;
   readonly #trustedImport: boolean;
   readonly #problemLinks?: ReferenceLinks;
+  readonly #resolvedListeners: Array<
+    (incident: ResolvedIncident) => Promise<void>
+  > = [];
 
   static create(options: {
     store: IncidentStore;
@@ -190,6 +207,15 @@ export class IncidentService {
   /** The permission checks on incidents (read filters for other practices' joins). */
   get access(): IncidentAccess {
     return this.#access;
+  }
+
+  /**
+   * Runs `listener` after each resolution committed (a parent's children each count): the
+   * satisfaction practice invites a sample of reporters to rate it. A listener's failure is
+   * logged, never undoes or fails the resolution.
+   */
+  onResolved(listener: (incident: ResolvedIncident) => Promise<void>): void {
+    this.#resolvedListeners.push(listener);
   }
 
   /** Raises an incident on a catalog entity; priority, assignment group, major flag and SLA clocks are derived. */
@@ -590,7 +616,36 @@ export class IncidentService {
     }
     const incident = this.#policy.view(moved, now);
     await this.#notifier.changed(incident);
+    if (input.to === 'resolved') {
+      await this.#resolved([parent, ...children], actor);
+    }
     return incident;
+  }
+
+  /** Tells the reporters of resolved incidents, then the resolution listeners. */
+  async #resolved(records: IncidentRecord[], actor: string): Promise<void> {
+    for (const record of records) {
+      const resolved: ResolvedIncident = {
+        seq: record.seq,
+        id: incidentId(record.seq),
+        version: record.version,
+        title: record.title,
+        entityRef: record.entityRef,
+        reporter: record.reporter,
+        resolvedAt: record.resolvedAt ?? this.#now(),
+        actor,
+      };
+      await this.#notifier.resolved(resolved);
+      for (const listener of this.#resolvedListeners) {
+        try {
+          await listener(resolved);
+        } catch (error) {
+          this.#logger.warn(
+            `A resolution listener failed for ${resolved.id}: ${error}`,
+          );
+        }
+      }
+    }
   }
 
   /** Adds a work note: history only, no `If-Match`, no new version. */

@@ -8,6 +8,7 @@ import {
   ALWAYS_ON,
   PRIORITY_KEYS,
   Period,
+  SatisfactionFigures,
   ReportTargetAttainment,
   ReportTrendPoint,
   ReportWorkload,
@@ -87,9 +88,22 @@ function finish<T extends TargetAttainment>(t: T): T {
   return { ...t, percent: percentOf(t.met, t.met + t.breached) };
 }
 
+/**
+ * Where SLA reports read a service's satisfaction figures over a period: the satisfaction
+ * practice, registered after service levels, fills it in (`useSatisfaction`).
+ */
+export interface SatisfactionFiguresSource {
+  figures(options: {
+    entityRef: string;
+    from: Date;
+    to: Date;
+  }): Promise<SatisfactionFigures>;
+}
+
 /** SLA reports (DESIGN §3 "Counting") and the SLA figures of service health. */
 export class SlaReportService {
   readonly #store: SlaReportStore;
+  #satisfaction?: SatisfactionFiguresSource;
   readonly #permissions: PermissionsService;
   readonly #calendarOf: (id: string) => ServiceCalendar;
   readonly #refreshCalendars: () => Promise<void>;
@@ -110,6 +124,11 @@ export class SlaReportService {
     this.#now = options.now ?? (() => new Date());
   }
 
+  /** Reads the CSAT block of reports from `source` (without one, no responses). */
+  useSatisfaction(source: SatisfactionFiguresSource): void {
+    this.#satisfaction = source;
+  }
+
   /** How the service kept its SLA in `[from, to)`. */
   async report(
     input: { entityRef: string; from: string; to: string },
@@ -125,7 +144,7 @@ export class SlaReportService {
     const trend = trendPeriods(to, calendar.timezone);
     const trendFrom = trend[0].from < from ? trend[0].from : from;
 
-    const [rows, byPeriod, outages, workload, changes, breaches] =
+    const [rows, byPeriod, outages, workload, changes, breaches, csat] =
       await Promise.all([
         this.#store.attainment({ entityRef, from, to }),
         this.#store.attainmentByPeriod({
@@ -141,6 +160,7 @@ export class SlaReportService {
           to,
           limit: REPORT_BREACH_LIMIT,
         }),
+        this.#satisfaction?.figures({ entityRef, from, to }),
       ]);
 
     const { targets, overall } = targetRows(rows, terms);
@@ -194,12 +214,15 @@ export class SlaReportService {
         percent: changePercent,
         met: metOrNull(changePercent, changeTarget),
       },
-      // No survey data exists yet.
       csat: {
         targetPercent: csatTarget,
-        responses: 0,
-        percent: null,
-        met: null,
+        responses: csat?.responses ?? 0,
+        percent: csat?.csatPercent ?? null,
+        met: metOrNull(csat?.csatPercent ?? null, csatTarget),
+        n: csat?.ratings ?? 0,
+        tooFew: csat?.tooFew ?? true,
+        meanRating: csat?.meanRating ?? null,
+        nps: csat?.nps ?? null,
       },
       workload: WORKLOAD_METRICS.map((metric): ReportWorkload => {
         const perMonth = numberOrNull(terms?.workloadLimits[metric]);

@@ -392,6 +392,10 @@ describe('GET /reports/sla', () => {
         responses: 0,
         percent: null,
         met: null,
+        n: 0,
+        tooFew: true,
+        meanRating: null,
+        nps: null,
       });
       expect(report.workload).toEqual([
         { metric: 'incidentsPerMonth', actual: 6, limit: 5, exceeded: true },

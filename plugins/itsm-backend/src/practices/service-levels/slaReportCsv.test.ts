@@ -107,7 +107,16 @@ function report(overrides: Partial<SlaReport> = {}): SlaReport {
       percent: (100 * 2) / 3,
       met: false,
     },
-    csat: { targetPercent: null, responses: 0, percent: null, met: null },
+    csat: {
+      targetPercent: 90,
+      responses: 7,
+      percent: (100 * 5) / 6,
+      met: false,
+      n: 6,
+      tooFew: false,
+      meanRating: 23 / 6,
+      nps: null,
+    },
     workload: [
       { metric: 'incidentsPerMonth', actual: 6, limit: 5, exceeded: true },
       {
@@ -276,8 +285,8 @@ describe('slaReportCsv', () => {
         '90,3,2,66.6667,false',
         '',
         'CSAT',
-        'targetPercent,responses,percent,met',
-        ',0,,',
+        'targetPercent,responses,percent,met,n,tooFew,meanRating,nps',
+        '90,7,83.3333,false,6,false,3.8333,',
         '',
         'Workload',
         'metric,actual,limit,exceeded',

@@ -102,12 +102,25 @@ export function slaReportCsv(report: SlaReport): string {
     ],
     [
       ['CSAT'],
-      ['targetPercent', 'responses', 'percent', 'met'],
+      [
+        'targetPercent',
+        'responses',
+        'percent',
+        'met',
+        'n',
+        'tooFew',
+        'meanRating',
+        'nps',
+      ],
       [
         report.csat.targetPercent,
         report.csat.responses,
         report.csat.percent,
         report.csat.met,
+        report.csat.n,
+        report.csat.tooFew,
+        report.csat.meanRating,
+        report.csat.nps,
       ],
     ],
     [
