@@ -66,6 +66,17 @@ import type {
   ComplaintTransitionRequest,
   ReviewPackResponse,
 } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  ReviewAction,
+  ReviewActionCreateRequest,
+  ReviewActionPatchRequest,
+  ReviewActionStatus,
+  ReviewCreateRequest,
+  ReviewPatchRequest,
+  ReviewStatus,
+  ReviewTransitionRequest,
+  ServiceReview,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /**
  * Filters and paging of {@link ItsmApi.listIncidents}.
@@ -309,6 +320,43 @@ export interface ListComplaintsOptions {
 }
 
 /**
+ * Filters and paging of {@link ItsmApi.listReviews}.
+ *
+ * @public
+ */
+export interface ListReviewsOptions {
+  /** The reviewed service; any form of entity ref, compared in lowercase. */
+  entityRef?: string | string[];
+  status?: readonly ReviewStatus[];
+  /** Only reviews past their date and not held (true), or only the others (false). */
+  overdue?: boolean;
+  /** Only reviews under this SLA (`SLA-n`). */
+  slaId?: string;
+  /** Page size, 1–200 (server default 50). */
+  limit?: number;
+  cursor?: string;
+  order?: 'asc' | 'desc';
+}
+
+/**
+ * Filters and paging of {@link ItsmApi.listReviewActions}.
+ *
+ * @public
+ */
+export interface ListReviewActionsOptions {
+  /** User or group refs of the action's owner. */
+  owner?: string[];
+  status?: readonly ReviewActionStatus[];
+  /** The reviewed service; any form of entity ref, compared in lowercase. */
+  entityRef?: string | string[];
+  /** Only open or in-progress actions past their due date. */
+  overdue?: boolean;
+  limit?: number;
+  cursor?: string;
+  order?: 'asc' | 'desc';
+}
+
+/**
  * A collection of versioned records on the API, as in `/api/itsm/{collection}/{id}`.
  *
  * @public
@@ -323,7 +371,8 @@ export type RecordCollection =
   | 'calendars'
   | 'problems'
   | 'known-errors'
-  | 'complaints';
+  | 'complaints'
+  | 'reviews';
 
 /**
  * Query parameters of a list: arrays repeat the parameter, empty values are left out.
@@ -638,6 +687,59 @@ export interface ItsmApi {
     id: string;
     live?: boolean;
   }): Promise<ReviewPackResponse>;
+
+  /** One page of the service reviews the caller may read, newest first. */
+  listReviews(options?: ListReviewsOptions): Promise<Page<ServiceReview>>;
+  getReview(options: { id: string }): Promise<ServiceReview>;
+  /** Schedules a review of a service by hand (`itsm.review.manage`). */
+  createReview(request: ReviewCreateRequest): Promise<ServiceReview>;
+  /** Edits a review at `version` (`If-Match`): attendees, agenda, minutes, decisions, ... */
+  updateReview(options: {
+    id: string;
+    version: number;
+    patch: ReviewPatchRequest;
+  }): Promise<ServiceReview>;
+  /** Moves a review at `version` to another status, with the fields the move requires. */
+  transitionReview(options: {
+    id: string;
+    version: number;
+    transition: ReviewTransitionRequest;
+  }): Promise<ServiceReview>;
+  getReviewHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>>;
+  /** Generates the review's pack from live records and freezes it at `version` (`If-Match`). */
+  freezeReviewPack(options: {
+    id: string;
+    version: number;
+    comment?: string;
+  }): Promise<ServiceReview>;
+  /** The customer signs a held review off (no `If-Match`); 403 for anyone outside its customer groups. */
+  signOffReview(options: {
+    id: string;
+    comment?: string;
+  }): Promise<ServiceReview>;
+  /** The actions recorded at one review, in the order they were recorded. */
+  listActionsOfReview(options: {
+    id: string;
+  }): Promise<{ items: ReviewAction[] }>;
+  /** Records an action (open) at a review. */
+  createReviewAction(options: {
+    reviewId: string;
+    action: ReviewActionCreateRequest;
+  }): Promise<ReviewAction>;
+  /** Edits or moves action `A-<number>` of a review at the action's own `version` (`If-Match`). */
+  updateReviewAction(options: {
+    reviewId: string;
+    number: number;
+    version: number;
+    patch: ReviewActionPatchRequest;
+  }): Promise<ReviewAction>;
+  /** One page of the actions of the reviews the caller may read ("My actions"), newest first. */
+  listReviewActions(
+    options?: ListReviewActionsOptions,
+  ): Promise<Page<ReviewAction>>;
 
   /** One page of known errors, newest first. */
   listKnownErrors(options?: ListKnownErrorsOptions): Promise<Page<KnownError>>;

@@ -57,6 +57,16 @@ import type {
   ComplaintTransitionRequest,
   ReviewPackResponse,
 } from '@backstage-itsm/plugin-itsm-common';
+import {
+  reviewActionKey,
+  type ReviewAction,
+  type ReviewActionCreateRequest,
+  type ReviewActionPatchRequest,
+  type ReviewCreateRequest,
+  type ReviewPatchRequest,
+  type ReviewTransitionRequest,
+  type ServiceReview,
+} from '@backstage-itsm/plugin-itsm-common';
 import type {
   ChangeAssessmentRequest,
   ChangeCalendarOptions,
@@ -76,6 +86,7 @@ import type {
   SlaReportOptions,
 } from './ItsmApi';
 import type { ListComplaintsOptions } from './ItsmApi';
+import type { ListReviewActionsOptions, ListReviewsOptions } from './ItsmApi';
 
 /** The backend compares entity refs in their lowercase canonical form. */
 function canonicalRef(entityRef: string): string {
@@ -777,6 +788,135 @@ export class ItsmClient implements ItsmApi {
     return this.#request(
       `/reviews/${encodeURIComponent(options.id)}/pack${queryOf({
         live: options.live,
+      })}`,
+    );
+  }
+
+  async listReviews(
+    options: ListReviewsOptions = {},
+  ): Promise<Page<ServiceReview>> {
+    return this.listRecords({
+      collection: 'reviews',
+      query: {
+        entityRef: canonicalRefs(options.entityRef),
+        status: options.status,
+        overdue: options.overdue,
+        slaId: options.slaId,
+        limit: options.limit,
+        cursor: options.cursor,
+        order: options.order,
+      },
+    });
+  }
+
+  async getReview(options: { id: string }): Promise<ServiceReview> {
+    return this.getRecord({ collection: 'reviews', id: options.id });
+  }
+
+  async createReview(request: ReviewCreateRequest): Promise<ServiceReview> {
+    return this.createRecord({
+      collection: 'reviews',
+      body: {
+        ...request,
+        entityRef: canonicalRef(request.entityRef),
+        ...(request.attendees && {
+          attendees: canonicalRefs(request.attendees),
+        }),
+      },
+    });
+  }
+
+  async updateReview(options: {
+    id: string;
+    version: number;
+    patch: ReviewPatchRequest;
+  }): Promise<ServiceReview> {
+    return this.patchRecord({ collection: 'reviews', ...options });
+  }
+
+  async transitionReview(options: {
+    id: string;
+    version: number;
+    transition: ReviewTransitionRequest;
+  }): Promise<ServiceReview> {
+    return this.transitionRecord({ collection: 'reviews', ...options });
+  }
+
+  async getReviewHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>> {
+    return this.getRecordHistory({ collection: 'reviews', ...options });
+  }
+
+  async freezeReviewPack(options: {
+    id: string;
+    version: number;
+    comment?: string;
+  }): Promise<ServiceReview> {
+    const { id, version, ...body } = options;
+    return this.#send(
+      `${recordPath('reviews', id)}/pack`,
+      'POST',
+      body,
+      version,
+    );
+  }
+
+  async signOffReview(options: {
+    id: string;
+    comment?: string;
+  }): Promise<ServiceReview> {
+    const { id, ...body } = options;
+    return this.#send(`${recordPath('reviews', id)}/sign-off`, 'POST', body);
+  }
+
+  async listActionsOfReview(options: {
+    id: string;
+  }): Promise<{ items: ReviewAction[] }> {
+    return this.#request(`${recordPath('reviews', options.id)}/actions`);
+  }
+
+  async createReviewAction(options: {
+    reviewId: string;
+    action: ReviewActionCreateRequest;
+  }): Promise<ReviewAction> {
+    return this.#send(
+      `${recordPath('reviews', options.reviewId)}/actions`,
+      'POST',
+      { ...options.action, owner: canonicalRef(options.action.owner) },
+    );
+  }
+
+  async updateReviewAction(options: {
+    reviewId: string;
+    number: number;
+    version: number;
+    patch: ReviewActionPatchRequest;
+  }): Promise<ReviewAction> {
+    const { patch } = options;
+    return this.#send(
+      `${recordPath('reviews', options.reviewId)}/actions/${reviewActionKey(
+        options.number,
+      )}`,
+      'PATCH',
+      patch.owner ? { ...patch, owner: canonicalRef(patch.owner) } : patch,
+      options.version,
+    );
+  }
+
+  async listReviewActions(
+    options: ListReviewActionsOptions = {},
+  ): Promise<Page<ReviewAction>> {
+    return this.#request(
+      `/review-actions${queryOf({
+        owner: canonicalRefs(options.owner),
+        status: options.status,
+        entityRef: canonicalRefs(options.entityRef),
+        overdue: options.overdue,
+        limit: options.limit,
+        cursor: options.cursor,
+        order: options.order,
       })}`,
     );
   }

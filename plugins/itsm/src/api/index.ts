@@ -12,6 +12,8 @@ export type {
   ListIncidentsOptions,
   ListKnownErrorsOptions,
   ListProblemsOptions,
+  ListReviewActionsOptions,
+  ListReviewsOptions,
   MatchKnownErrorsOptions,
   ProblemIncident,
   ListSupportingAgreementsOptions,
