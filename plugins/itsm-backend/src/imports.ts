@@ -13,6 +13,7 @@ import type {
   ItsmImportContext,
   ItsmIncidentImporter,
   ItsmProblemImporter,
+  ItsmReviewImporter,
 } from '@backstage-itsm/plugin-itsm-node';
 import {
   changeCreateSchema,
@@ -29,6 +30,7 @@ import { IncidentService } from './practices/incidents/IncidentService';
 import { incidentCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import { parseInput } from './records/validation';
 import { PRACTICES } from './practices';
+import { reviewImporter } from './practices/reviews/reviewImports';
 import type { ItsmServices } from './services';
 
 // Imports are trusted code installed by the portal's operator: they write with the full domain
@@ -197,6 +199,12 @@ export function createImportRunner(options: {
           knownErrors.recordUse(id, body, as(actor)),
         detect: async () => (await detection.run()).proposed,
       };
+    },
+    reviews({ now }): ItsmReviewImporter {
+      return reviewImporter(
+        options.services.reviewImports({ permissions: allowAll, now }),
+        as,
+      );
     },
     changeTemplates({ now }): ItsmChangeTemplateImporter {
       const service = services(now).changeTemplates;

@@ -25,6 +25,13 @@ import type {
   ProblemPatchRequest,
   ProblemTransitionRequest,
   RecordLink,
+  ReviewAction,
+  ReviewActionCreateRequest,
+  ReviewActionPatchRequest,
+  ReviewCreateRequest,
+  ReviewPatchRequest,
+  ReviewTransitionRequest,
+  ServiceReview,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /**
@@ -150,6 +157,49 @@ export interface ItsmProblemImporter {
 }
 
 /**
+ * Service review writes for a trusted import, as `actor`, with the full lifecycle (the pack is
+ * generated from the records at the import's clock and frozen with its hash) but no permission
+ * checks; the sign-off is recorded for the customer it names without reading their group
+ * membership. `schedule` runs the review scheduling at the import's clock, as the plugin.
+ *
+ * @public
+ */
+export interface ItsmReviewImporter {
+  create(input: ReviewCreateRequest, actor: string): Promise<ServiceReview>;
+  get(id: string): Promise<ServiceReview>;
+  patch(
+    id: string,
+    body: ReviewPatchRequest,
+    actor: string,
+  ): Promise<ServiceReview>;
+  /** Generates the pack for the review's period and freezes it into the review. */
+  freezePack(id: string, actor: string): Promise<ServiceReview>;
+  transition(
+    id: string,
+    body: ReviewTransitionRequest,
+    actor: string,
+  ): Promise<ServiceReview>;
+  signOff(
+    id: string,
+    body: { comment?: string },
+    actor: string,
+  ): Promise<ServiceReview>;
+  addAction(
+    id: string,
+    body: ReviewActionCreateRequest,
+    actor: string,
+  ): Promise<ReviewAction>;
+  /** `actionId` as the action's id says it, e.g. `REV-4/A-2`. */
+  patchAction(
+    actionId: string,
+    body: ReviewActionPatchRequest,
+    actor: string,
+  ): Promise<ReviewAction>;
+  /** Runs the review scheduling; the ids of the reviews it scheduled. */
+  schedule(): Promise<string[]>;
+}
+
+/**
  * What an import task gets: importers bound to a clock of its choosing, so that a history
  * (say, from another ITSM tool, or demo data) keeps its original timestamps.
  *
@@ -168,6 +218,11 @@ export interface ItsmImportContext {
   agreements(options: { now: () => Date }): ItsmAgreementImporter;
   /** Problem and known-error writes whose timestamps come from `now`. */
   problems(options: { now: () => Date }): ItsmProblemImporter;
+  /**
+   * Service review writes whose timestamps come from `now`. Optional so that import contexts
+   * made before reviews existed (test doubles) still fit; the plugin always provides it.
+   */
+  reviews?(options: { now: () => Date }): ItsmReviewImporter;
 }
 
 /**

@@ -7,6 +7,7 @@ import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
 import { seedDemoChanges } from './seedDemoChanges';
 import { seedDemoIncidents } from './seedDemoIncidents';
 import { seedDemoProblems } from './seedDemoProblems';
+import { seedDemoReviews } from './seedDemoReviews';
 import { seedDemoSlas } from './seedDemoSlas';
 
 /**
@@ -65,6 +66,7 @@ export const itsmModuleDemoData = createBackendModule({
           logger.info(`ITSM demo data: ${count} incidents written`);
           await seedDemoChanges(context, { now: new Date(), logger });
           await seedDemoProblems(context, { now: new Date(), logger });
+          await seedDemoReviews(context, { now: new Date(), logger });
         });
       },
     });

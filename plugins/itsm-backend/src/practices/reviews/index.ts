@@ -66,6 +66,7 @@ export const reviewsPractice: ItsmPractice = {
       notifier: RecordNotifier;
       slas: typeof before.slas;
       notifications?: typeof deps.notifications;
+      trustedImport?: boolean;
       now?: () => Date;
     }) => {
       const packs = new ReviewPackGenerator({
@@ -92,6 +93,7 @@ export const reviewsPractice: ItsmPractice = {
         generatorVersion: REVIEW_PACK_GENERATOR_VERSION,
         notifier: options.notifier,
         auth: deps.auth,
+        trustedImport: options.trustedImport,
         now: options.now,
       });
       const actions = new ReviewActionService({
@@ -127,6 +129,7 @@ export const reviewsPractice: ItsmPractice = {
           ...overrides,
           notifier: new RecordNotifier({ logger: deps.logger }),
           slas: before.quiet(overrides).slas,
+          trustedImport: true,
         }),
     };
   },
