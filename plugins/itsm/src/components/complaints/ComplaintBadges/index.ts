@@ -1,0 +1,1 @@
+export { ComplaintStatusChip, EscalatedChip } from './ComplaintBadges';

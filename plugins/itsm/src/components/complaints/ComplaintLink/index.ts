@@ -1,0 +1,1 @@
+export { ComplaintLink } from './ComplaintLink';

@@ -1,0 +1,1 @@
+export { ComplaintsListPage, ComplaintsPage } from './ComplaintsPage';

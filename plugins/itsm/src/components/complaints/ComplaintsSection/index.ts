@@ -1,0 +1,1 @@
+export { ComplaintsSection } from './ComplaintsSection';

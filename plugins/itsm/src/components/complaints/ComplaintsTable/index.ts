@@ -1,0 +1,1 @@
+export { ComplaintsTable } from './ComplaintsTable';

@@ -1,0 +1,5 @@
+export {
+  RaiseComplaintDialog,
+  raiseComplaintRequest,
+  type RaiseComplaintValues,
+} from './RaiseComplaintDialog';
