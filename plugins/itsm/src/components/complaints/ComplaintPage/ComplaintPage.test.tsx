@@ -28,7 +28,12 @@ describe('ComplaintPage', () => {
             at: '2027-01-16T09:00:00.000Z',
             actor: 'plugin:itsm',
             action: 'escalate',
-            changes: { escalatedAt: [null, '2027-01-16T09:00:00.000Z'] },
+            changes: {
+              escalatedAt: [null, '2027-01-16T09:00:00.000Z'] as [
+                unknown,
+                unknown,
+              ],
+            },
           },
         ],
         nextCursor: null,
