@@ -443,6 +443,21 @@ describe('diffReviewPack', () => {
       ],
     },
     {
+      name: 'an outcome in words',
+      edit: p => {
+        p.sections.changes.byOutcome[1].count = 2;
+      },
+      section: 'changes',
+      title: 'Changes',
+      changes: [
+        {
+          path: 'By outcome › successful with issues › Count',
+          frozen: 0,
+          live: 2,
+        },
+      ],
+    },
+    {
       name: 'CSAT figures',
       edit: p => {
         p.sections.satisfaction.figures!.csatPercent = 71.43;

@@ -513,8 +513,8 @@ function identityOf(item: Json): string | undefined {
   if (typeof item.target === 'string') return item.target;
   if (typeof item.metric === 'string') return fieldLabel(item.metric);
   if (typeof item.priority === 'number') return `P${item.priority}`;
-  if (typeof item.status === 'string') return item.status;
-  if (typeof item.outcome === 'string') return item.outcome;
+  if (typeof item.status === 'string') return item.status.replace(/_/g, ' ');
+  if (typeof item.outcome === 'string') return item.outcome.replace(/_/g, ' ');
   if (typeof item.label === 'string') return item.label;
   if ('cause' in item && 'count' in item) {
     return item.cause === null ? '(no cause recorded)' : String(item.cause);
