@@ -35,7 +35,7 @@ function recordingContext() {
         async create(input, actor) {
           const parsed = reviewCreateSchema.parse(input);
           const id = `REV-${reviews.size + 1}`;
-          const review = {
+          const review: any = {
             id,
             ...parsed,
             status: 'scheduled',

@@ -49,6 +49,7 @@ import {
   unlessStale,
 } from '../../records/versions';
 import type { AgreementService } from '../service-levels/AgreementService';
+import { MAX_REPORT_DAYS } from '../service-levels/SlaReportService';
 import { slaRecordType } from '../service-levels/serviceLevelRecordTypes';
 import type { KnexReviewStore } from './KnexReviewStore';
 import type { ReviewFields, ReviewRecord } from './ReviewStore';
@@ -58,6 +59,7 @@ import { toActionSummary, toReview, wireChanges } from './reviewViews';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 const PREFIX = 'REV';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A validated `POST /reviews` body. */
 export type ReviewCreateInput = z.output<typeof reviewCreateSchema>;
@@ -181,6 +183,14 @@ export class ReviewService {
     if (period.from >= period.to) {
       throw new InputError(
         `period: the SLA was last reviewed or took effect at ${period.from.toISOString()}, after scheduledFor; give the period`,
+      );
+    }
+    if (
+      period.to.getTime() - period.from.getTime() >
+      MAX_REPORT_DAYS * DAY_MS
+    ) {
+      throw new InputError(
+        `period: a review looks back on at most ${MAX_REPORT_DAYS} days (the longest SLA report); give a shorter period`,
       );
     }
     const now = this.#now();

@@ -82,6 +82,14 @@ describe('service reviews API', () => {
         expect(res.body.error.message).toMatch(/^entityRef: /);
       }
 
+      // A period longer than the longest SLA report: 400 naming the period.
+      const long = await reviews.post('/reviews', {
+        entityRef: PAYMENTS,
+        scheduledFor: at(400 * DAY).toISOString(),
+      });
+      expect(long.status).toBe(400);
+      expect(long.body.error.message).toMatch(/^period: /);
+
       let review = await reviews.create({
         entityRef: 'Component:default/Payments',
         scheduledFor: at(30 * DAY).toISOString(),
