@@ -127,9 +127,14 @@ describe('ItsmClient (service reviews)', () => {
         response: { statusCode: 403 },
       }),
     );
-    const error = await client
+    const error: ResponseError = await client
       .signOffReview({ id: 'REV-4' })
-      .catch(e => e as ResponseError);
+      .then(
+        () => {
+          throw new Error('expected a 403');
+        },
+        e => e,
+      );
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.statusCode).toBe(403);
     expect(error.body.error.message).toMatch(/customer groups of SLA-2/);

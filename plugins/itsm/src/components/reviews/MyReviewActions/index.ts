@@ -1,0 +1,1 @@
+export { MyReviewActions } from './MyReviewActions';

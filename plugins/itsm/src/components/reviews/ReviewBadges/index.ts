@@ -1,0 +1,5 @@
+export {
+  OverdueChip,
+  ReviewActionStatusChip,
+  ReviewStatusChip,
+} from './ReviewBadges';

@@ -1,0 +1,1 @@
+export { PrintPackLink, ReviewLink } from './ReviewLink';

@@ -1,0 +1,1 @@
+export { ReviewsListPage, ReviewsPage } from './ReviewsPage';
