@@ -15,6 +15,8 @@ import type {
   ItsmProblemImporter,
   ItsmReviewImporter,
 } from '@backstage-itsm/plugin-itsm-node';
+import type { ItsmComplaintImporter } from '@backstage-itsm/plugin-itsm-node';
+import { complaintCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import {
   changeCreateSchema,
   changeTemplateCreateSchema,
@@ -205,6 +207,35 @@ export function createImportRunner(options: {
         options.services.reviewImports({ permissions: allowAll, now }),
         as,
       );
+    },
+    complaints({ now }): ItsmComplaintImporter {
+      const { complaints } = options.services.complaintImports({
+        permissions: allowAll,
+        now,
+      });
+      const write = async (id: string, actor: string) => ({
+        ...as(actor),
+        expectedVersion: (await complaints.get(id, as(actor))).version,
+      });
+      return {
+        create: (input, actor) =>
+          complaints.create(
+            parseInput(complaintCreateSchema, input, 'body'),
+            as(actor),
+          ),
+        get: id => complaints.get(id, as(PLUGIN_SUBJECT)),
+        patch: async (id, body, actor) =>
+          complaints.patch(id, body, await write(id, actor)),
+        transition: async (id, body, actor) =>
+          complaints.transition(id, body, await write(id, actor)),
+        link: (id, body, actor) =>
+          options.services.links.create(
+            complaints.linkable(),
+            id,
+            body,
+            as(actor),
+          ),
+      };
     },
     changeTemplates({ now }): ItsmChangeTemplateImporter {
       const service = services(now).changeTemplates;

@@ -33,6 +33,13 @@ import type {
   ReviewTransitionRequest,
   ServiceReview,
 } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  Complaint,
+  ComplaintCreateRequest,
+  ComplaintPatchRequest,
+  ComplaintTransitionRequest,
+  RecordLinkCreate,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /**
  * Incident writes for a trusted import, with the full domain rules (priority, clocks, history)
@@ -200,6 +207,30 @@ export interface ItsmReviewImporter {
 }
 
 /**
+ * Complaint writes for a trusted import, with the full domain rules (lifecycle, the fields
+ * each move needs, history) but no permission checks: the complainant is the `actor` of the
+ * create; each call acts as `actor` at the instant the import's clock says.
+ *
+ * @public
+ */
+export interface ItsmComplaintImporter {
+  create(input: ComplaintCreateRequest, actor: string): Promise<Complaint>;
+  get(id: string): Promise<Complaint>;
+  patch(
+    id: string,
+    body: ComplaintPatchRequest,
+    actor: string,
+  ): Promise<Complaint>;
+  transition(
+    id: string,
+    body: ComplaintTransitionRequest,
+    actor: string,
+  ): Promise<Complaint>;
+  /** Links the complaint to another record (`CMP-2 relates_to INC-7`). */
+  link(id: string, body: RecordLinkCreate, actor: string): Promise<RecordLink>;
+}
+
+/**
  * What an import task gets: importers bound to a clock of its choosing, so that a history
  * (say, from another ITSM tool, or demo data) keeps its original timestamps.
  *
@@ -218,6 +249,11 @@ export interface ItsmImportContext {
   agreements(options: { now: () => Date }): ItsmAgreementImporter;
   /** Problem and known-error writes whose timestamps come from `now`. */
   problems(options: { now: () => Date }): ItsmProblemImporter;
+  /**
+   * Complaint writes whose timestamps come from `now`. Optional so that import contexts made
+   * before complaints existed (test doubles) still fit; the plugin always provides it.
+   */
+  complaints?(options: { now: () => Date }): ItsmComplaintImporter;
   /**
    * Service review writes whose timestamps come from `now`. Optional so that import contexts
    * made before reviews existed (test doubles) still fit; the plugin always provides it.

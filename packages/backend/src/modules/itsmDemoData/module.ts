@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
 import { seedDemoChanges } from './seedDemoChanges';
+import { seedDemoComplaints } from './seedDemoComplaints';
 import { seedDemoIncidents } from './seedDemoIncidents';
 import { seedDemoProblems } from './seedDemoProblems';
 import { seedDemoReviews } from './seedDemoReviews';
@@ -66,6 +67,7 @@ export const itsmModuleDemoData = createBackendModule({
           logger.info(`ITSM demo data: ${count} incidents written`);
           await seedDemoChanges(context, { now: new Date(), logger });
           await seedDemoProblems(context, { now: new Date(), logger });
+          await seedDemoComplaints(context, { now: new Date(), logger });
           await seedDemoReviews(context, { now: new Date(), logger });
         });
       },
