@@ -404,6 +404,11 @@ describe('service reviews API', () => {
         ],
       ]);
       expect(list[0].createdBy).toBe('plugin:itsm');
+      expect(
+        (await reviews.get('/reviews?slaId=SLA-2')).body.items.map(
+          (r: any) => r.id,
+        ),
+      ).toEqual(['REV-2']);
 
       // Three weeks later: the cart review (monthly) is due; two replicas run at once.
       advance('2026-01-26T09:00:00.000Z');
