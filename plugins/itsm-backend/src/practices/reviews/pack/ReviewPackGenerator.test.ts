@@ -702,8 +702,10 @@ describe('ReviewPackGenerator', () => {
       now.value = new Date('2026-11-20T15:30:00.000Z');
       const again = await generator.generate({
         ...request,
-        // The same actions in another order.
-        openActions: [...openActions].reverse(),
+        // The same actions in another order, as fuller objects than the summary.
+        openActions: [...openActions]
+          .reverse()
+          .map(a => ({ ...a, version: 3, note: 'not in the pack' })),
       });
       expect(again.header.generatedAt).not.toBe(first.header.generatedAt);
       expect(hashReviewPack(again)).toBe(hashReviewPack(first));

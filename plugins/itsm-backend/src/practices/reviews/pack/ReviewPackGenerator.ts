@@ -400,7 +400,16 @@ export class ReviewPackGenerator {
         version: 1,
         items: {
           total: request.openActions.length,
-          items: [...request.openActions]
+          // The summary's fields only, whatever else the caller's objects carry.
+          items: request.openActions
+            .map(a => ({
+              reviewId: a.reviewId,
+              id: a.id,
+              title: a.title,
+              owner: a.owner,
+              dueDate: a.dueDate,
+              status: a.status,
+            }))
             .sort(byDue)
             .slice(0, REVIEW_PACK_CAPS.actions),
         },
