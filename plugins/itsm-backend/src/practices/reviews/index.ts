@@ -3,7 +3,6 @@ import { OPEN_REVIEW_STATUSES } from '@backstage-itsm/plugin-itsm-common';
 import { ItsmCatalog } from '../../catalog/ItsmCatalog';
 import { RecordNotifier } from '../../records/notifier';
 import { RECORD_TABLES } from '../../records/tables';
-import type { ItsmServices } from '../../services';
 import type { ItsmPractice } from '../practice';
 import { KnexReviewStore } from './KnexReviewStore';
 import { ReviewActionService } from './ReviewActionService';
@@ -12,7 +11,6 @@ import { ReviewService } from './ReviewService';
 import {
   REVIEW_PACK_GENERATOR_VERSION,
   ReviewPackGenerator,
-  type ReviewPackSatisfactionSource,
   hashReviewPack,
 } from './pack';
 import { ReviewAccess, registerReviewPermissions } from './reviewPermissions';
@@ -39,14 +37,6 @@ declare module '../../services' {
 /** How often the scheduling job runs. */
 const SCHEDULING_FREQUENCY_MINUTES = 60;
 
-/** The satisfaction practice's figures when it is registered before this one. */
-function satisfactionOf(
-  services: ItsmServices,
-): ReviewPackSatisfactionSource | undefined {
-  return (services as { satisfaction?: ReviewPackSatisfactionSource })
-    .satisfaction;
-}
-
 /**
  * Service reviews with their customers (DESIGN §3 "Service review"): `REV-n` scheduled from
  * the SLA's cadence, the pack frozen into the review, minutes, decisions, sign-off by a member
@@ -72,7 +62,7 @@ export const reviewsPractice: ItsmPractice = {
       const packs = new ReviewPackGenerator({
         slaReports: before.slaReports,
         slas: options.slas,
-        satisfaction: satisfactionOf(before),
+        satisfaction: before.satisfaction,
         complaints: before.complaints,
         catalog,
         auth: deps.auth,
