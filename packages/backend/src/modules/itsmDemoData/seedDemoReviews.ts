@@ -1,6 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ItsmImportContext } from '@backstage-itsm/plugin-itsm-node';
-import { user } from './demoOrg';
+import { MERCHANT_CUSTOMER, user } from './demoOrg';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -12,7 +12,7 @@ const ACME_WEB = 'component:default/acme-web';
  * The merchants' representative who signs payment reviews off: a member of
  * `group:default/merchants`, the customer group of the payments SLA.
  */
-export const MERCHANT_SUCCESS = user('nina.berg');
+export const MERCHANT_SUCCESS = user(MERCHANT_CUSTOMER);
 
 /** A day as `YYYY-MM-DD`. */
 const day = (time: number) => new Date(time).toISOString().slice(0, 10);
