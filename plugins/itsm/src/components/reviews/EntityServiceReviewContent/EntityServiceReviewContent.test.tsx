@@ -109,9 +109,10 @@ describe('EntityServiceReviewContent', () => {
     );
     expect(await screen.findByLabelText('Pack hash')).toHaveTextContent(HASH);
     expect(screen.getByText(/by generator version 1/)).toBeInTheDocument();
+    // Once the dialog has gone, preparing is open and freezing again is offered.
     expect(
-      screen.getByRole('button', { name: 'Mark prepared' }),
-    ).not.toBeDisabled();
+      await screen.findByRole('button', { name: 'Mark prepared' }),
+    ).toBeEnabled();
     expect(screen.getByRole('button', { name: 'Freeze again' })).toBeEnabled();
   });
 

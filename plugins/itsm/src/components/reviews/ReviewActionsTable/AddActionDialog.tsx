@@ -36,11 +36,14 @@ export function actionRequestOf(
     dueDate: values.dueDate,
     ...(values.recordId.trim() ? { recordId: values.recordId.trim() } : {}),
   };
+  const errors: FieldErrors = {};
+  if (!body.title) errors.title = 'What is to be done?';
+  if (!body.owner) errors.owner = 'Who owns it?';
+  if (!body.dueDate) errors.dueDate = 'By when?';
   const parsed = reviewActionCreateSchema.safeParse(body);
   if (parsed.success) {
     return { request: body };
   }
-  const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] as keyof ActionValues;
     errors[field] ??= issue.message;
