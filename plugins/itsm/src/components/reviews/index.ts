@@ -20,4 +20,9 @@ export {
   reviewHistoryLabels,
   reviewKind,
 } from './record/reviewKind';
-export { reviewPackRouteRef, reviewRouteRef, reviewsRouteRef } from './routes';
+export {
+  entityServiceReviewRouteRef,
+  reviewPackRouteRef,
+  reviewRouteRef,
+  reviewsRouteRef,
+} from './routes';

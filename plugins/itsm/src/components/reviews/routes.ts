@@ -33,3 +33,8 @@ export const reviewPackRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/reviews/:id/pack',
 });
+
+/** Where the legacy "Service review" entity tab is mounted. */
+export const entityServiceReviewRouteRef = createRouteRef({
+  id: 'itsm/entity-service-review',
+});

@@ -85,11 +85,8 @@ export function EntityServiceReviewContent() {
     async () => (await itsmApi.listReviews({ entityRef, limit: LIMIT })).items,
     [itsmApi, entityRef],
   );
-  // A review scheduled by the job or closed elsewhere changes which one is current.
-  useOnSignal<{ id?: string }>(REVIEWS_SIGNAL_CHANNEL, message => {
-    const known = reviews.value?.some(r => r.id === message.id);
-    if (!known) reviews.retry();
-  });
+  // A review scheduled by the job or moved elsewhere may change which one is current.
+  useOnSignal(REVIEWS_SIGNAL_CHANNEL, () => reviews.retry());
 
   if (reviews.error) {
     return (

@@ -20,7 +20,7 @@ export function When(props: { iso: string }) {
 /**
  * The top of a review: id, title, status and the overdue flag, when it is (or was) held, the
  * period it looks back on, the service, the SLA and its customers, and the reason it was
- * cancelled. With `headingLevel` 'h2' it sits inside an entity tab.
+ * cancelled. With `headingComponent` 'h2' it sits inside an entity tab.
  */
 export function ReviewSummary(props: {
   review: ServiceReview;
