@@ -1,8 +1,12 @@
+import type { HistoryEvent } from '@backstage-itsm/plugin-itsm-common';
 import { describeEvents } from '../../../records';
 import { reviewHistoryLabels } from './reviewKind';
 
 const describer = describeEvents([reviewHistoryLabels]);
-const event = (action: string, changes: Record<string, unknown>) => ({
+const event = (
+  action: string,
+  changes: HistoryEvent['changes'],
+): HistoryEvent => ({
   version: 4,
   at: '2027-01-15T11:00:00.000Z',
   actor: 'user:default/olivia',
