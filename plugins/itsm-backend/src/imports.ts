@@ -16,6 +16,8 @@ import type {
   ItsmReviewImporter,
 } from '@backstage-itsm/plugin-itsm-node';
 import type { ItsmComplaintImporter } from '@backstage-itsm/plugin-itsm-node';
+import type { ItsmSatisfactionImporter } from '@backstage-itsm/plugin-itsm-node';
+import { surveyCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import { complaintCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import {
   changeCreateSchema,
@@ -235,6 +237,28 @@ export function createImportRunner(options: {
             body,
             as(actor),
           ),
+      };
+    },
+    satisfaction({ now }): ItsmSatisfactionImporter {
+      const { surveys, satisfaction } = options.services.satisfactionImports({
+        permissions: allowAll,
+        now,
+      });
+      return {
+        createSurvey: (input, actor) =>
+          surveys.create(
+            parseInput(surveyCreateSchema, input, 'body'),
+            as(actor),
+          ),
+        transitionSurvey: async (id, body, actor) =>
+          surveys.transition(id, body, {
+            ...as(actor),
+            expectedVersion: (await surveys.get(id, as(actor))).version,
+          }),
+        respondToSurvey: (id, body, actor) =>
+          satisfaction.respondToSurvey(id, body, as(actor)),
+        rateIncident: (id, body, actor) =>
+          satisfaction.importIncidentRating(id, body, as(actor)),
       };
     },
     changeTemplates({ now }): ItsmChangeTemplateImporter {

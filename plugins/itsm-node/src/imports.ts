@@ -41,6 +41,14 @@ import type {
   RecordLinkCreate,
 } from '@backstage-itsm/plugin-itsm-common';
 
+import type {
+  Survey,
+  SurveyCreateRequest,
+  SurveyResponse,
+  SurveyResponseRequest,
+  SurveyTransitionRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+
 /**
  * Incident writes for a trusted import, with the full domain rules (priority, clocks, history)
  * but no permission checks: each call acts as `actor` at the instant the import's clock says.
@@ -231,6 +239,39 @@ export interface ItsmComplaintImporter {
 }
 
 /**
+ * Survey campaign and response writes for a trusted import, with the full domain rules
+ * (lifecycle, the audience resolved when a campaign opens, one answer per person, the answers
+ * checked against the questions) but no permission checks and no notifications: each call acts
+ * as `actor` at the instant the import's clock says.
+ *
+ * @public
+ */
+export interface ItsmSatisfactionImporter {
+  createSurvey(input: SurveyCreateRequest, actor: string): Promise<Survey>;
+  /** Opens (inviting the audience, quietly) or closes a campaign. */
+  transitionSurvey(
+    id: string,
+    body: SurveyTransitionRequest,
+    actor: string,
+  ): Promise<Survey>;
+  /** `actor`'s answer to a campaign they were invited to. */
+  respondToSurvey(
+    id: string,
+    body: SurveyResponseRequest,
+    actor: string,
+  ): Promise<SurveyResponse>;
+  /**
+   * The reporter's (`actor`'s) rating of a resolved incident's latest resolution; the
+   * invitation it answers is recorded first, whatever the sample says.
+   */
+  rateIncident(
+    id: string,
+    body: SurveyResponseRequest,
+    actor: string,
+  ): Promise<SurveyResponse>;
+}
+
+/**
  * What an import task gets: importers bound to a clock of its choosing, so that a history
  * (say, from another ITSM tool, or demo data) keeps its original timestamps.
  *
@@ -259,6 +300,12 @@ export interface ItsmImportContext {
    * made before reviews existed (test doubles) still fit; the plugin always provides it.
    */
   reviews?(options: { now: () => Date }): ItsmReviewImporter;
+  /**
+   * Survey campaign and response writes whose timestamps come from `now`. Optional so that
+   * import contexts made before satisfaction existed (test doubles) still fit; the plugin
+   * always provides it.
+   */
+  satisfaction?(options: { now: () => Date }): ItsmSatisfactionImporter;
 }
 
 /**

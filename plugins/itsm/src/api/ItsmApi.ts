@@ -59,6 +59,19 @@ import type {
   SupportingAgreementPatchRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
+  SatisfactionHealth,
+  SatisfactionOverview,
+  Survey,
+  SurveyCreateRequest,
+  SurveyInvitation,
+  SurveyResponse,
+  SurveyResponseRequest,
+  SurveySource,
+  SurveyStatus,
+  SurveyTemplate,
+  SurveyTransitionRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+import type {
   Complaint,
   ComplaintCreateRequest,
   ComplaintPatchRequest,
@@ -372,7 +385,9 @@ export type RecordCollection =
   | 'problems'
   | 'known-errors'
   | 'complaints'
-  | 'reviews';
+  | 'reviews'
+  | 'surveys'
+  | 'survey-templates';
 
 /**
  * Query parameters of a list: arrays repeat the parameter, empty values are left out.
@@ -774,6 +789,43 @@ export interface ItsmApi {
   getIncidentTrends(options: IncidentTrendOptions): Promise<IncidentTrend>;
   /** The same trend as CSV (`Accept: text/csv`), for a download. */
   getIncidentTrendsCsv(options: IncidentTrendOptions): Promise<Blob>;
+  /** A service's satisfaction figures, monthly trend and latest comments (90 days by default). */
+  getSatisfaction(options: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+    comments?: number;
+  }): Promise<SatisfactionOverview>;
+  /** A service's satisfaction figures of the last 90 days (the health card). */
+  getSatisfactionSummary(options: {
+    entityRef: string;
+  }): Promise<SatisfactionHealth>;
+  /** The caller's own survey invitations: pending ones, or all. */
+  listSurveyInvitations(options: {
+    surveyId?: string;
+    incidentId?: string;
+    state?: 'pending' | 'all';
+  }): Promise<{ items: SurveyInvitation[] }>;
+  /** Answers a campaign (`SUR-n`) or rates an incident's resolution (`INC-n`); once. */
+  respondToSurvey(options: {
+    source: SurveySource;
+    response: SurveyResponseRequest;
+  }): Promise<SurveyResponse>;
+  listSurveys(options?: {
+    entityRef?: string;
+    status?: SurveyStatus[];
+    limit?: number;
+    cursor?: string;
+  }): Promise<Page<Survey>>;
+  createSurvey(request: SurveyCreateRequest): Promise<Survey>;
+  /** Opens or closes a campaign at `version` (`If-Match`). */
+  transitionSurvey(options: {
+    id: string;
+    version: number;
+    transition: SurveyTransitionRequest;
+  }): Promise<Survey>;
+  /** The built-in survey templates, then one's own. */
+  listSurveyTemplates(): Promise<Page<SurveyTemplate>>;
 }
 
 /**

@@ -51,6 +51,19 @@ import type {
   SupportingAgreementPatchRequest,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
+  SatisfactionHealth,
+  SatisfactionOverview,
+  Survey,
+  SurveyCreateRequest,
+  SurveyInvitation,
+  SurveyResponse,
+  SurveyResponseRequest,
+  SurveySource,
+  SurveyStatus,
+  SurveyTemplate,
+  SurveyTransitionRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+import type {
   Complaint,
   ComplaintCreateRequest,
   ComplaintPatchRequest,
@@ -1008,6 +1021,87 @@ export class ItsmClient implements ItsmApi {
     });
     const text = await response.text();
     return new Blob([text], { type: 'text/csv;charset=utf-8' });
+  }
+
+  async getSatisfaction(options: {
+    entityRef: string;
+    from?: string;
+    to?: string;
+    comments?: number;
+  }): Promise<SatisfactionOverview> {
+    return this.#request(
+      `/satisfaction${queryOf({
+        entityRef: canonicalRef(options.entityRef),
+        from: options.from,
+        to: options.to,
+        comments: options.comments,
+      })}`,
+    );
+  }
+
+  async getSatisfactionSummary(options: {
+    entityRef: string;
+  }): Promise<SatisfactionHealth> {
+    return this.#request(
+      `/satisfaction/summary${queryOf({
+        entityRef: canonicalRef(options.entityRef),
+      })}`,
+    );
+  }
+
+  async listSurveyInvitations(options: {
+    surveyId?: string;
+    incidentId?: string;
+    state?: 'pending' | 'all';
+  }): Promise<{ items: SurveyInvitation[] }> {
+    return this.#request(`/survey-invitations${queryOf(options)}`);
+  }
+
+  async respondToSurvey(options: {
+    source: SurveySource;
+    response: SurveyResponseRequest;
+  }): Promise<SurveyResponse> {
+    const { source, response } = options;
+    const path =
+      source.type === 'campaign'
+        ? `${recordPath('surveys', source.id)}/responses`
+        : `${recordPath('incidents', source.id)}/satisfaction`;
+    return this.#send(path, 'POST', response);
+  }
+
+  async listSurveys(
+    options: {
+      entityRef?: string;
+      status?: SurveyStatus[];
+      limit?: number;
+      cursor?: string;
+    } = {},
+  ): Promise<Page<Survey>> {
+    return this.listRecords({
+      collection: 'surveys',
+      query: {
+        entityRef: canonicalRefs(options.entityRef),
+        status: options.status,
+        limit: options.limit,
+        cursor: options.cursor,
+      },
+    });
+  }
+
+  async createSurvey(request: SurveyCreateRequest): Promise<Survey> {
+    return this.createRecord({ collection: 'surveys', body: request });
+  }
+
+  async transitionSurvey(options: {
+    id: string;
+    version: number;
+    transition: SurveyTransitionRequest;
+  }): Promise<Survey> {
+    return this.transitionRecord({ collection: 'surveys', ...options });
+  }
+
+  async listSurveyTemplates(): Promise<Page<SurveyTemplate>> {
+    return this.listRecords({ collection: 'survey-templates' });
   }
 
   #trendPath(options: IncidentTrendOptions): string {

@@ -8,6 +8,7 @@ import { seedDemoChanges } from './seedDemoChanges';
 import { seedDemoComplaints } from './seedDemoComplaints';
 import { seedDemoIncidents } from './seedDemoIncidents';
 import { seedDemoProblems } from './seedDemoProblems';
+import { seedDemoSatisfaction } from './seedDemoSatisfaction';
 import { seedDemoReviews } from './seedDemoReviews';
 import { seedDemoSlas } from './seedDemoSlas';
 
@@ -67,6 +68,7 @@ export const itsmModuleDemoData = createBackendModule({
           logger.info(`ITSM demo data: ${count} incidents written`);
           await seedDemoChanges(context, { now: new Date(), logger });
           await seedDemoProblems(context, { now: new Date(), logger });
+          await seedDemoSatisfaction(context, { now: new Date(), logger });
           await seedDemoComplaints(context, { now: new Date(), logger });
           await seedDemoReviews(context, { now: new Date(), logger });
         });

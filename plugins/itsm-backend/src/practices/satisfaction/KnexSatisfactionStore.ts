@@ -157,6 +157,9 @@ function invitationRow(invitation: NewInvitation, now: Date) {
 
 const num = (value: unknown) => Number(value ?? 0);
 
+/** The invitation was answered before this response: nothing is written. */
+class AnsweredAlready extends Error {}
+
 /** The aggregate columns of scores, so SQL and the pure rules count the same. */
 function scoreColumns(db: Knex) {
   return [
@@ -797,6 +800,3 @@ export class KnexSatisfactionStore {
     return !survey && !response;
   }
 }
-
-/** The invitation was answered before this response: nothing is written. */
-class AnsweredAlready extends Error {}

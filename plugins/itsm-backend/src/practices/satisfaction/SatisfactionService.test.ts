@@ -146,6 +146,12 @@ async function setup(
     surveys,
     incidentReadable: async id => {
       if (id !== 'INC-7') throw new NotFoundError(`Incident '${id}' not found`);
+      return {
+        title: 'Card payments fail',
+        entityRef: PAYMENTS,
+        reporter: ALICE,
+        status: 'resolved',
+      };
     },
     delivery,
     notifier,
@@ -556,6 +562,30 @@ describe('satisfaction', () => {
       expect(cycles.map(Number)).toEqual(expected);
       expect(expected.length).toBeGreaterThan(0);
       expect(expected.length).toBeLessThan(6);
+    });
+
+    it('imports a rating with the invitation it answers, whatever the sample says', async () => {
+      const s = await setup(databaseId, { sampleRate: 0 });
+      await resolveEvents(s.knex, 7, [3, 6]);
+      await s.satisfaction.incidentResolved(resolved(6));
+      expect(await s.knex('itsm_survey_invitations')).toEqual([]);
+      const response = await s.satisfaction.importIncidentRating(
+        'INC-7',
+        { answers: { rating: 5 } },
+        as(ALICE),
+      );
+      expect(response).toMatchObject({ rating: 5, respondent: ALICE });
+      const [invitation] = await s.knex('itsm_survey_invitations');
+      // The latest resolution: the second cycle.
+      expect(Number(invitation.cycle)).toBe(2);
+      expect(Boolean(invitation.answered)).toBe(true);
+      await expect(
+        s.satisfaction.importIncidentRating(
+          'INC-7',
+          { answers: { rating: 4 } },
+          as(ALICE),
+        ),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
     });
 
     it('expires an invitation to rate a resolution after the configured days', async () => {

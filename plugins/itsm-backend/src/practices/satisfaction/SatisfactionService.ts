@@ -75,6 +75,14 @@ function monthsUpTo(to: Date) {
   return periodsOf(from, to, 'month', 'UTC');
 }
 
+/** What rating an incident needs to know of it. */
+export interface RatedIncident {
+  title: string;
+  entityRef: string;
+  reporter: string;
+  status: string;
+}
+
 const instant = (value: Date | string) =>
   value instanceof Date ? value : new Date(value);
 
@@ -115,7 +123,7 @@ export class SatisfactionService {
   readonly #incidentReadable: (
     id: string,
     ctx: RequestContext,
-  ) => Promise<unknown>;
+  ) => Promise<RatedIncident>;
   readonly #delivery: InvitationDelivery;
   readonly #notifier: RecordNotifier;
   readonly #config: TransactionalSurveyConfig;
@@ -126,7 +134,10 @@ export class SatisfactionService {
     permissions: PermissionsService;
     surveys: SurveyService;
     /** Reads an incident as the caller may (404 when unknown or unreadable). */
-    incidentReadable: (id: string, ctx: RequestContext) => Promise<unknown>;
+    incidentReadable: (
+      id: string,
+      ctx: RequestContext,
+    ) => Promise<RatedIncident>;
     delivery: InvitationDelivery;
     notifier: RecordNotifier;
     config: TransactionalSurveyConfig;
@@ -404,6 +415,40 @@ export class SatisfactionService {
     ) {
       return;
     }
+    await this.#inviteReporter(incident, reporter, cycle);
+  }
+
+  /**
+   * Imports: the reporter's rating of an incident's latest resolution, with the invitation it
+   * answers recorded first whatever the sample says (a quiet copy sends nothing).
+   */
+  async importIncidentRating(
+    id: string,
+    body: unknown,
+    ctx: RequestContext,
+  ): Promise<SurveyResponse> {
+    const incident = await this.#incidentReadable(id, ctx);
+    const seq = incidentRecordType.parse(id)!;
+    const last = await this.#store.lastResolution(seq);
+    if (!last || !['resolved', 'closed'].includes(incident.status)) {
+      throw new ConflictError(
+        `${id} is not resolved; there is nothing to rate`,
+      );
+    }
+    await this.#inviteReporter(
+      { seq, id: incidentRecordType.id(seq), ...incident },
+      lower(incident.reporter),
+      await this.#store.resolutionCycle(seq, last.version),
+    );
+    return this.respondToIncident(id, body, ctx);
+  }
+
+  /** Records (once per incident and cycle) and sends the reporter's invitation. */
+  async #inviteReporter(
+    incident: { seq: number; id: string; title: string; entityRef: string },
+    reporter: string,
+    cycle: number,
+  ): Promise<void> {
     const now = this.#now();
     const expiresAt = new Date(
       now.getTime() + this.#config.invitationExpiryDays * DAY_MS,

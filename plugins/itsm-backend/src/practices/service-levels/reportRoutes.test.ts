@@ -471,6 +471,65 @@ describe('GET /reports/sla', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reports CSAT from the survey responses of the period against the SLA target, %p',
+    async databaseId => {
+      const { api, knex } = await startItsmBackend({ databaseId });
+      await seed(knex!);
+      for (const table of ['itsm_slas', 'itsm_agreement_revisions']) {
+        const row = await knex!(table).first('terms');
+        const terms = JSON.parse(row.terms);
+        terms.targets.csatPercent = 80;
+        await knex!(table).update({ terms: JSON.stringify(terms) });
+      }
+      // Six ratings in March (4 of them 4–5), one in February that does not count.
+      const ratings: Array<[string, number, number | null]> = [
+        ['2026-03-02T10:00:00Z', 5, 10],
+        ['2026-03-03T10:00:00Z', 5, 9],
+        ['2026-03-04T10:00:00Z', 4, 8],
+        ['2026-03-05T10:00:00Z', 4, null],
+        ['2026-03-06T10:00:00Z', 3, 6],
+        ['2026-03-07T10:00:00Z', 1, 0],
+        ['2026-02-20T10:00:00Z', 1, null],
+      ];
+      for (const [i, [at, rating, nps]] of ratings.entries()) {
+        await knex!('itsm_survey_responses').insert({
+          source_type: 'incident',
+          incident_seq: 100 + i,
+          cycle: 1,
+          entity_ref: PAYMENTS,
+          respondent: 'user:default/alice',
+          rating,
+          nps,
+          comment: rating <= 2 ? 'Down again' : null,
+          answers: JSON.stringify({ rating }),
+          submitted_at: d(at),
+        });
+      }
+      const url = `/api/itsm/reports/sla?entityRef=${PAYMENTS}&from=${FROM}&to=${TO}`;
+      const res = await api().get(url).set('Authorization', asUser());
+      expect(res.status).toBe(200);
+      // By hand: 4 of 6 satisfied = 66.7 % < 80 %; mean 22 / 6; NPS (2 − 2) / 5 = 0.
+      expect(res.body.csat).toEqual({
+        targetPercent: 80,
+        responses: 6,
+        percent: (100 * 4) / 6,
+        met: false,
+        n: 6,
+        tooFew: false,
+        meanRating: 22 / 6,
+        nps: 0,
+      });
+      const csv = await api()
+        .get(url)
+        .set('Authorization', asUser())
+        .set('Accept', 'text/csv');
+      expect(csv.text).toContain(
+        'targetPercent,responses,percent,met,n,tooFew,meanRating,nps\r\n80,6,66.6667,false,6,false,3.6667,0\r\n',
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'rejects bad periods naming the field, %p',
     async databaseId => {
       const { api } = await startItsmBackend({ databaseId });

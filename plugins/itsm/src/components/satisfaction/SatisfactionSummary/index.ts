@@ -1,0 +1,1 @@
+export { SatisfactionSummary } from './SatisfactionSummary';

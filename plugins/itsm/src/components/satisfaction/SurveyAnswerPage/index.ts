@@ -1,0 +1,1 @@
+export { SurveyAnswerPage } from './SurveyAnswerPage';
