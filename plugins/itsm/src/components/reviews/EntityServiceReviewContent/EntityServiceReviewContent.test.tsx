@@ -14,7 +14,7 @@ import {
 } from './EntityServiceReviewContent';
 
 describe('EntityServiceReviewContent', () => {
-  it('shows the next review with its date, status and overdue flag, and the earlier reviews with their frozen packs', async () => {
+  it('shows the next review with its date, status and overdue flag, the earlier reviews with their frozen packs, satisfaction and complaints', async () => {
     const next = makeReview({ overdue: true });
     const earlier = makeReview({
       id: 'REV-2',
@@ -59,7 +59,13 @@ describe('EntityServiceReviewContent', () => {
       screen.getByRole('link', { name: 'Print pack of REV-2' }),
     ).toHaveAttribute('href', '/itsm/reviews/REV-2/pack');
     expect(screen.getByText(HASH.slice(0, 12))).toBeInTheDocument();
-    // Complaints about the service follow.
+    // Satisfaction with its comments and complaints about the service follow.
+    expect(
+      await screen.findByText(/Nobody told us it was being worked on/),
+    ).toBeInTheDocument();
+    expect(itsmApi.getSatisfaction).toHaveBeenCalledWith({
+      entityRef: PAYMENTS,
+    });
     expect(itsmApi.listComplaints).toHaveBeenCalledWith({
       entityRef: PAYMENTS,
       limit: 200,

@@ -23,6 +23,7 @@ import { itsmApiRef } from '../../../api';
 import { useOnSignal } from '../../../hooks/useOnSignal';
 import { useRecord } from '../../../records';
 import { ComplaintsSection } from '../../complaints/ComplaintsSection';
+import { SatisfactionSection } from '../../satisfaction/SatisfactionSection';
 import { ReviewLink } from '../ReviewLink';
 import { ReviewWorkflow } from '../ReviewWorkflow';
 import { ReviewsTable } from '../ReviewsTable';
@@ -155,15 +156,8 @@ export function EntityServiceReviewContent() {
         />
       </Grid>
       <Grid item xs={12}>
-        {/*
-          SATISFACTION: the satisfaction helper's `SatisfactionSection({ entityRef })` from
-          '../../satisfaction' goes here (the CSAT trend and comments of this service).
-        */}
-        <InfoCard title="Customer satisfaction">
-          <Typography variant="body2" color="textSecondary">
-            Satisfaction figures of this service are shown in its review pack
-            (Customer satisfaction section).
-          </Typography>
+        <InfoCard>
+          <SatisfactionSection entityRef={entityRef} />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>

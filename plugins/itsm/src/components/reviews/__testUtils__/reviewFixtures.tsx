@@ -9,6 +9,7 @@ import type {
   ServiceReview,
 } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef, type ItsmApi } from '../../../api';
+import { makeOverview } from '../../satisfaction/__testUtils__/satisfactionFixtures';
 import {
   mockItsmApi,
   mockSignalApi,
@@ -111,6 +112,8 @@ export function reviewApi(
     getReviewPack: jest.fn(async () => ({ frozen: null })),
     listActionsOfReview: jest.fn(async () => ({ items: [] })),
     listComplaints: jest.fn(async () => ({ items: [], nextCursor: null })),
+    getSatisfaction: jest.fn(async () => makeOverview({ entityRef: PAYMENTS })),
+    listSurveys: jest.fn(async () => ({ items: [], nextCursor: null })),
     updateReview: jest.fn(async ({ patch }) => ({
       ...review,
       ...patch,
