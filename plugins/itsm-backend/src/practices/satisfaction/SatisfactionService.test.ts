@@ -4,7 +4,7 @@ import {
   mockCredentials,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { NotFoundError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   isInvitationSampled,
@@ -138,6 +138,21 @@ async function setup(
     delivery,
     notifier,
     auth,
+    // The payments team (olivia) owns payments.
+    owners: {
+      requireOwner: async credentials => {
+        const principal = credentials.principal as {
+          type: string;
+          userEntityRef?: string;
+        };
+        // The plugin's jobs act as a service.
+        if (principal.type === 'user' && principal.userEntityRef !== OLIVIA) {
+          throw new NotAllowedError(
+            `only owners of ${PAYMENTS} may change its survey campaigns`,
+          );
+        }
+      },
+    },
     now,
   });
   const satisfaction = new SatisfactionService({
@@ -623,6 +638,20 @@ describe('satisfaction', () => {
           as(ERIN),
         ),
       ).rejects.toMatchObject({ name: 'NotAllowedError' });
+      // The permission is not enough: only the service's owners run its campaigns.
+      await expect(
+        s.surveys.create(
+          {
+            title: 'x',
+            description: '',
+            entityRef: PAYMENTS,
+            templateId: 'service-satisfaction',
+            anonymous: false,
+            audience: { slaCustomers: true, consumerOwners: true, extra: [] },
+          },
+          as(ALICE),
+        ),
+      ).rejects.toThrow(/only owners of/);
       const survey = await openCampaign(s);
       await expect(
         s.surveys.patch(

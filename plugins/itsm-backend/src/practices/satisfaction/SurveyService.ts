@@ -1,4 +1,8 @@
-import { AuthService, PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   HistoryEvent,
@@ -62,6 +66,15 @@ export type SurveyTemplateCreateInput = z.output<
   typeof surveyTemplateCreateSchema
 >;
 
+/** Who owns a service, as agreements check it (`AgreementAccess.requireOwner`). */
+export interface ServiceOwnership {
+  requireOwner(
+    credentials: BackstageCredentials,
+    service: { entityRef: string; ownerRef: string | null },
+    what: string,
+  ): Promise<void>;
+}
+
 /** The one-way key of a person's invitation: one answer per person, no identity in the answer. */
 export function inviteeHash(sourceId: string, invitee: string): string {
   return createHash('sha256')
@@ -93,6 +106,7 @@ export class SurveyService {
   readonly #delivery: InvitationDelivery;
   readonly #notifier: RecordNotifier;
   readonly #auth?: AuthService;
+  readonly #owners: ServiceOwnership;
   readonly #now: () => Date;
 
   constructor(options: {
@@ -104,6 +118,8 @@ export class SurveyService {
     notifier: RecordNotifier;
     /** The plugin's own credentials, for closing campaigns whose time is up. */
     auth?: AuthService;
+    /** Only the owners of a service run campaigns on it (the SLAs' rule). */
+    owners: ServiceOwnership;
     now?: () => Date;
   }) {
     this.#store = options.store;
@@ -113,6 +129,7 @@ export class SurveyService {
     this.#delivery = options.delivery;
     this.#notifier = options.notifier;
     this.#auth = options.auth;
+    this.#owners = options.owners;
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -145,6 +162,7 @@ export class SurveyService {
         `templateId: unknown template '${input.templateId}'`,
       );
     }
+    await this.#requireOwner(ctx, { entityRef, ownerRef: ownerRefOf(entity) });
     const now = this.#now();
     const closesAt = input.closesAt ? new Date(input.closesAt) : null;
     if (closesAt && closesAt <= now) {
@@ -196,6 +214,7 @@ export class SurveyService {
     const expected = expectedVersionOf(ctx, 'survey');
     const record = await this.#record(id);
     await this.#requireManage(ctx);
+    await this.#requireOwner(ctx, record);
     const now = this.#now();
     const changes = await unlessStale(
       record,
@@ -262,6 +281,7 @@ export class SurveyService {
     const expected = expectedVersionOf(ctx, 'survey');
     const record = await this.#record(id);
     await this.#requireManage(ctx);
+    await this.#requireOwner(ctx, record);
     const now = this.#now();
     const planned = await unlessStale(
       record,
@@ -537,6 +557,22 @@ export class SurveyService {
       this.#permissions,
       surveyManagePermission,
       ctx.credentials,
+    );
+  }
+
+  /** 403 unless the caller owns the campaign's service now (or is the plugin, or an import). */
+  async #requireOwner(
+    ctx: RequestContext,
+    service: { entityRef: string; ownerRef: string | null },
+  ): Promise<void> {
+    const entity = await this.#catalog.getEntity(service.entityRef);
+    await this.#owners.requireOwner(
+      ctx.credentials,
+      {
+        entityRef: service.entityRef,
+        ownerRef: entity ? ownerRefOf(entity) : service.ownerRef,
+      },
+      'survey campaigns',
     );
   }
 

@@ -10,7 +10,7 @@ import { InvitationDelivery } from './InvitationDelivery';
 import { KnexSatisfactionStore } from './KnexSatisfactionStore';
 import { SatisfactionService } from './SatisfactionService';
 import { SurveyAudienceResolver } from './SurveyAudienceResolver';
-import { SurveyService } from './SurveyService';
+import { ServiceOwnership, SurveyService } from './SurveyService';
 import { createSatisfactionRouter } from './satisfactionRoutes';
 import { surveyRecordType } from './surveyRecordTypes';
 
@@ -51,6 +51,7 @@ export const satisfactionPractice: ItsmPractice = {
     const build = (options: {
       permissions: typeof deps.permissions;
       incidents: IncidentService;
+      owners: ServiceOwnership;
       live?: boolean;
       now?: () => Date;
     }) => {
@@ -70,6 +71,7 @@ export const satisfactionPractice: ItsmPractice = {
         delivery,
         notifier,
         auth: deps.auth,
+        owners: options.owners,
         now: options.now,
       });
       const satisfaction = new SatisfactionService({
@@ -87,6 +89,7 @@ export const satisfactionPractice: ItsmPractice = {
     const { surveys, satisfaction } = build({
       permissions: deps.permissions,
       incidents: before.incidents,
+      owners: before.slas.access,
       live: true,
     });
     // A sample of resolutions asks the reporter to rate it.
@@ -98,8 +101,14 @@ export const satisfactionPractice: ItsmPractice = {
     return {
       satisfaction,
       surveys,
-      satisfactionImports: (overrides: ServiceOverrides) =>
-        build({ ...overrides, incidents: before.quiet(overrides).incidents }),
+      satisfactionImports: (overrides: ServiceOverrides) => {
+        const quiet = before.quiet(overrides);
+        return build({
+          ...overrides,
+          incidents: quiet.incidents,
+          owners: quiet.slas.access,
+        });
+      },
     };
   },
   routers: context => [

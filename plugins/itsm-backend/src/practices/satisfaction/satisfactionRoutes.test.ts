@@ -2,6 +2,7 @@ import { isInvitationSampled } from '@backstage-itsm/plugin-itsm-common';
 import { catalogGraph } from '../../__testUtils__/catalogGraph';
 import { incidentApi, MOVE_FIELDS } from '../../__testUtils__/incidentApi';
 import { permissionsFor } from '../../__testUtils__/permissions';
+import { OWNERSHIP, ownershipUserInfo } from '../../__testUtils__/slaApi';
 import {
   ALICE,
   ItsmTestBackend,
@@ -272,6 +273,11 @@ describe('satisfaction API', () => {
           permissionsFor(BOB, {
             deny: ['itsm.survey.manage', 'itsm.sla.read'],
           }).factory,
+          // olivia is in team-b, which owns cart.
+          ownershipUserInfo({
+            ...OWNERSHIP,
+            [OLIVIA]: [OLIVIA, 'group:default/team-b'],
+          }),
         ],
       });
       const api = satisfactionApi(backend, OLIVIA);
@@ -281,6 +287,10 @@ describe('satisfaction API', () => {
         audience: { slaCustomers: true, consumerOwners: true, extra: [BOB] },
       };
       expect((await api.post('/surveys', body, BOB)).status).toBe(403);
+      // Allowed to manage surveys, but not an owner of cart.
+      const notOwner = await api.post('/surveys', body, ALICE);
+      expect(notOwner.status).toBe(403);
+      expect(notOwner.body.error.message).toMatch(/only owners of/);
       expect(
         (
           await api.post('/surveys', {

@@ -30,7 +30,8 @@ const dateIn = (days: number) =>
  * "New campaign" on a service: title, template, closing date, anonymity and audience (the
  * SLA's customer groups, the owners of the service's consumers, further users or groups).
  * The campaign is made as a draft and, unless asked otherwise, opened at once, which invites
- * the audience. Needs `itsm.survey.manage`; the server's refusal is shown as it is.
+ * the audience. Needs `itsm.survey.manage` and ownership of the service; the server's refusal
+ * is shown as it is.
  */
 export function NewCampaignDialog(props: {
   open: boolean;

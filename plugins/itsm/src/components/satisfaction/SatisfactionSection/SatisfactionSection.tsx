@@ -140,7 +140,8 @@ function Campaigns(props: {
 /**
  * Customer satisfaction of a service: CSAT, mean rating, NPS and response rate of the last 90
  * days with their counts and a too-few flag, the monthly trend, the latest comments, and the
- * service's campaigns with "New campaign" (for survey managers: the server refuses others).
+ * service's campaigns with "New campaign" (for its owners with `itsm.survey.manage`: the server
+ * refuses others).
  * Updates live on responses and campaign changes.
  */
 export function SatisfactionSection(props: { entityRef: string }) {

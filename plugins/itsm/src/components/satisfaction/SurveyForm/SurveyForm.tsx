@@ -187,11 +187,10 @@ export function SurveyForm(props: {
   const low = isLowScore({ rating: checked.rating, nps: checked.nps });
 
   return (
-    <Box
-      component="form"
+    <form
       noValidate
       aria-label="Survey"
-      onSubmit={(e: React.FormEvent) => {
+      onSubmit={e => {
         e.preventDefault();
         setTried(true);
         if (problems.length === 0) {
@@ -257,6 +256,6 @@ export function SurveyForm(props: {
       >
         Send answers
       </Button>
-    </Box>
+    </form>
   );
 }
