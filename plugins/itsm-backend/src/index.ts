@@ -14,6 +14,18 @@ export {
   problemConditions,
 } from './permissions/conditionExports';
 export {
+  complaintConditions,
+  createComplaintConditionalDecision,
+  complaintPermissionResourceRef,
+  type ComplaintPermissionFilter,
+} from './practices/complaints/complaintPermissions';
+export {
+  createReviewConditionalDecision,
+  reviewConditions,
+  reviewPermissionResourceRef,
+  type ReviewPermissionFilter,
+} from './practices/reviews/reviewPermissions';
+export {
   problemPermissionResourceRef,
   type ProblemPermissionFilter,
 } from './practices/problems/problemPermissions';

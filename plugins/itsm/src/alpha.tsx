@@ -15,12 +15,16 @@ import SwapHorizOutlined from '@material-ui/icons/SwapHorizOutlined';
 import ReportProblemOutlined from '@material-ui/icons/ReportProblemOutlined';
 import BugReportOutlined from '@material-ui/icons/BugReportOutlined';
 import LibraryBooksOutlined from '@material-ui/icons/LibraryBooksOutlined';
+import FeedbackOutlined from '@material-ui/icons/FeedbackOutlined';
+import RateReviewOutlined from '@material-ui/icons/RateReviewOutlined';
 import { ItsmClient, itsmApiRef } from './api';
 import {
   approvalsRouteRef,
   changeCalendarRouteRef,
   changeRouteRef,
   changesRouteRef,
+  complaintRouteRef,
+  complaintsRouteRef,
   incidentRouteRef,
   knownErrorRouteRef,
   knownErrorsRouteRef,
@@ -28,6 +32,9 @@ import {
   problemRouteRef,
   problemsRouteRef,
   queueRouteRef,
+  reviewPackRouteRef,
+  reviewRouteRef,
+  reviewsRouteRef,
   rootRouteRef,
   slaReportRouteRef,
 } from './routes';
@@ -130,6 +137,34 @@ const knownErrorsPage = PageBlueprint.make({
   },
 });
 
+// Service reviews (due and overdue reviews, open actions, my actions) and complaints: pages of
+// their own; each also serves its record pages (`reviews/:id`, `reviews/:id/pack`,
+// `complaints/:id`), which are sub-routes of the ITSM page for legacy apps.
+const reviewsPage = PageBlueprint.make({
+  name: 'reviews',
+  params: {
+    path: '/itsm/reviews',
+    routeRef: reviewsRouteRef,
+    title: 'Service reviews',
+    icon: <RateReviewOutlined fontSize="inherit" />,
+    loader: () => import('./components/reviews').then(m => <m.ReviewsPage />),
+  },
+});
+
+const complaintsPage = PageBlueprint.make({
+  name: 'complaints',
+  params: {
+    path: '/itsm/complaints',
+    routeRef: complaintsRouteRef,
+    title: 'Complaints',
+    icon: <FeedbackOutlined fontSize="inherit" />,
+    loader: () =>
+      import('./components/complaints/ComplaintsPage').then(m => (
+        <m.ComplaintsPage />
+      )),
+  },
+});
+
 // Configuration items by default (DESIGN §3, CMDB): the tab is offered on all of them. No tab
 // group: grouped, the two tabs would fold into one menu and hide where incidents and changes are.
 const serviceManagementContent = EntityContentBlueprint.make({
@@ -185,6 +220,21 @@ const slaContent = EntityContentBlueprint.make({
   },
 });
 
+// The customer review of a service: next review, its pack, minutes, actions and sign-off,
+// earlier reviews, satisfaction and complaints. Services agree SLAs: components and systems.
+const serviceReviewContent = EntityContentBlueprint.make({
+  name: 'service-review',
+  params: {
+    path: '/service-review',
+    title: 'Service review',
+    filter: { kind: { $in: ['component', 'system'] } },
+    loader: () =>
+      import('./components/reviews').then(m => (
+        <m.EntityServiceReviewContent />
+      )),
+  },
+});
+
 const serviceHealthCard = EntityCardBlueprint.make({
   name: 'service-health',
   params: {
@@ -224,6 +274,11 @@ const itsmPlugin = createFrontendPlugin({
     problem: problemRouteRef,
     knownErrors: knownErrorsRouteRef,
     knownError: knownErrorRouteRef,
+    reviews: reviewsRouteRef,
+    review: reviewRouteRef,
+    reviewPack: reviewPackRouteRef,
+    complaints: complaintsRouteRef,
+    complaint: complaintRouteRef,
   },
   extensions: [
     itsmApi,
@@ -233,10 +288,13 @@ const itsmPlugin = createFrontendPlugin({
     changeCalendarPage,
     problemsPage,
     knownErrorsPage,
+    reviewsPage,
+    complaintsPage,
     serviceManagementContent,
     changesContent,
     problemsContent,
     slaContent,
+    serviceReviewContent,
     serviceHealthCard,
   ],
 });

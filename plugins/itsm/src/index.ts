@@ -14,6 +14,7 @@ export {
   EntityChangesContent,
   EntitySlaContent,
   EntityProblemsContent,
+  EntityServiceReviewContent,
   EntityServiceHealthCard,
 } from './plugin';
 export { itsmApiRef, ItsmClient } from './api';
@@ -51,4 +52,9 @@ export {
   problemRouteRef,
   knownErrorsRouteRef,
   knownErrorRouteRef,
+  reviewsRouteRef,
+  reviewRouteRef,
+  reviewPackRouteRef,
+  complaintsRouteRef,
+  complaintRouteRef,
 } from './routes';

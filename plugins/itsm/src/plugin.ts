@@ -12,6 +12,9 @@ import {
   changeCalendarRouteRef,
   changeRouteRef,
   changesRouteRef,
+  complaintRouteRef,
+  complaintsRouteRef,
+  entityServiceReviewRouteRef,
   entityChangesRouteRef,
   entityContentRouteRef,
   entitySlaRouteRef,
@@ -23,6 +26,9 @@ import {
   problemRouteRef,
   problemsRouteRef,
   queueRouteRef,
+  reviewPackRouteRef,
+  reviewRouteRef,
+  reviewsRouteRef,
   rootRouteRef,
   slaReportRouteRef,
 } from './routes';
@@ -56,6 +62,11 @@ export const itsmPlugin = createPlugin({
     problem: problemRouteRef,
     knownErrors: knownErrorsRouteRef,
     knownError: knownErrorRouteRef,
+    reviews: reviewsRouteRef,
+    review: reviewRouteRef,
+    reviewPack: reviewPackRouteRef,
+    complaints: complaintsRouteRef,
+    complaint: complaintRouteRef,
   },
 });
 
@@ -141,6 +152,22 @@ export const EntityProblemsContent = itsmPlugin.provide(
         m => m.EntityProblemsContent,
       ),
     mountPoint: entityProblemsRouteRef,
+  }),
+);
+
+/**
+ * The "Service review" entity tab: the next review with its pack (preview, frozen pack and
+ * drift), minutes, decisions, actions and the customer's sign-off, earlier reviews, the
+ * service's satisfaction and its complaints.
+ *
+ * @public
+ */
+export const EntityServiceReviewContent = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityServiceReviewContent',
+    component: () =>
+      import('./components/reviews').then(m => m.EntityServiceReviewContent),
+    mountPoint: entityServiceReviewRouteRef,
   }),
 );
 

@@ -206,10 +206,15 @@ const EXISTING: Record<string, (path: string) => string | undefined> = {
     if (path.startsWith('/changes')) return 'CHG-1';
     if (path.startsWith('/problems')) return 'PRB-1';
     if (path.startsWith('/known-errors')) return 'KE-1';
+    if (path.startsWith('/surveys')) return 'SUR-1';
+    if (path.startsWith('/survey-templates')) return 'service-satisfaction';
+    if (path.startsWith('/complaints')) return 'CMP-1';
+    if (path.startsWith('/reviews')) return 'REV-1';
     if (path.startsWith('/calendars')) return 'business-hours-eu';
     return undefined;
   },
   linkId: () => '1',
+  actionId: () => 'A-1',
 };
 
 /** A valid body of each write the fuzzer mutates one field of. */
@@ -272,6 +277,44 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     calendarId: '24x7',
     customerGroups: ['group:default/team-b'],
   },
+  'post /surveys': { title: 'Cart Q1', entityRef: 'component:default/cart' },
+  'patch /surveys/{id}': { title: 'Cart Q2' },
+  'post /surveys/{id}/transitions': {
+    to: 'open',
+    closesAt: '2099-01-01T00:00:00Z',
+  },
+  'post /surveys/{id}/responses': { answers: { overall: 4 } },
+  'post /incidents/{id}/satisfaction': { answers: { rating: 4 } },
+  'post /survey-templates': {
+    id: 'fuzz',
+    title: 'Fuzz',
+    questions: [{ id: 'r', type: 'rating', text: 'R' }],
+  },
+  'patch /survey-templates/{id}': { title: 'Fuzz 2' },
+  'post /surveys/{id}/links': { to: 'INC-1', relation: 'relates_to' },
+  'post /complaints': {
+    title: 'Charged twice',
+    description: 'Order 4711',
+    entityRef: 'component:default/cart',
+  },
+  'patch /complaints/{id}': { response: 'Refunded' },
+  'post /complaints/{id}/transitions': { to: 'resolved', response: 'Refunded' },
+  'post /complaints/{id}/links': { to: 'INC-1', relation: 'relates_to' },
+  'post /reviews': {
+    entityRef: 'component:default/payments',
+    scheduledFor: '2030-01-01T09:00:00.000Z',
+  },
+  'patch /reviews/{id}': { minutes: 'Discussed' },
+  'post /reviews/{id}/transitions': { to: 'cancelled', cancelReason: 'Moved' },
+  'post /reviews/{id}/pack': {},
+  'post /reviews/{id}/sign-off': { comment: 'OK' },
+  'post /reviews/{id}/actions': {
+    title: 'Write it up',
+    owner: 'user:default/alice',
+    dueDate: '2030-01-15',
+  },
+  'patch /reviews/{id}/actions/{actionId}': { status: 'in_progress' },
+  'post /reviews/{id}/links': { to: 'INC-1', relation: 'relates_to' },
 };
 
 /** One field of a valid body replaced by a hostile value, removed, or an unknown one added. */

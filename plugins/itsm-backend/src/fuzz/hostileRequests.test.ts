@@ -4,6 +4,7 @@ import { Knex } from 'knex';
 import { changeApi, changeEntities, PRIYA } from '../__testUtils__/changeApi';
 import { incidentApi } from '../__testUtils__/incidentApi';
 import { problemApi } from '../__testUtils__/problemApi';
+import { ownershipUserInfo, slaApi } from '../__testUtils__/slaApi';
 import {
   ALICE,
   asUser,
@@ -61,6 +62,7 @@ describe.each(databases.eachSupportedId())(
       const backend = await startItsmBackend({
         databaseId,
         entities: [...testEntities, ...changeEntities],
+        features: [ownershipUserInfo()],
       });
       const knex = backend.knex!;
       // Something to aim at: an incident, a change, a problem and a known error exist.
@@ -69,6 +71,36 @@ describe.each(databases.eachSupportedId())(
       await problemApi(backend).create();
       await problemApi(backend).createKnownError({
         entityRefs: ['component:default/cart'],
+      });
+      // ... and an SLA with a review and its action, a complaint and a survey campaign.
+      await slaApi(backend).slas.created({
+        effectiveFrom: new Date(Date.now() + 60_000).toISOString(),
+      });
+      const created = async (path: string, body: object) => {
+        const res = await backend
+          .api()
+          .post(`/api/itsm${path}`)
+          .set('Authorization', asUser(ALICE))
+          .send(body);
+        expect([path, res.status, res.text]).toEqual([path, 201, res.text]);
+      };
+      await created('/reviews', {
+        entityRef: 'component:default/payments',
+        scheduledFor: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      });
+      await created('/reviews/REV-1/actions', {
+        title: 'Write it up',
+        owner: ALICE,
+        dueDate: '2030-01-15',
+      });
+      await created('/complaints', {
+        title: 'Charged twice',
+        description: 'Order 4711',
+        entityRef: 'component:default/cart',
+      });
+      await created('/surveys', {
+        title: 'Payments Q1',
+        entityRef: 'component:default/payments',
       });
 
       let counts = await rowCounts(knex);

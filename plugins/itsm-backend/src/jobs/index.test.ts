@@ -80,10 +80,13 @@ describe('incident jobs', () => {
     const { scheduler } = await start('SQLITE_3');
     const tasks = await scheduler.getScheduledTasks();
     expect(tasks.map(t => [t.id, t.scope]).sort()).toEqual([
+      ['itsm-complaint-escalation', 'global'],
       ['itsm-incident-auto-close', 'global'],
       ['itsm-incident-sla-escalation', 'global'],
       ['itsm-owner-refresh', 'global'],
       ['itsm-problem-detection', 'global'],
+      ['itsm-review-scheduling', 'global'],
+      ['itsm-satisfaction', 'global'],
       ['itsm-sla-monitor', 'global'],
     ]);
   });

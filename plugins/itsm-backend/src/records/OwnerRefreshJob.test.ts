@@ -81,12 +81,22 @@ describe.each(databases.eachSupportedId())(
         logger: mockServices.logger.mock(),
       });
       const first = await job.run();
-      expect(first.updated).toEqual({ incident: 1, change: 1, problem: 1 });
+      expect(first.updated).toEqual({
+        incident: 1,
+        change: 1,
+        problem: 1,
+        survey: 0,
+        complaint: 0,
+        review: 0,
+      });
       // Idempotent: nothing left to change.
       expect((await job.run()).updated).toEqual({
         incident: 0,
         change: 0,
         problem: 0,
+        survey: 0,
+        complaint: 0,
+        review: 0,
       });
 
       expect((await nova.get(open.id)).status).toBe(200);

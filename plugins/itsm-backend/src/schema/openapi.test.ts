@@ -28,6 +28,9 @@ describe('openapi spec', () => {
       'src/practices/changes/openapi.yaml',
       'src/practices/service-levels/openapi.yaml',
       'src/practices/problems/openapi.yaml',
+      'src/practices/satisfaction/openapi.yaml',
+      'src/practices/complaints/openapi.yaml',
+      'src/practices/reviews/openapi.yaml',
     ]);
   });
 

@@ -2,8 +2,10 @@ import { parseRecordId } from '@backstage-itsm/plugin-itsm-common';
 import { ChangeLink } from './changes/ChangeLink';
 import { IncidentLink } from './incidents/IncidentLink';
 import { KnownErrorLink, ProblemLink } from './problems/ProblemLink';
+import { ComplaintLink } from './complaints/ComplaintLink';
+import { ReviewLink } from './reviews/ReviewLink';
 
-/** Another record's id, linked to its page where the plugin has one (incidents, changes, problems, known errors). */
+/** Another record's id, linked to its page where the plugin has one (incidents, changes, problems, known errors, complaints, reviews). */
 export function RecordIdLink(props: { id: string }) {
   switch (parseRecordId(props.id)?.prefix) {
     case 'INC':
@@ -14,6 +16,10 @@ export function RecordIdLink(props: { id: string }) {
       return <ProblemLink id={props.id} />;
     case 'KE':
       return <KnownErrorLink id={props.id} />;
+    case 'CMP':
+      return <ComplaintLink id={props.id} />;
+    case 'REV':
+      return <ReviewLink id={props.id} />;
     default:
       return <>{props.id}</>;
   }

@@ -3,6 +3,8 @@ import { changeHistoryLabels } from './changes/record/changeKind';
 import { incidentHistoryLabels } from './incidents/record/incidentKind';
 import { problemHistoryLabels } from './problems/record/problemKinds';
 import { serviceLevelHistoryLabels } from './service-levels/record/serviceLevelKinds';
+import { complaintHistoryLabels } from './complaints/record/complaintKind';
+import { reviewHistoryLabels } from './reviews/record/reviewKind';
 
 /**
  * Every practice's history words at once, for text that mixes records (a change review
@@ -14,6 +16,8 @@ export const practiceHistory = describeEvents([
   changeHistoryLabels,
   serviceLevelHistoryLabels,
   problemHistoryLabels,
+  complaintHistoryLabels,
+  reviewHistoryLabels,
 ]);
 
 export const { actionLabel, changeLines, formatFieldValue } = practiceHistory;

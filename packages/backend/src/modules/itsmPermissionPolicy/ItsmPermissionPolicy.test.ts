@@ -14,6 +14,9 @@ import {
   changeReadPermission,
   changeTemplateManagePermission,
   changeUpdatePermission,
+  complaintCreatePermission,
+  complaintManagePermission,
+  complaintReadPermission,
   incidentCreatePermission,
   incidentReadPermission,
   incidentUpdatePermission,
@@ -21,6 +24,9 @@ import {
   problemCreatePermission,
   problemReadPermission,
   problemUpdatePermission,
+  reviewManagePermission,
+  reviewReadPermission,
+  surveyManagePermission,
   itsmPermissions,
   slaManagePermission,
   slaReadPermission,
@@ -96,20 +102,27 @@ const columns = [
   problemCreatePermission,
   problemUpdatePermission,
   knownErrorManagePermission,
+  reviewReadPermission,
+  reviewManagePermission,
+  surveyManagePermission,
+  complaintReadPermission,
+  complaintCreatePermission,
+  complaintManagePermission,
 ];
 
 // prettier-ignore
 const table: Array<[string, string, ...Expected[]]> = [
-  // user            who                                     incident     change             template  sla          calendar  problem      known error
-  //                                                         read new upd read new upd vote manage    read manage  manage    read new upd manage
-  ['guest',          'platform-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A],
-  ['daniel.kim',     'payments-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A],
-  ['sofia.rossi',    'payments service owner, CAB, ECAB',    A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A],
-  ['jonas.weber',    'SRE (support engineer), ECAB',         A,   A,  A,  A,   A,  C,  A,   D,        A,   A,      D, A, A, A, A],
-  ['tom.oconnor',    'SRE, change manager',                  A,   A,  A,  A,   A,  A,  A,   D,        A,   A,      D, A, A, A, A],
-  ['marcus.reed',    'change manager, CAB, ITSM admin',      A,   A,  C,  A,   A,  A,  A,   A,        A,   A,      A, A, A, C, A],
-  ['maria.garcia',   'SRE lead, change manager, ITSM admin', A,   A,  A,  A,   A,  A,  A,   A,        A,   A,      A, A, A, A, A],
-  ['katrin.vogel',   'head of engineering, CAB',             A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A],
+  // user            who                                     incident     change             template  sla          calendar  problem      known error  review       survey  complaint
+  //                                                         read new upd read new upd vote manage    read manage  manage    read new upd manage       read manage  manage  read new manage
+  ['guest',          'platform-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
+  ['daniel.kim',     'payments-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
+  ['sofia.rossi',    'payments service owner, CAB, ECAB',    A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
+  ['jonas.weber',    'SRE (support engineer), ECAB',         A,   A,  A,  A,   A,  C,  A,   D,        A,   A,      D, A, A, A, A,               A,   C,      A,      A,   A,  A],
+  ['tom.oconnor',    'SRE, change manager',                  A,   A,  A,  A,   A,  A,  A,   D,        A,   A,      D, A, A, A, A,               A,   C,      A,      A,   A,  A],
+  ['marcus.reed',    'change manager, CAB, ITSM admin',      A,   A,  C,  A,   A,  A,  A,   A,        A,   A,      A, A, A, C, A,               A,   C,      A,      C,   A,  C],
+  ['maria.garcia',   'SRE lead, change manager, ITSM admin', A,   A,  A,  A,   A,  A,  A,   A,        A,   A,      A, A, A, A, A,               A,   C,      A,      A,   A,  A],
+  ['katrin.vogel',   'head of engineering, CAB',             A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
+  ['olivia.bennett', 'merchants (customer of the SLAs)',     A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
 ];
 
 /** The conditional decision the policy gives a user who is not a manager of the record type. */
@@ -123,7 +136,28 @@ function conditionalFor(permission: Permission, claims: string[]) {
       'itsm-problem',
       ['IS_SERVICE_OWNER', 'IS_PROBLEM_OWNER'],
     ],
+    [complaintReadPermission.name]: [
+      'itsm-complaint',
+      ['IS_COMPLAINANT', 'IS_COMPLAINT_OWNER', 'IS_SERVICE_OWNER'],
+    ],
+    [complaintManagePermission.name]: [
+      'itsm-complaint',
+      ['IS_COMPLAINT_OWNER', 'IS_SERVICE_OWNER'],
+    ],
   };
+  if (permission.name === reviewManagePermission.name) {
+    // One rule: the owners of the reviewed service run its reviews.
+    return {
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'itsm',
+      resourceType: 'itsm-review',
+      conditions: {
+        rule: 'IS_SERVICE_OWNER',
+        resourceType: 'itsm-review',
+        params: { claims },
+      },
+    };
+  }
   const [resourceType, rules] = byPermission[permission.name] ?? [
     'itsm-change',
     ['IS_CHANGE_REQUESTER', 'IS_CHANGE_ENTITY_OWNER'],

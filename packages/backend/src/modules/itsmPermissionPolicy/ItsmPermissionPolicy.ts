@@ -10,11 +10,15 @@ import {
 } from '@backstage/plugin-permission-node';
 import {
   changeConditions,
+  complaintConditions,
   createChangeConditionalDecision,
+  createComplaintConditionalDecision,
   createIncidentConditionalDecision,
   createProblemConditionalDecision,
+  createReviewConditionalDecision,
   incidentConditions,
   problemConditions,
+  reviewConditions,
 } from '@backstage-itsm/plugin-itsm-backend';
 import {
   calendarManagePermission,
@@ -23,6 +27,9 @@ import {
   changeReadPermission,
   changeTemplateManagePermission,
   changeUpdatePermission,
+  complaintCreatePermission,
+  complaintManagePermission,
+  complaintReadPermission,
   incidentCreatePermission,
   incidentReadPermission,
   incidentUpdatePermission,
@@ -30,8 +37,11 @@ import {
   problemCreatePermission,
   problemReadPermission,
   problemUpdatePermission,
+  reviewManagePermission,
+  reviewReadPermission,
   slaManagePermission,
   slaReadPermission,
+  surveyManagePermission,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /** Support engineers, incident and problem managers: may work every incident and problem. */
@@ -101,6 +111,37 @@ export const itsmRules: Record<string, ItsmRule> = {
   ),
   // Known errors are the engineers' shared knowledge: any signed-in engineer records one.
   [knownErrorManagePermission.name]: allowAll,
+  // Service reviews are read by everybody like the SLA reports they build on; the owners of the
+  // service prepare and run them. Signing off is the plugin's rule (a member of the SLA's
+  // customer groups), and an action's owner updates their action whatever this says.
+  [reviewReadPermission.name]: allowAll,
+  [reviewManagePermission.name]: claims =>
+    createReviewConditionalDecision(
+      reviewManagePermission,
+      reviewConditions.isReviewServiceOwner({ claims }),
+    ),
+  // The plugin lets only the owners of a service run its campaigns, whatever this says.
+  [surveyManagePermission.name]: allowAll,
+  // A complaint is read by whoever raised it, its owner and the owners of its service (and the
+  // support engineers); the owner and the service owners answer and close it.
+  [complaintReadPermission.name]: membersOf(INCIDENT_MANAGERS, claims =>
+    createComplaintConditionalDecision(complaintReadPermission, {
+      anyOf: [
+        complaintConditions.isComplainant({ claims }),
+        complaintConditions.isComplaintOwner({ claims }),
+        complaintConditions.isComplaintServiceOwner({ claims }),
+      ],
+    }),
+  ),
+  [complaintCreatePermission.name]: allowAll,
+  [complaintManagePermission.name]: membersOf(INCIDENT_MANAGERS, claims =>
+    createComplaintConditionalDecision(complaintManagePermission, {
+      anyOf: [
+        complaintConditions.isComplaintOwner({ claims }),
+        complaintConditions.isComplaintServiceOwner({ claims }),
+      ],
+    }),
+  ),
 };
 
 /** Whether a permission belongs to the ITSM plugins (`itsm.` names). */

@@ -11,12 +11,17 @@ import { ProblemsListPage } from '../problems/ProblemsPage';
 import { ProblemPage } from '../problems/ProblemPage';
 import { KnownErrorsListPage } from '../problems/KnownErrorsPage';
 import { KnownErrorPage } from '../problems/KnownErrorPage';
+import { ComplaintPage } from '../complaints/ComplaintPage';
+import { ComplaintsListPage } from '../complaints/ComplaintsPage';
+import { ReviewsPage } from '../reviews';
+import { SurveyAnswerPage } from '../satisfaction';
 
 /**
  * The ITSM page of a legacy app, mounted at `/itsm`: `queue` (my queue, also the index),
  * `incidents/:id`, `changes` (all changes), `changes/new` (request a change),
  * `changes/:id`, `approvals`, `change-calendar`, `sla-report` (the printable SLA report),
- * `problems`, `problems/:id`, `known-errors` and `known-errors/:id`.
+ * `problems`, `problems/:id`, `known-errors`, `known-errors/:id`, service reviews (`reviews`,
+ * `reviews/:id`, `reviews/:id/pack`) and complaints (`complaints`, `complaints/:id`).
  */
 export function ItsmPage() {
   return (
@@ -30,17 +35,22 @@ export function ItsmPage() {
       <Route path="approvals" element={<ApprovalsPage />} />
       <Route path="change-calendar" element={<ChangeCalendarPage />} />
       <Route path="sla-report" element={<SlaReportPage />} />
+      <Route path="surveys/respond" element={<SurveyAnswerPage />} />
       <Route path="problems" element={<ProblemsListPage />} />
       <Route path="problems/:id" element={<ProblemPage />} />
       <Route path="known-errors" element={<KnownErrorsListPage />} />
       <Route path="known-errors/:id" element={<KnownErrorPage />} />
+      <Route path="reviews/*" element={<ReviewsPage />} />
+      <Route path="complaints" element={<ComplaintsListPage />} />
+      <Route path="complaints/:id" element={<ComplaintPage />} />
     </Routes>
   );
 }
 
 /**
  * The Incidents page of the new frontend system, mounted at `/itsm`: `queue` (my queue,
- * also the index), `incidents/:id` and `sla-report` (the printable SLA report). Changes, approvals and the calendar are pages of
+ * also the index), `incidents/:id`, `sla-report` (the printable SLA report) and `surveys/respond` (answering a
+ * survey or rating a resolved incident, reached from the notification). Changes, approvals and the calendar are pages of
  * their own there.
  */
 export function IncidentsPage() {
@@ -50,6 +60,7 @@ export function IncidentsPage() {
       <Route path="queue" element={<MyQueuePage />} />
       <Route path="incidents/:id" element={<IncidentPage />} />
       <Route path="sla-report" element={<SlaReportPage />} />
+      <Route path="surveys/respond" element={<SurveyAnswerPage />} />
     </Routes>
   );
 }

@@ -28,6 +28,7 @@ import { toneOfMet } from '../service-levels/SlaReport/labels';
 import { formatPercent } from '../service-levels/SlaReport/periods';
 import { SlaTone } from '../service-levels/SlaTone';
 import { ProblemCounts } from '../problems/ProblemCounts';
+import { SatisfactionSummary } from '../satisfaction';
 
 const PRIORITIES: Priority[] = [1, 2, 3, 4, 5];
 
@@ -278,6 +279,7 @@ export function ServiceHealthCard() {
         <ServiceHealthSummary health={value} slaPath={slaPath} />
         <Box mt={2}>
           <ProblemCounts entityRef={stringifyEntityRef(entity)} />
+          <SatisfactionSummary entityRef={stringifyEntityRef(entity)} />
         </Box>
       </>
     );
