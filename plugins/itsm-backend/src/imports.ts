@@ -230,13 +230,22 @@ export function createImportRunner(options: {
           complaints.patch(id, body, await write(id, actor)),
         transition: async (id, body, actor) =>
           complaints.transition(id, body, await write(id, actor)),
-        link: (id, body, actor) =>
-          options.services.links.create(
-            complaints.linkable(),
-            id,
-            body,
-            as(actor),
-          ),
+        link: (id, body, actor) => {
+          // The link's target is read with the import's permissions, like the complaint.
+          const quiet = services(now);
+          const { problems } = options.services.problemImports({
+            permissions: allowAll,
+            now,
+          });
+          return options.services.links
+            .withTypes([
+              quiet.incidents.linkable(),
+              quiet.changes.linkable(),
+              problems.linkable(),
+              complaints.linkable(),
+            ])
+            .create(complaints.linkable(), id, body, as(actor));
+        },
       };
     },
     satisfaction({ now }): ItsmSatisfactionImporter {

@@ -88,6 +88,19 @@ export class RecordLinkService {
     this.#types.set(type.table.type.recordType, type);
   }
 
+  /**
+   * A copy whose record types are these where given and the registered ones otherwise: imports
+   * link through the quiet copies of the practices' services (their own permissions), not
+   * through the types registered with the caller-facing permissions.
+   */
+  withTypes(types: readonly LinkableRecordType[]): RecordLinkService {
+    const copy = new RecordLinkService({ db: this.#db, now: this.#now });
+    for (const type of [...this.#types.values(), ...types]) {
+      copy.register(type);
+    }
+    return copy;
+  }
+
   /** The registered record types, by collection. */
   collections(): Array<{ collection: string; type: LinkableRecordType }> {
     return [...this.#types.values()].map(type => ({
