@@ -72,13 +72,16 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
-            {/* Service management (ITSM): incidents, the change practice, then problems */}
+            {/* Service management (ITSM): incidents, the change practice, problems, then the
+                customer side: service reviews and complaints */}
             {nav.take('page:itsm')}
             {nav.take('page:itsm/changes')}
             {nav.take('page:itsm/approvals')}
             {nav.take('page:itsm/change-calendar')}
             {nav.take('page:itsm/problems')}
             {nav.take('page:itsm/known-errors')}
+            {nav.take('page:itsm/reviews')}
+            {nav.take('page:itsm/complaints')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -1,3 +1,16 @@
+{
+  figures.tooFew && (
+    <Box mt={1}>
+      <Chip
+        size="small"
+        label={`Too few responses (fewer than ${minResponses}) for a conclusive ${tooFewOf(
+          figures,
+          minResponses,
+        )}`}
+      />
+    </Box>
+  );
+}
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
@@ -19,6 +32,14 @@ function Tile(props: { label: string; value: string; detail: string }) {
       </Typography>
     </Box>
   );
+}
+
+/** Which figures the "too few" flag is about: CSAT, NPS or both. */
+function tooFewOf(figures: SatisfactionFigures, min: number): string {
+  const csat = figures.ratings < min;
+  const nps = figures.npsAnswers > 0 && figures.npsAnswers < min;
+  if (csat && nps) return 'CSAT and NPS';
+  return nps ? 'NPS' : 'CSAT';
 }
 
 /**

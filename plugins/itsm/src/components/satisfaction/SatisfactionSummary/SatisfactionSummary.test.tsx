@@ -21,7 +21,11 @@ describe('SatisfactionSummary', () => {
     const group = await screen.findByRole('group', {
       name: 'CSAT (90 days): 66.7%',
     });
-    expect(group).toHaveTextContent('n = 3 · NPS +20 · too few responses');
+    expect(group).toHaveTextContent(
+      `n = 3 · too few responses (< 5) · NPS +20 (n = ${
+        makeFigures().npsAnswers
+      })`,
+    );
     expect(api.getSatisfactionSummary).toHaveBeenCalledWith({
       entityRef: ENTITY,
     });

@@ -38,9 +38,13 @@ export function SatisfactionSummary(props: { entityRef: string }) {
       </Typography>
       <Typography variant="caption" color="textSecondary" component="div">
         n = {figures.ratings}
-        {figures.nps !== null ? ` · NPS ${formatNps(figures.nps)}` : ''}
-        {figures.tooFew
+        {figures.ratings < MIN_SATISFACTION_RESPONSES
           ? ` · too few responses (< ${MIN_SATISFACTION_RESPONSES})`
+          : ''}
+        {figures.nps !== null
+          ? ` · NPS ${formatNps(figures.nps)} (n = ${figures.npsAnswers}${
+              figures.npsAnswers < MIN_SATISFACTION_RESPONSES ? ', too few' : ''
+            })`
           : ''}
       </Typography>
     </Box>
