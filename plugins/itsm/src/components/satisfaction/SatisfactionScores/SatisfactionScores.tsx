@@ -1,16 +1,3 @@
-{
-  figures.tooFew && (
-    <Box mt={1}>
-      <Chip
-        size="small"
-        label={`Too few responses (fewer than ${minResponses}) for a conclusive ${tooFewOf(
-          figures,
-          minResponses,
-        )}`}
-      />
-    </Box>
-  );
-}
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
@@ -88,7 +75,10 @@ export function SatisfactionScores(props: {
         <Box mt={1}>
           <Chip
             size="small"
-            label={`Too few responses (fewer than ${minResponses}): not conclusive`}
+            label={`Too few responses (fewer than ${minResponses}) for a conclusive ${tooFewOf(
+              figures,
+              minResponses,
+            )}`}
           />
         </Box>
       )}
