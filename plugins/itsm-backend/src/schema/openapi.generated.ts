@@ -4215,7 +4215,7 @@ export const spec = {
         tags: ['satisfaction'],
         operationId: 'rateIncidentResolution',
         summary:
-          "The reporter's rating of the incident's latest resolution they were invited to rate; written once. 404 unknown or unreadable incident, 403 not invited, 409 rated already or the invitation expired, 400 answers that do not fit (a low score needs a comment).",
+          "The reporter's rating of the incident's latest resolution they were invited to rate; written once. 404 unknown or unreadable incident, 403 not invited, 409 rated already, the invitation expired or the incident was reopened (not resolved or closed), 400 answers that do not fit (a low score needs a comment).",
         parameters: [
           {
             $ref: '#/components/parameters/incidentId',

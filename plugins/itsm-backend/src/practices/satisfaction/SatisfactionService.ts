@@ -83,6 +83,9 @@ export interface RatedIncident {
   status: string;
 }
 
+/** The statuses of an incident whose latest resolution stands and can be rated. */
+const RATEABLE_INCIDENT_STATUSES: readonly string[] = ['resolved', 'closed'];
+
 const instant = (value: Date | string) =>
   value instanceof Date ? value : new Date(value);
 
@@ -362,7 +365,7 @@ export class SatisfactionService {
     ctx: RequestContext,
   ): Promise<SurveyResponse> {
     const input = parseInput(surveyResponseSchema, body, 'body');
-    await this.#incidentReadable(id, ctx);
+    const incident = await this.#incidentReadable(id, ctx);
     const seq = incidentRecordType.parse(id)!;
     const incidentId = incidentRecordType.id(seq);
     const invitee = signedInUser(ctx.credentials);
@@ -377,6 +380,13 @@ export class SatisfactionService {
     if (invitation.expiresAt <= now) {
       throw new ConflictError(
         `The invitation to rate ${incidentId} expired at ${invitation.expiresAt.toISOString()}`,
+      );
+    }
+    // A reopened incident's resolution was undone: there is nothing to rate until it is
+    // resolved again (which may invite again, for the next cycle).
+    if (!RATEABLE_INCIDENT_STATUSES.includes(incident.status)) {
+      throw new ConflictError(
+        `${incidentId} is ${incident.status} again: its resolution can be rated once it is resolved`,
       );
     }
     const questions = builtInSurveyTemplate(
@@ -430,7 +440,7 @@ export class SatisfactionService {
     const incident = await this.#incidentReadable(id, ctx);
     const seq = incidentRecordType.parse(id)!;
     const last = await this.#store.lastResolution(seq);
-    if (!last || !['resolved', 'closed'].includes(incident.status)) {
+    if (!last || !RATEABLE_INCIDENT_STATUSES.includes(incident.status)) {
       throw new ConflictError(
         `${id} is not resolved; there is nothing to rate`,
       );

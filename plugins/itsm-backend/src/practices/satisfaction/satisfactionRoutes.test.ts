@@ -230,6 +230,35 @@ describe('satisfaction API', () => {
         `/satisfaction/summary?entityRef=${CART}`,
       );
       expect(summary.body.figures.ratings).toBe(2);
+
+      // An invitation not answered before a reopen: nothing to rate while the incident is
+      // open again (409, nothing written); rated once it is resolved again.
+      const other = await incidentApi(backend).create();
+      const otherResolved = await resolve(backend, other);
+      const reopenedOther = await incidentApi(backend, OLIVIA).transition(
+        otherResolved.id,
+        otherResolved.version,
+        { to: 'in_progress' },
+      );
+      expect(reopenedOther.status).toBe(200);
+      const whileOpen = await alice.post(
+        `/incidents/${other.id}/satisfaction`,
+        { answers: { rating: 5 } },
+      );
+      expect(whileOpen.status).toBe(409);
+      expect(whileOpen.body.error.message).toMatch(/in_progress again/);
+      const unchanged = await alice.get(`/satisfaction?entityRef=${CART}`);
+      expect(unchanged.body.figures.ratings).toBe(2);
+      await incidentApi(backend, OLIVIA).transition(
+        other.id,
+        reopenedOther.body.version,
+        { to: 'resolved', ...MOVE_FIELDS.resolved },
+      );
+      const afterResolution = await alice.post(
+        `/incidents/${other.id}/satisfaction`,
+        { answers: { rating: 5 } },
+      );
+      expect(afterResolution.status).toBe(201);
     });
 
     it('samples resolutions deterministically, and tells the reporter either way', async () => {
