@@ -25,6 +25,7 @@ import {
   periodsOf,
   slaReadPermission,
   slaInForce,
+  MIN_SATISFACTION_RESPONSES,
 } from '@backstage-itsm/plugin-itsm-common';
 import { canonicalEntityRef } from '../../catalog/entities';
 import type {
@@ -176,6 +177,7 @@ export class SlaReportService {
     const changeTarget = numberOrNull(terms?.targets.changeSuccessRatePercent);
     const changePercent = percentOf(changes.successful, changes.closed);
     const csatTarget = numberOrNull(terms?.targets.csatPercent);
+    const csatTooFew = (csat?.ratings ?? 0) < MIN_SATISFACTION_RESPONSES;
     const months = monthsIn(from, to, calendar.timezone);
     const actual: Record<string, number> = {
       incidentsPerMonth: workload.incidents,
@@ -214,13 +216,17 @@ export class SlaReportService {
         percent: changePercent,
         met: metOrNull(changePercent, changeTarget),
       },
+      // The block is about CSAT: too few ratings (whatever the NPS answers) and it is shown
+      // but neither met nor missed.
       csat: {
         targetPercent: csatTarget,
         responses: csat?.responses ?? 0,
         percent: csat?.csatPercent ?? null,
-        met: metOrNull(csat?.csatPercent ?? null, csatTarget),
+        met: csatTooFew
+          ? null
+          : metOrNull(csat?.csatPercent ?? null, csatTarget),
         n: csat?.ratings ?? 0,
-        tooFew: csat?.tooFew ?? true,
+        tooFew: csatTooFew,
         meanRating: csat?.meanRating ?? null,
         nps: csat?.nps ?? null,
       },

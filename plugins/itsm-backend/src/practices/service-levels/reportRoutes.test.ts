@@ -526,6 +526,19 @@ describe('GET /reports/sla', () => {
       expect(csv.text).toContain(
         'targetPercent,responses,percent,met,n,tooFew,meanRating,nps\r\n80,6,66.6667,false,6,false,3.6667,0\r\n',
       );
+      // February holds one rating: shown, flagged too few, neither met nor missed.
+      const february = await api()
+        .get(
+          `/api/itsm/reports/sla?entityRef=${PAYMENTS}&from=2026-02-01T00:00:00Z&to=2026-03-01T00:00:00Z`,
+        )
+        .set('Authorization', asUser());
+      expect(february.body.csat).toMatchObject({
+        targetPercent: 80,
+        percent: 0,
+        n: 1,
+        tooFew: true,
+        met: null,
+      });
     },
   );
 
