@@ -18,6 +18,7 @@ export * from './problems';
 export * from './satisfaction';
 export * from './complaints';
 export * from './reviews';
+export * from './improvements';
 export * from './health';
 export * from './slm';
 export * from './signals';
