@@ -210,6 +210,46 @@ export const complaintManagePermission = createPermission({
 });
 
 /**
+ * Resource type of improvement items and corrective actions (`IMP-n`) in the permission
+ * framework.
+ *
+ * @public
+ */
+export const ITSM_IMPROVEMENT_RESOURCE_TYPE = 'itsm-improvement';
+
+/** Reading the improvement register. @public */
+export const improvementReadPermission = createPermission({
+  name: 'itsm.improvement.read',
+  attributes: { action: 'read' },
+  resourceType: ITSM_IMPROVEMENT_RESOURCE_TYPE,
+});
+
+/** Raising an improvement item or corrective action. @public */
+export const improvementCreatePermission = createPermission({
+  name: 'itsm.improvement.create',
+  attributes: { action: 'create' },
+});
+
+/** Editing an item and moving it through its lifecycle (but approving it). @public */
+export const improvementUpdatePermission = createPermission({
+  name: 'itsm.improvement.update',
+  attributes: { action: 'update' },
+  resourceType: ITSM_IMPROVEMENT_RESOURCE_TYPE,
+});
+
+/**
+ * Approving (or rejecting) an item. Separation of duties is a domain rule on top: never the
+ * item's owner nor a member of its owning group.
+ *
+ * @public
+ */
+export const improvementApprovePermission = createPermission({
+  name: 'itsm.improvement.approve',
+  attributes: { action: 'update' },
+  resourceType: ITSM_IMPROVEMENT_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the ITSM plugins.
  *
  * @public
@@ -236,4 +276,8 @@ export const itsmPermissions = [
   complaintReadPermission,
   complaintCreatePermission,
   complaintManagePermission,
+  improvementReadPermission,
+  improvementCreatePermission,
+  improvementUpdatePermission,
+  improvementApprovePermission,
 ];

@@ -1,2 +1,5 @@
 export * from './scores';
 export * from './verdict';
+export * from './types';
+export * from './lifecycle';
+export * from './schemas';
