@@ -17,6 +17,7 @@ import BugReportOutlined from '@material-ui/icons/BugReportOutlined';
 import LibraryBooksOutlined from '@material-ui/icons/LibraryBooksOutlined';
 import FeedbackOutlined from '@material-ui/icons/FeedbackOutlined';
 import RateReviewOutlined from '@material-ui/icons/RateReviewOutlined';
+import TrendingUpOutlined from '@material-ui/icons/TrendingUpOutlined';
 import { ItsmClient, itsmApiRef } from './api';
 import {
   approvalsRouteRef,
@@ -25,10 +26,13 @@ import {
   changesRouteRef,
   complaintRouteRef,
   complaintsRouteRef,
+  improvementRouteRef,
+  improvementsRouteRef,
   incidentRouteRef,
   knownErrorRouteRef,
   knownErrorsRouteRef,
   newChangeRouteRef,
+  newImprovementRouteRef,
   problemRouteRef,
   problemsRouteRef,
   queueRouteRef,
@@ -165,6 +169,22 @@ const complaintsPage = PageBlueprint.make({
   },
 });
 
+// The continual improvement register: its own page, which also serves `improvements/new` and
+// `improvements/:id` (sub-routes of the ITSM page for legacy apps).
+const improvementsPage = PageBlueprint.make({
+  name: 'improvements',
+  params: {
+    path: '/itsm/improvements',
+    routeRef: improvementsRouteRef,
+    title: 'Improvements',
+    icon: <TrendingUpOutlined fontSize="inherit" />,
+    loader: () =>
+      import('./components/improvements/ImprovementsPage').then(m => (
+        <m.ImprovementsPage />
+      )),
+  },
+});
+
 // Configuration items by default (DESIGN §3, CMDB): the tab is offered on all of them. No tab
 // group: grouped, the two tabs would fold into one menu and hide where incidents and changes are.
 const serviceManagementContent = EntityContentBlueprint.make({
@@ -235,6 +255,20 @@ const serviceReviewContent = EntityContentBlueprint.make({
   },
 });
 
+// The improvement items and corrective actions on a service, with "Raise improvement".
+const improvementsContent = EntityContentBlueprint.make({
+  name: 'improvements',
+  params: {
+    path: '/improvements',
+    title: 'Improvements',
+    filter: { kind: { $in: ['component', 'resource', 'system', 'api'] } },
+    loader: () =>
+      import('./components/improvements/ImprovementsSection').then(m => (
+        <m.EntityImprovementsContent />
+      )),
+  },
+});
+
 const serviceHealthCard = EntityCardBlueprint.make({
   name: 'service-health',
   params: {
@@ -251,8 +285,10 @@ const serviceHealthCard = EntityCardBlueprint.make({
  * queue, incident pages), the Changes page at `/itsm/changes` (all changes, change pages,
  * "Request a change"), the Approvals and Change calendar pages (each with a sidebar item), the
  * printable SLA report (`/itsm/sla-report`), the Problems (`/itsm/problems`) and Known errors
- * (`/itsm/known-errors`) pages, the "Service management", "Changes", "Problems" and "SLA"
- * entity tabs and the "Service health" entity card.
+ * (`/itsm/known-errors`) pages, service reviews, complaints and the improvement register
+ * (`/itsm/improvements`, with `new` and `:id`), the "Service management", "Changes",
+ * "Problems", "SLA", "Service review" and "Improvements" entity tabs and the "Service
+ * health" entity card.
  *
  * @alpha
  */
@@ -279,6 +315,9 @@ const itsmPlugin = createFrontendPlugin({
     reviewPack: reviewPackRouteRef,
     complaints: complaintsRouteRef,
     complaint: complaintRouteRef,
+    improvements: improvementsRouteRef,
+    improvement: improvementRouteRef,
+    newImprovement: newImprovementRouteRef,
   },
   extensions: [
     itsmApi,
@@ -290,11 +329,13 @@ const itsmPlugin = createFrontendPlugin({
     knownErrorsPage,
     reviewsPage,
     complaintsPage,
+    improvementsPage,
     serviceManagementContent,
     changesContent,
     problemsContent,
     slaContent,
     serviceReviewContent,
+    improvementsContent,
     serviceHealthCard,
   ],
 });

@@ -1,6 +1,7 @@
 /**
  * The ITSM frontend plugin: service health, incidents and changes on catalog entity pages,
- * the incident and change pages, my queue, my approvals and the change calendar.
+ * the incident and change pages, my queue, my approvals and the change calendar, problems,
+ * service reviews, complaints and the continual improvement register.
  *
  * The new frontend system plugin is the default export of `@backstage-itsm/plugin-itsm/alpha`.
  *
@@ -15,6 +16,7 @@ export {
   EntitySlaContent,
   EntityProblemsContent,
   EntityServiceReviewContent,
+  EntityImprovementsContent,
   EntityServiceHealthCard,
 } from './plugin';
 export { itsmApiRef, ItsmClient } from './api';
@@ -30,6 +32,7 @@ export type {
   IncidentTrendOptions,
   ItsmApi,
   ListBreachesOptions,
+  ListImprovementsOptions,
   ListIncidentsOptions,
   ListKnownErrorsOptions,
   ListProblemsOptions,
@@ -57,4 +60,7 @@ export {
   reviewPackRouteRef,
   complaintsRouteRef,
   complaintRouteRef,
+  improvementsRouteRef,
+  improvementRouteRef,
+  newImprovementRouteRef,
 } from './routes';

@@ -14,15 +14,19 @@ import {
   changesRouteRef,
   complaintRouteRef,
   complaintsRouteRef,
+  entityImprovementsRouteRef,
   entityServiceReviewRouteRef,
   entityChangesRouteRef,
   entityContentRouteRef,
   entitySlaRouteRef,
   entityProblemsRouteRef,
+  improvementRouteRef,
+  improvementsRouteRef,
   incidentRouteRef,
   knownErrorRouteRef,
   knownErrorsRouteRef,
   newChangeRouteRef,
+  newImprovementRouteRef,
   problemRouteRef,
   problemsRouteRef,
   queueRouteRef,
@@ -67,6 +71,9 @@ export const itsmPlugin = createPlugin({
     reviewPack: reviewPackRouteRef,
     complaints: complaintsRouteRef,
     complaint: complaintRouteRef,
+    improvements: improvementsRouteRef,
+    improvement: improvementRouteRef,
+    newImprovement: newImprovementRouteRef,
   },
 });
 
@@ -74,7 +81,9 @@ export const itsmPlugin = createPlugin({
  * The ITSM page: my queue (`queue`), incident pages (`incidents/:id`), all changes
  * (`changes`), "Request a change" (`changes/new`), change pages (`changes/:id`), my approvals (`approvals`), the change
  * calendar (`change-calendar`), the printable SLA report (`sla-report`), problems (`problems`,
- * `problems/:id`) and known errors (`known-errors`, `known-errors/:id`). Mount it at `/itsm`:
+ * `problems/:id`), known errors (`known-errors`, `known-errors/:id`), service reviews
+ * (`reviews/*`), complaints (`complaints`, `complaints/:id`) and the improvement register
+ * (`improvements`, `improvements/new`, `improvements/:id`). Mount it at `/itsm`:
  * `<Route path="/itsm" element={<ItsmPage />} />`.
  *
  * @public
@@ -168,6 +177,23 @@ export const EntityServiceReviewContent = itsmPlugin.provide(
     component: () =>
       import('./components/reviews').then(m => m.EntityServiceReviewContent),
     mountPoint: entityServiceReviewRouteRef,
+  }),
+);
+
+/**
+ * The "Improvements" entity tab: the entity's improvement items and corrective actions (open
+ * ones first, by score), with "Raise improvement" pre-filled with the entity.
+ *
+ * @public
+ */
+export const EntityImprovementsContent = itsmPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityImprovementsContent',
+    component: () =>
+      import('./components/improvements/ImprovementsSection').then(
+        m => m.EntityImprovementsContent,
+      ),
+    mountPoint: entityImprovementsRouteRef,
   }),
 );
 

@@ -208,3 +208,45 @@ export const reviewPackRouteRef = createSubRouteRef({
 export const entityServiceReviewRouteRef = createRouteRef({
   id: 'itsm/entity-service-review',
 });
+
+/**
+ * The continual improvement register, `/itsm/improvements`: the board by status and the
+ * table; its own page in the new frontend system, which also serves `improvements/new` and
+ * `improvements/:id`; a legacy app reaches it through `ItsmPage`.
+ *
+ * @public
+ */
+export const improvementsRouteRef = createRouteRef({
+  id: 'itsm/improvements',
+});
+
+/**
+ * One improvement item or corrective action, `/itsm/improvements/:id`: a sub-route of the
+ * ITSM page, so it resolves in a legacy app too; in the new frontend system the Improvements
+ * page serves it.
+ *
+ * @public
+ */
+export const improvementRouteRef = createSubRouteRef({
+  id: 'itsm/improvement',
+  parent: rootRouteRef,
+  path: '/improvements/:id',
+});
+
+/**
+ * "Raise improvement", `/itsm/improvements/new`: `?source=&sourceId=` pre-fills the form from
+ * the source record's draft, `?entityRef=` (repeatable) names the services. Served like
+ * {@link improvementRouteRef}.
+ *
+ * @public
+ */
+export const newImprovementRouteRef = createSubRouteRef({
+  id: 'itsm/new-improvement',
+  parent: rootRouteRef,
+  path: '/improvements/new',
+});
+
+/** Where the legacy "Improvements" entity tab is mounted. */
+export const entityImprovementsRouteRef = createRouteRef({
+  id: 'itsm/entity-improvements',
+});

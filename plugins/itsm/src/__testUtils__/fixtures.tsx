@@ -505,6 +505,15 @@ export function mockItsmApi(
     createSurvey: jest.fn(pending),
     transitionSurvey: jest.fn(pending),
     listSurveyTemplates: jest.fn(pending),
+    listImprovements: jest.fn(pending),
+    getImprovementsCsv: jest.fn(pending),
+    getImprovement: jest.fn(pending),
+    getImprovementDraft: jest.fn(pending),
+    createImprovement: jest.fn(pending),
+    updateImprovement: jest.fn(pending),
+    transitionImprovement: jest.fn(pending),
+    evaluateImprovement: jest.fn(pending),
+    getImprovementHistory: jest.fn(pending),
     ...overrides,
   } as jest.Mocked<ItsmApi>;
 }

@@ -90,6 +90,17 @@ import type {
   ReviewTransitionRequest,
   ServiceReview,
 } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  Improvement,
+  ImprovementCreateRequest,
+  ImprovementDraft,
+  ImprovementKind,
+  ImprovementPatchRequest,
+  ImprovementSource,
+  ImprovementStatus,
+  ImprovementTransitionRequest,
+  ImprovementVerdict,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /**
  * Filters and paging of {@link ItsmApi.listIncidents}.
@@ -370,6 +381,33 @@ export interface ListReviewActionsOptions {
 }
 
 /**
+ * Filters, order and paging of {@link ItsmApi.listImprovements} (and, without the paging, of
+ * the CSV export).
+ *
+ * @public
+ */
+export interface ListImprovementsOptions {
+  /** Any of the item's services; any form of entity ref, compared in lowercase. */
+  entityRef?: string | string[];
+  status?: readonly ImprovementStatus[];
+  kind?: readonly ImprovementKind[];
+  source?: readonly ImprovementSource[];
+  /** User or group refs of the owner. */
+  owner?: string[];
+  /** The verdict of the measurement; `none` for items not measured (yet). */
+  verdict?: readonly (ImprovementVerdict | 'none')[];
+  /** Only open items past their target date (true), or only the others (false). */
+  overdue?: boolean;
+  /** `score` (priority), `created` (the default) or `targetDate`. */
+  sort?: 'score' | 'created' | 'targetDate';
+  /** `desc` by default. */
+  order?: 'asc' | 'desc';
+  /** Page size, 1–200 (server default 50). */
+  limit?: number;
+  cursor?: string;
+}
+
+/**
  * A collection of versioned records on the API, as in `/api/itsm/{collection}/{id}`.
  *
  * @public
@@ -386,6 +424,7 @@ export type RecordCollection =
   | 'known-errors'
   | 'complaints'
   | 'reviews'
+  | 'improvements'
   | 'surveys'
   | 'survey-templates';
 
@@ -826,6 +865,50 @@ export interface ItsmApi {
   }): Promise<Survey>;
   /** The built-in survey templates, then one's own. */
   listSurveyTemplates(): Promise<Page<SurveyTemplate>>;
+
+  /** One page of the improvement register as far as the caller may read it. */
+  listImprovements(
+    options?: ListImprovementsOptions,
+  ): Promise<Page<Improvement>>;
+  /** The register with the same filters as CSV (`GET /improvements/export`), for a download. */
+  getImprovementsCsv(
+    options?: Omit<ListImprovementsOptions, 'limit' | 'cursor'>,
+  ): Promise<Blob>;
+  getImprovement(options: { id: string }): Promise<Improvement>;
+  /** A create body pre-filled from a source record (a breach, a problem, a review action, ...). */
+  getImprovementDraft(options: {
+    source: ImprovementSource;
+    sourceId: string;
+  }): Promise<ImprovementDraft>;
+  /** Raises an improvement item or corrective action (proposed); links its source record. */
+  createImprovement(request: ImprovementCreateRequest): Promise<Improvement>;
+  /** Edits an item at `version` (`If-Match`); the KPI is fixed once approved (409). */
+  updateImprovement(options: {
+    id: string;
+    version: number;
+    patch: ImprovementPatchRequest;
+  }): Promise<Improvement>;
+  /**
+   * Moves an item at `version` to another status, with the fields the move requires. An
+   * approval by the owner or a member of the owning group answers 403 (separation of duties).
+   */
+  transitionImprovement(options: {
+    id: string;
+    version: number;
+    transition: ImprovementTransitionRequest;
+  }): Promise<Improvement>;
+  /**
+   * Measures an implemented item's KPI now and records the verdict (`POST
+   * /improvements/{id}/evaluation`, `If-Match`); 409 before its measurement window is over.
+   */
+  evaluateImprovement(options: {
+    id: string;
+    version: number;
+  }): Promise<Improvement>;
+  getImprovementHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>>;
 }
 
 /**

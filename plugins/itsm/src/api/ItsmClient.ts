@@ -99,6 +99,15 @@ import type {
   SlaReportOptions,
 } from './ItsmApi';
 import type { ListComplaintsOptions } from './ItsmApi';
+import type { ListImprovementsOptions } from './ItsmApi';
+import type {
+  Improvement,
+  ImprovementCreateRequest,
+  ImprovementDraft,
+  ImprovementPatchRequest,
+  ImprovementSource,
+  ImprovementTransitionRequest,
+} from '@backstage-itsm/plugin-itsm-common';
 import type { ListReviewActionsOptions, ListReviewsOptions } from './ItsmApi';
 
 /** The backend compares entity refs in their lowercase canonical form. */
@@ -130,6 +139,23 @@ function queryOf(params: RecordQuery) {
 
 const canonicalRefs = (refs: string | readonly string[] | undefined) =>
   [refs ?? []].flat().map(canonicalRef);
+
+/** The filters and order of the improvement register, as its list and export read them. */
+function improvementFilters(
+  options: Omit<ListImprovementsOptions, 'limit' | 'cursor'>,
+): RecordQuery {
+  return {
+    entityRef: canonicalRefs(options.entityRef),
+    status: options.status,
+    kind: options.kind,
+    source: options.source,
+    owner: canonicalRefs(options.owner),
+    verdict: options.verdict,
+    overdue: options.overdue,
+    sort: options.sort,
+    order: options.order,
+  };
+}
 
 /** A JSON body; writes to a versioned record also carry the version they were made against. */
 function jsonHeaders(version?: number): Record<string, string> {
@@ -1102,6 +1128,105 @@ export class ItsmClient implements ItsmApi {
 
   async listSurveyTemplates(): Promise<Page<SurveyTemplate>> {
     return this.listRecords({ collection: 'survey-templates' });
+  }
+
+  async listImprovements(
+    options: ListImprovementsOptions = {},
+  ): Promise<Page<Improvement>> {
+    return this.listRecords({
+      collection: 'improvements',
+      query: {
+        ...improvementFilters(options),
+        limit: options.limit,
+        cursor: options.cursor,
+      },
+    });
+  }
+
+  async getImprovementsCsv(
+    options: Omit<ListImprovementsOptions, 'limit' | 'cursor'> = {},
+  ): Promise<Blob> {
+    const response = await this.#fetch(
+      `/improvements/export${queryOf(improvementFilters(options))}`,
+      { headers: { Accept: 'text/csv' } },
+    );
+    const text = await response.text();
+    return new Blob([text], { type: 'text/csv;charset=utf-8' });
+  }
+
+  async getImprovement(options: { id: string }): Promise<Improvement> {
+    return this.getRecord({ collection: 'improvements', id: options.id });
+  }
+
+  async getImprovementDraft(options: {
+    source: ImprovementSource;
+    sourceId: string;
+  }): Promise<ImprovementDraft> {
+    return this.#request(
+      `/improvements/draft${queryOf({
+        source: options.source,
+        sourceId: options.sourceId,
+      })}`,
+    );
+  }
+
+  async createImprovement(
+    request: ImprovementCreateRequest,
+  ): Promise<Improvement> {
+    return this.createRecord({
+      collection: 'improvements',
+      body: {
+        ...request,
+        entityRefs: canonicalRefs(request.entityRefs),
+        ...(request.owner ? { owner: canonicalRef(request.owner) } : {}),
+      },
+    });
+  }
+
+  async updateImprovement(options: {
+    id: string;
+    version: number;
+    patch: ImprovementPatchRequest;
+  }): Promise<Improvement> {
+    const { patch } = options;
+    return this.patchRecord({
+      collection: 'improvements',
+      ...options,
+      patch: {
+        ...patch,
+        ...(patch.entityRefs
+          ? { entityRefs: canonicalRefs(patch.entityRefs) }
+          : {}),
+        ...(patch.owner ? { owner: canonicalRef(patch.owner) } : {}),
+      },
+    });
+  }
+
+  async transitionImprovement(options: {
+    id: string;
+    version: number;
+    transition: ImprovementTransitionRequest;
+  }): Promise<Improvement> {
+    return this.transitionRecord({ collection: 'improvements', ...options });
+  }
+
+  async evaluateImprovement(options: {
+    id: string;
+    version: number;
+  }): Promise<Improvement> {
+    return this.#send(
+      `${recordPath('improvements', options.id)}/evaluation`,
+      'POST',
+      {},
+      options.version,
+    );
+  }
+
+  async getImprovementHistory(options: {
+    id: string;
+    cursor?: string;
+  }): Promise<Page<HistoryEvent>> {
+    return this.getRecordHistory({ collection: 'improvements', ...options });
   }
 
   #trendPath(options: IncidentTrendOptions): string {

@@ -9,6 +9,7 @@ export type {
   ListChangesOptions,
   ListComplaintsOptions,
   ListBreachesOptions,
+  ListImprovementsOptions,
   ListIncidentsOptions,
   ListKnownErrorsOptions,
   ListProblemsOptions,

@@ -4,8 +4,9 @@ import { IncidentLink } from './incidents/IncidentLink';
 import { KnownErrorLink, ProblemLink } from './problems/ProblemLink';
 import { ComplaintLink } from './complaints/ComplaintLink';
 import { ReviewLink } from './reviews/ReviewLink';
+import { ImprovementLink } from './improvements/ImprovementLink';
 
-/** Another record's id, linked to its page where the plugin has one (incidents, changes, problems, known errors, complaints, reviews). */
+/** Another record's id, linked to its page where the plugin has one (incidents, changes, problems, known errors, complaints, reviews, improvements). */
 export function RecordIdLink(props: { id: string }) {
   switch (parseRecordId(props.id)?.prefix) {
     case 'INC':
@@ -20,6 +21,8 @@ export function RecordIdLink(props: { id: string }) {
       return <ComplaintLink id={props.id} />;
     case 'REV':
       return <ReviewLink id={props.id} />;
+    case 'IMP':
+      return <ImprovementLink id={props.id} />;
     default:
       return <>{props.id}</>;
   }

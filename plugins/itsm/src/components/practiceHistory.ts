@@ -5,6 +5,7 @@ import { problemHistoryLabels } from './problems/record/problemKinds';
 import { serviceLevelHistoryLabels } from './service-levels/record/serviceLevelKinds';
 import { complaintHistoryLabels } from './complaints/record/complaintKind';
 import { reviewHistoryLabels } from './reviews/record/reviewKind';
+import { improvementHistoryLabels } from './improvements/record/improvementKind';
 
 /**
  * Every practice's history words at once, for text that mixes records (a change review
@@ -18,6 +19,7 @@ export const practiceHistory = describeEvents([
   problemHistoryLabels,
   complaintHistoryLabels,
   reviewHistoryLabels,
+  improvementHistoryLabels,
 ]);
 
 export const { actionLabel, changeLines, formatFieldValue } = practiceHistory;

@@ -73,7 +73,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:scaffolder')}
             <SidebarDivider />
             {/* Service management (ITSM): incidents, the change practice, problems, then the
-                customer side: service reviews and complaints */}
+                customer side: service reviews and complaints, then continual improvement */}
             {nav.take('page:itsm')}
             {nav.take('page:itsm/changes')}
             {nav.take('page:itsm/approvals')}
@@ -82,6 +82,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:itsm/known-errors')}
             {nav.take('page:itsm/reviews')}
             {nav.take('page:itsm/complaints')}
+            {nav.take('page:itsm/improvements')}
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -15,13 +15,15 @@ import { ComplaintPage } from '../complaints/ComplaintPage';
 import { ComplaintsListPage } from '../complaints/ComplaintsPage';
 import { ReviewsPage } from '../reviews';
 import { SurveyAnswerPage } from '../satisfaction';
+import { ImprovementsPage } from '../improvements/ImprovementsPage';
 
 /**
  * The ITSM page of a legacy app, mounted at `/itsm`: `queue` (my queue, also the index),
  * `incidents/:id`, `changes` (all changes), `changes/new` (request a change),
  * `changes/:id`, `approvals`, `change-calendar`, `sla-report` (the printable SLA report),
  * `problems`, `problems/:id`, `known-errors`, `known-errors/:id`, service reviews (`reviews`,
- * `reviews/:id`, `reviews/:id/pack`) and complaints (`complaints`, `complaints/:id`).
+ * `reviews/:id`, `reviews/:id/pack`), complaints (`complaints`, `complaints/:id`) and the
+ * improvement register (`improvements`, `improvements/new`, `improvements/:id`).
  */
 export function ItsmPage() {
   return (
@@ -43,6 +45,7 @@ export function ItsmPage() {
       <Route path="reviews/*" element={<ReviewsPage />} />
       <Route path="complaints" element={<ComplaintsListPage />} />
       <Route path="complaints/:id" element={<ComplaintPage />} />
+      <Route path="improvements/*" element={<ImprovementsPage />} />
     </Routes>
   );
 }

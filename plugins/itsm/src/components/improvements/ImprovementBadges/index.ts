@@ -1,0 +1,7 @@
+export {
+  ImprovementKindChip,
+  ImprovementOverdueChip,
+  ImprovementStatusChip,
+  ScoreChip,
+  VerdictChip,
+} from './ImprovementBadges';

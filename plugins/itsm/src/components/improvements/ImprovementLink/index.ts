@@ -1,0 +1,1 @@
+export { ImprovementLink, useImprovementPath } from './ImprovementLink';

@@ -1,0 +1,3 @@
+export { ImprovementPage } from './ImprovementPage';
+export { MeasuredEffect, formatWindowDays } from './MeasuredEffect';
+export { BeforeAfterChart, describeBeforeAfter } from './BeforeAfterChart';

@@ -1,0 +1,4 @@
+export {
+  ImprovementSourceLink,
+  SourceRecordLink,
+} from './ImprovementSourceLink';

@@ -1,0 +1,3 @@
+export { ImprovementsListPage, ImprovementsPage } from './ImprovementsPage';
+export { ImprovementBoard, groupByStatus } from './ImprovementBoard';
+export { ImprovementsTable } from './ImprovementsTable';

@@ -1,0 +1,4 @@
+export {
+  EntityImprovementsContent,
+  ImprovementsSection,
+} from './ImprovementsSection';

@@ -1,0 +1,6 @@
+export {
+  RaiseImprovementButton,
+  raiseImprovementQuery,
+  useRaiseImprovementLink,
+  type RaiseImprovementParams,
+} from './RaiseImprovementButton';
