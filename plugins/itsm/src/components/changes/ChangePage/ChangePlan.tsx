@@ -7,6 +7,7 @@ import { IncidentLink } from '../../incidents/IncidentLink';
 import { Markdown } from '../../shared/Markdown';
 import { RecordIdLink } from '../../RecordIdLink';
 import { CreateProblemFromReview } from '../../problems/CreateProblemFromReview';
+import { RaiseImprovementButton } from '../../improvements/RaiseImprovementButton';
 
 function Part(props: { title: string; text: string | null }) {
   return (
@@ -36,7 +37,10 @@ export function ChangePlan(props: { change: Change }) {
   );
 }
 
-/** The post-implementation review, once written, with links to the incidents it names. */
+/**
+ * The post-implementation review, once written, with links to the incidents it names, its
+ * problem (or "Create problem") and "Raise improvement" from it.
+ */
 export function ChangeReview(props: {
   change: Change;
   /** Called after a problem was created from the review (and linked to the change). */
@@ -92,6 +96,9 @@ export function ChangeReview(props: {
           />
         )
       )}
+      <Box mt={1} display="flex" justifyContent="flex-end">
+        <RaiseImprovementButton source="change_review" sourceId={change.id} />
+      </Box>
     </InfoCard>
   );
 }

@@ -19,11 +19,13 @@ import {
 } from '../ComplaintActions';
 import { complaintKind } from '../record/complaintKind';
 import { ComplaintHeader } from './ComplaintHeader';
+import { RaiseImprovementButton } from '../../improvements/RaiseImprovementButton';
 
 /**
  * One complaint: header with the moves its status allows (a complainant accepts the response
  * or says why it is not enough) and edit, what happened, the response, links to incidents,
- * changes and problems, and the full history. Reads the id from the route unless given.
+ * changes and problems, and the full history; those who manage it may raise an improvement
+ * from it. Reads the id from the route unless given.
  */
 export function ComplaintPage(props: { id?: string }) {
   const params = useParams();
@@ -38,13 +40,20 @@ export function ComplaintPage(props: { id?: string }) {
         return (
           <>
             <ComplaintHeader complaint={complaint} />
-            <Box mb={3}>
+            <Box mb={3} display="flex" flexWrap="wrap" style={{ gap: 8 }}>
               <ComplaintActions
                 complaint={complaint}
                 role={role}
                 onChange={live.accept}
                 onReload={live.reload}
               />
+              {role.manages && (
+                <RaiseImprovementButton
+                  source="complaint"
+                  sourceId={complaint.id}
+                  size="medium"
+                />
+              )}
             </Box>
             <Grid container spacing={3}>
               <Grid item xs={12} md={7} lg={8}>

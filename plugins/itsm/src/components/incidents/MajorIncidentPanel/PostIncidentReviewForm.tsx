@@ -16,6 +16,7 @@ import { Markdown } from '../../shared/Markdown';
 import { WriteErrorAlert } from '../../shared/WriteErrorAlert';
 import { RecordIdLink } from '../../RecordIdLink';
 import { CreateProblemFromReview } from '../../problems/CreateProblemFromReview';
+import { RaiseImprovementButton } from '../../improvements/RaiseImprovementButton';
 
 /** The review itself, as the PATCH schema of -common accepts it. */
 const reviewSchema = incidentPatchSchema.shape.postIncidentReview
@@ -78,7 +79,8 @@ function ReviewView(props: { review: PostIncidentReview }) {
 
 /**
  * The post-incident review a major incident needs before it can be closed: summary, root
- * cause, lessons learned and the problem it created or links.
+ * cause, lessons learned and the problem it created or links; "Raise improvement" from the
+ * review once it is written.
  */
 export function PostIncidentReviewForm(props: {
   incident: Incident;
@@ -162,8 +164,13 @@ export function PostIncidentReviewForm(props: {
             }}
           />
         )}
-        {!props.disabled && (
-          <Box display="flex" justifyContent="flex-end" mt={1}>
+        <Box display="flex" justifyContent="flex-end" mt={1} style={{ gap: 8 }}>
+          <RaiseImprovementButton
+            source="incident_trend"
+            sourceId={incident.id}
+            size="medium"
+          />
+          {!props.disabled && (
             <Button
               variant="outlined"
               onClick={() => {
@@ -173,8 +180,8 @@ export function PostIncidentReviewForm(props: {
             >
               Edit review
             </Button>
-          </Box>
-        )}
+          )}
+        </Box>
       </>
     );
   }

@@ -19,6 +19,7 @@ import { KnownErrorStatusChip } from '../ProblemBadges';
 import { ProblemLink } from '../ProblemLink';
 import { knownErrorKind } from '../record/problemKinds';
 import { KnownErrorActions } from './KnownErrorActions';
+import { RaiseImprovementButton } from '../../improvements/RaiseImprovementButton';
 
 /** Whether the review date has passed. */
 export function reviewOverdue(
@@ -66,7 +67,7 @@ function Text(props: { title: string; content: string; empty: string }) {
 /**
  * One known error: status, entities, the problem it came from, review date and how often
  * it was offered and applied; symptom, root cause and workaround in Markdown; its match
- * rules; Retire / Make active and Edit; links and history.
+ * rules; Retire / Make active and Edit, "Raise improvement"; links and history.
  */
 export function KnownErrorPage(props: { id?: string }) {
   const params = useParams();
@@ -123,11 +124,16 @@ export function KnownErrorPage(props: { id?: string }) {
               </Grid>
             </Grid>
           </Box>
-          <Box mb={3}>
+          <Box mb={3} display="flex" flexWrap="wrap" style={{ gap: 8 }}>
             <KnownErrorActions
               knownError={knownError}
               onChange={live.accept}
               onReload={live.reload}
+            />
+            <RaiseImprovementButton
+              source="problem"
+              sourceId={knownError.id}
+              size="medium"
             />
           </Box>
           <Grid container spacing={3}>

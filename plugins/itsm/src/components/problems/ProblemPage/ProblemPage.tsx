@@ -14,6 +14,7 @@ import { renderRecordId } from '../../RecordIdLink';
 import { Unset } from '../../shared/Fact';
 import { Markdown } from '../../shared/Markdown';
 import { ProblemActions } from '../ProblemActions';
+import { RaiseImprovementButton } from '../../improvements/RaiseImprovementButton';
 import { problemKind } from '../record/problemKinds';
 import { EffectivenessPanel } from './EffectivenessPanel';
 import { FixChanges } from './FixChanges';
@@ -31,7 +32,7 @@ import {
  * One problem: header with the moves its status allows and edit, the statement, the
  * incidents it caused (oldest first) with "Link incident", the root-cause analysis, its
  * known errors with "Create known error", its fix changes, the effectiveness once resolved,
- * links to other records and the full history. Reads the id from the route unless given.
+ * links to other records and the full history; "Raise improvement" from the problem. Reads the id from the route unless given.
  */
 export function ProblemPage(props: { id?: string }) {
   const params = useParams();
@@ -63,7 +64,15 @@ export function ProblemPage(props: { id?: string }) {
             </Box>
             <Grid container spacing={3}>
               <Grid item xs={12} md={7} lg={8}>
-                <InfoCard title="Problem statement">
+                <InfoCard
+                  title="Problem statement"
+                  action={
+                    <RaiseImprovementButton
+                      source="problem"
+                      sourceId={problem.id}
+                    />
+                  }
+                >
                   {problem.statement.trim() ? (
                     <Markdown content={problem.statement} />
                   ) : (

@@ -9,6 +9,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { ReviewAction } from '@backstage-itsm/plugin-itsm-common';
 import { RecordIdLink } from '../../RecordIdLink';
+import { RaiseImprovementButton } from '../../improvements/RaiseImprovementButton';
 import { WriteErrorAlert } from '../../shared/WriteErrorAlert';
 import { OverdueChip, ReviewActionStatusChip } from '../ReviewBadges';
 import { ReviewLink } from '../ReviewLink';
@@ -16,8 +17,8 @@ import { ActionStatusMenu } from './ActionStatusMenu';
 
 /**
  * Actions of service reviews: the action (and its review), the service, owner, due date
- * with the overdue flag, status, the record it is tracked in, and "Status ▾" to move it
- * (only where `onChange` is given). A failed move shows above the table, a 412 with
+ * with the overdue flag, status, the record it is tracked in (or "Raise improvement" from
+ * it), and "Status ▾" to move it (only where `onChange` is given). A failed move shows above the table, a 412 with
  * "Reload".
  */
 export function ReviewActionsTable(props: {
@@ -128,7 +129,12 @@ export function ReviewActionsTable(props: {
                   {action.recordId ? (
                     <RecordIdLink id={action.recordId} />
                   ) : (
-                    '—'
+                    <RaiseImprovementButton
+                      source="service_review"
+                      sourceId={action.id}
+                      label="Raise improvement"
+                      variant="text"
+                    />
                   )}
                 </TableCell>
                 {onChange && (

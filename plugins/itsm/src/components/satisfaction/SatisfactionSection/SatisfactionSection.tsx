@@ -23,6 +23,7 @@ import { WriteErrorAlert } from '../../shared/WriteErrorAlert';
 import { formatNps, formatPercent } from '../format';
 import { SatisfactionScores } from '../SatisfactionScores';
 import { NewCampaignDialog } from './NewCampaignDialog';
+import { RaiseImprovementButton } from '../../improvements/RaiseImprovementButton';
 
 const sourceLabel = (source: { type: string; id: string }) =>
   source.type === 'incident' ? `after ${source.id}` : `campaign ${source.id}`;
@@ -139,7 +140,8 @@ function Campaigns(props: {
 
 /**
  * Customer satisfaction of a service: CSAT, mean rating, NPS and response rate of the last 90
- * days with their counts and a too-few flag, the monthly trend, the latest comments, and the
+ * days with their counts and a too-few flag, the monthly trend, the latest comments (each with
+ * "Raise improvement"), and the
  * service's campaigns with "New campaign" (for its owners with `itsm.survey.manage`: the server
  * refuses others).
  * Updates live on responses and campaign changes.
@@ -236,6 +238,20 @@ export function SatisfactionSection(props: { entityRef: string }) {
                         10,
                       )}`}
                     </Typography>
+                    <Box mt={0.5}>
+                      {/* A campaign's comment names its campaign; a rated incident's names
+                          the service only (customer feedback has no incident record). */}
+                      <RaiseImprovementButton
+                        source="customer_feedback"
+                        sourceId={
+                          comment.source.type === 'campaign'
+                            ? comment.source.id
+                            : undefined
+                        }
+                        entityRefs={[entityRef.toLocaleLowerCase('en-US')]}
+                        variant="text"
+                      />
+                    </Box>
                   </Box>
                 </Paper>
               </li>

@@ -17,11 +17,14 @@ import type { SlaBreach } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from '../../../api';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { IncidentLink } from '../../incidents/IncidentLink';
+import { ImprovementLink } from '../../improvements/ImprovementLink';
+import { RaiseImprovementButton } from '../../improvements/RaiseImprovementButton';
 import { BreachDialog } from './BreachDialog';
 
 /**
  * The breach register of the entity, newest first: the record, clock, priority, when, cause,
- * action and waiver; "Edit" opens the cause/action/waiver dialog.
+ * action, waiver and improvement item; "Edit" opens the cause/action/waiver dialog, "Raise
+ * improvement" the improvement form pre-filled from the breach (its item once raised).
  */
 export function BreachesSection(props: { entityRef: string }) {
   const itsmApi = useApi(itsmApiRef);
@@ -57,6 +60,7 @@ export function BreachesSection(props: { entityRef: string }) {
             <TableCell>Cause</TableCell>
             <TableCell>Action</TableCell>
             <TableCell>Waiver</TableCell>
+            <TableCell>Improvement</TableCell>
             <TableCell />
           </TableRow>
         </TableHead>
@@ -82,6 +86,18 @@ export function BreachesSection(props: { entityRef: string }) {
                 {breach.waiver
                   ? `Waived: ${breach.waiver.reason} (${breach.waiver.approver})`
                   : '–'}
+              </TableCell>
+              <TableCell>
+                {breach.improvementId ? (
+                  <ImprovementLink id={breach.improvementId} />
+                ) : (
+                  <RaiseImprovementButton
+                    source="sla_breach"
+                    sourceId={breach.id}
+                    label="Raise"
+                    variant="text"
+                  />
+                )}
               </TableCell>
               <TableCell>
                 <Button
