@@ -46,6 +46,7 @@ const PRACTICE_ORDER = [
   'satisfaction',
   'complaints',
   'reviews',
+  'improvements',
 ];
 
 const HEAD_KEYS = ['openapi', 'info', 'servers'];

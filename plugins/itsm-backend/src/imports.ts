@@ -17,6 +17,7 @@ import type {
 } from '@backstage-itsm/plugin-itsm-node';
 import type { ItsmComplaintImporter } from '@backstage-itsm/plugin-itsm-node';
 import type { ItsmSatisfactionImporter } from '@backstage-itsm/plugin-itsm-node';
+import type { ItsmImprovementImporter } from '@backstage-itsm/plugin-itsm-node';
 import { surveyCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import { complaintCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import {
@@ -35,6 +36,7 @@ import { incidentCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import { parseInput } from './records/validation';
 import { PRACTICES } from './practices';
 import { reviewImporter } from './practices/reviews/reviewImports';
+import { improvementImporter } from './practices/improvements/improvementImports';
 import type { ItsmServices } from './services';
 
 // Imports are trusted code installed by the portal's operator: they write with the full domain
@@ -269,6 +271,13 @@ export function createImportRunner(options: {
         rateIncident: (id, body, actor) =>
           satisfaction.importIncidentRating(id, body, as(actor)),
       };
+    },
+    improvements({ now }): ItsmImprovementImporter {
+      return improvementImporter(
+        options.services.improvementImports({ permissions: allowAll, now })
+          .improvements,
+        as,
+      );
     },
     changeTemplates({ now }): ItsmChangeTemplateImporter {
       const service = services(now).changeTemplates;

@@ -85,6 +85,8 @@ export interface ItsmServices {
   links: RecordLinkService;
   /** Problems named by other records (reviews, on hold awaiting a problem) become links. */
   problemReferences: ReferenceLinkRegistry;
+  /** Improvement items named by other records (a breach's `improvementId`) become links. */
+  improvementReferences: ReferenceLinkRegistry;
   /** Services without signals or notifications, with the given permissions and clock. */
   quiet(overrides: ServiceOverrides): {
     incidents: IncidentService;
@@ -131,6 +133,7 @@ export async function createItsmServices(
   });
 
   const problemReferences = new ReferenceLinkRegistry('problem');
+  const improvementReferences = new ReferenceLinkRegistry('improvement');
   const build = (options: {
     permissions: PermissionsService;
     now?: () => Date;
@@ -206,6 +209,7 @@ export async function createItsmServices(
     store: await KnexBreachStore.create(deps),
     permissions: deps.permissions,
     userInfo: deps.userInfo,
+    improvements: improvementReferences,
   });
 
   // The practices' own services (declared on ItsmServices by module augmentation) are added
@@ -213,6 +217,7 @@ export async function createItsmServices(
   const services = {
     links: new RecordLinkService({ db: await deps.database.getClient() }),
     problemReferences,
+    improvementReferences,
     ...live,
     changeInsights: new ChangeInsights({
       changes: live.changes,

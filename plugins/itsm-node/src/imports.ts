@@ -42,6 +42,13 @@ import type {
 } from '@backstage-itsm/plugin-itsm-common';
 
 import type {
+  Improvement,
+  ImprovementCreateRequest,
+  ImprovementPatchRequest,
+  ImprovementTransitionRequest,
+} from '@backstage-itsm/plugin-itsm-common';
+
+import type {
   Survey,
   SurveyCreateRequest,
   SurveyResponse,
@@ -272,6 +279,47 @@ export interface ItsmSatisfactionImporter {
 }
 
 /**
+ * Improvement register writes for a trusted import, with the full domain rules (sources
+ * checked and linked, separation of duties on approval, the baseline measured and frozen at
+ * approval from the records imported so far, the lifecycle) but no permission checks: each
+ * call acts as `actor` at the instant the import's clock says.
+ *
+ * @public
+ */
+export interface ItsmImprovementImporter {
+  create(input: ImprovementCreateRequest, actor: string): Promise<Improvement>;
+  get(id: string): Promise<Improvement>;
+  patch(
+    id: string,
+    body: ImprovementPatchRequest,
+    actor: string,
+  ): Promise<Improvement>;
+  /** Approving measures the KPI's baseline over the W days before the import's clock. */
+  transition(
+    id: string,
+    body: ImprovementTransitionRequest,
+    actor: string,
+  ): Promise<Improvement>;
+  /**
+   * Measures an implemented item whose measurement window is over by the import's clock and
+   * records its verdict.
+   */
+  evaluate(id: string, actor: string): Promise<Improvement>;
+  /** Runs the evaluation job at the import's clock, as the plugin; the ids it evaluated. */
+  evaluateDue(): Promise<string[]>;
+  /**
+   * Proposes an item as the plugin, as the suggestions job does; null when an item was
+   * proposed for `sourceKey` already.
+   */
+  propose(
+    input: ImprovementCreateRequest,
+    sourceKey: string,
+  ): Promise<Improvement | null>;
+  /** Links the item to another record (`IMP-2 relates_to PRB-7`). */
+  link(id: string, body: RecordLinkCreate, actor: string): Promise<RecordLink>;
+}
+
+/**
  * What an import task gets: importers bound to a clock of its choosing, so that a history
  * (say, from another ITSM tool, or demo data) keeps its original timestamps.
  *
@@ -306,6 +354,12 @@ export interface ItsmImportContext {
    * always provides it.
    */
   satisfaction?(options: { now: () => Date }): ItsmSatisfactionImporter;
+  /**
+   * Improvement register writes whose timestamps come from `now`. Optional so that import
+   * contexts made before the register existed (test doubles) still fit; the plugin always
+   * provides it.
+   */
+  improvements?(options: { now: () => Date }): ItsmImprovementImporter;
 }
 
 /**

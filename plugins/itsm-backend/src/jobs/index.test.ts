@@ -81,6 +81,8 @@ describe('incident jobs', () => {
     const tasks = await scheduler.getScheduledTasks();
     expect(tasks.map(t => [t.id, t.scope]).sort()).toEqual([
       ['itsm-complaint-escalation', 'global'],
+      ['itsm-improvement-evaluation', 'global'],
+      ['itsm-improvement-suggestions', 'global'],
       ['itsm-incident-auto-close', 'global'],
       ['itsm-incident-sla-escalation', 'global'],
       ['itsm-owner-refresh', 'global'],

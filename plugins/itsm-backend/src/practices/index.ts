@@ -1,5 +1,6 @@
 import { changesPractice } from './changes';
 import { complaintsPractice } from './complaints';
+import { improvementsPractice } from './improvements';
 import { incidentsPractice } from './incidents';
 import type { ItsmPractice } from './practice';
 import { problemsPractice } from './problems';
@@ -16,4 +17,5 @@ export const PRACTICES: readonly ItsmPractice[] = [
   satisfactionPractice,
   complaintsPractice,
   reviewsPractice,
+  improvementsPractice,
 ];

@@ -88,6 +88,7 @@ describe.each(databases.eachSupportedId())(
         survey: 0,
         complaint: 0,
         review: 0,
+        improvement: 0,
       });
       // Idempotent: nothing left to change.
       expect((await job.run()).updated).toEqual({
@@ -97,6 +98,7 @@ describe.each(databases.eachSupportedId())(
         survey: 0,
         complaint: 0,
         review: 0,
+        improvement: 0,
       });
 
       expect((await nova.get(open.id)).status).toBe(200);

@@ -65,6 +65,9 @@ export const spec = {
     {
       name: 'reviews',
     },
+    {
+      name: 'improvements',
+    },
   ],
   paths: {
     '/incidents': {
@@ -5873,6 +5876,506 @@ export const spec = {
         },
       },
     },
+    '/improvements': {
+      get: {
+        tags: ['improvements'],
+        operationId: 'listImprovements',
+        summary:
+          'The improvement register as the caller may read it (items they or their groups own, items on services they own, or all, as the policy says), filtered in SQL and paged by an opaque cursor. Sorted by creation (newest first), score or target date (items without one last when ascending); `overdue` is computed on read.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementEntityRef',
+          },
+          {
+            $ref: '#/components/parameters/improvementStatus',
+          },
+          {
+            $ref: '#/components/parameters/improvementKind',
+          },
+          {
+            $ref: '#/components/parameters/improvementSource',
+          },
+          {
+            $ref: '#/components/parameters/improvementOwner',
+          },
+          {
+            $ref: '#/components/parameters/improvementVerdict',
+          },
+          {
+            $ref: '#/components/parameters/improvementOverdue',
+          },
+          {
+            $ref: '#/components/parameters/improvementSort',
+          },
+          {
+            $ref: '#/components/parameters/improvementOrder',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of improvement items.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImprovementPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['improvements'],
+        operationId: 'createImprovement',
+        summary:
+          "Raises an improvement item or corrective action (status proposed). The owner defaults to the caller; the owning group to the owner when a group, else to the owner group of the first service. A `sourceId` must name a record of its source the caller may read (400 otherwise, nothing written): sla_breach `BRE-n` (the breach's `improvementId` becomes the new item, with history; 409 when it names another item already); incident_trend `INC-n`; problem `PRB-n` or `KE-n`; change_review `CHG-n`; complaint `CMP-n`; service_review `REV-n` or a review action `REV-n/A-m`; customer_feedback a campaign `SUR-n`, or one comment as `<source.id>/<at>` of the comment as `GET /satisfaction` lists it (`SUR-4/2027-03-01T10:00:00.000Z` for a campaign answer, `INC-7/2027-03-01T10:00:00.000Z` for an incident rating). The record is linked `IMP-n relates_to <it>` (a review action's review, a comment's campaign or incident). For audit_finding, management_review and other, `sourceId` is a free reference. Needs itsm.improvement.create.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ImprovementCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created item.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Improvement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvements/draft': {
+      get: {
+        tags: ['improvements'],
+        operationId: 'getImprovementDraft',
+        summary:
+          "A create body pre-filled from a source record (the \"Raise improvement\" buttons): title, a description quoting the source's facts, services, kind (a breach is a corrective action with its nonconformity), owner (a review action's or a problem's, else the caller), a KPI to measure it by and the priority inputs. The `sourceId` forms are those of `POST /improvements`. 404 when the source does not exist or the caller may not read it; needs itsm.improvement.create.",
+        parameters: [
+          {
+            name: 'source',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/ImprovementSource',
+            },
+          },
+          {
+            name: 'sourceId',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The draft.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImprovementDraft',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvements/export': {
+      get: {
+        tags: ['improvements'],
+        operationId: 'exportImprovements',
+        summary:
+          "Every item matching the list's filters that the caller may read, as CSV (not paged): priority inputs and score, the KPI, the baseline and measured figures (from, to, value, n), goal, verdict and the evaluation. Cells a spreadsheet would run as a formula are defused with a leading apostrophe.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementEntityRef',
+          },
+          {
+            $ref: '#/components/parameters/improvementStatus',
+          },
+          {
+            $ref: '#/components/parameters/improvementKind',
+          },
+          {
+            $ref: '#/components/parameters/improvementSource',
+          },
+          {
+            $ref: '#/components/parameters/improvementOwner',
+          },
+          {
+            $ref: '#/components/parameters/improvementVerdict',
+          },
+          {
+            $ref: '#/components/parameters/improvementOverdue',
+          },
+          {
+            $ref: '#/components/parameters/improvementSort',
+          },
+          {
+            $ref: '#/components/parameters/improvementOrder',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The register as CSV (RFC 4180, CRLF line ends).',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvements/{id}': {
+      get: {
+        tags: ['improvements'],
+        operationId: 'getImprovement',
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The item; `ETag` carries its version.',
+            headers: {
+              ETag: {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Improvement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      patch: {
+        tags: ['improvements'],
+        operationId: 'updateImprovement',
+        summary:
+          'Edits an item. Needs If-Match and itsm.improvement.update. Closed and rejected items take no edits (409); the KPI is fixed once the item is approved (409: its baseline was frozen for it).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ImprovementPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The item after the edit.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Improvement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvements/{id}/transitions': {
+      post: {
+        tags: ['improvements'],
+        operationId: 'transitionImprovement',
+        summary:
+          "Moves an item (proposed → approved → in_progress → implemented → evaluated → closed; proposed or approved → rejected with a reason). Approving and rejecting need itsm.improvement.approve, and the approver may be neither the owner nor a member of the owner's or the owning group (403, nothing written); approving an item with a KPI measures its baseline over the W days before and freezes it into the item (503 and nothing written when it cannot be measured). Other moves need itsm.improvement.update. An item with a KPI is evaluated by the system (`POST /improvements/{id}/evaluation`, or the hourly job), never by hand (409). Needs If-Match.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ImprovementTransition',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The item after the move.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Improvement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvements/{id}/evaluation': {
+      post: {
+        tags: ['improvements'],
+        operationId: 'evaluateImprovement',
+        summary:
+          "Measures an implemented item's KPI over its measurement window [implementedAt + settle, + W) now: stores the figure (from, to, value, n, unit), the goal, the verdict against the frozen baseline (achieved, not_achieved, inconclusive on too few events) and a summary sentence with the numbers, and moves it to evaluated. 409 unless the item is implemented with a KPI and the window is over (the message says when it ends). Needs If-Match and itsm.improvement.update.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementId',
+          },
+          {
+            $ref: '#/components/parameters/ifMatch',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The evaluated item.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Improvement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvements/{id}/history': {
+      get: {
+        tags: ['improvements'],
+        operationId: 'getImprovementHistory',
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of history events, oldest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/HistoryPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvements/{id}/links': {
+      get: {
+        tags: ['improvements'],
+        operationId: 'listImprovementLinks',
+        summary:
+          'Links of an improvement to and from other records (direction outgoing or incoming).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementId',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of record links.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLinkPage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        tags: ['improvements'],
+        operationId: 'createImprovementLink',
+        summary: 'Links an improvement to another record (an outgoing link).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RecordLinkCreate',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The created link.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordLink',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvements/{id}/links/{linkId}': {
+      delete: {
+        tags: ['improvements'],
+        operationId: 'deleteImprovementLink',
+        summary: 'Removes a link of an improvement, outgoing or incoming.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/improvementId',
+          },
+          {
+            $ref: '#/components/parameters/linkId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'The link was removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvement-evaluations/runs': {
+      post: {
+        tags: ['improvements'],
+        operationId: 'runImprovementEvaluations',
+        summary:
+          'Runs the evaluation job now (it also runs hourly, once across replicas): every implemented item with a KPI whose measurement window is over is evaluated, as the plugin. Needs itsm.improvement.approve on every item (an unconditional decision).',
+        responses: {
+          '200': {
+            description: 'What the run did.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImprovementEvaluationRun',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/improvement-suggestions/runs': {
+      post: {
+        tags: ['improvements'],
+        operationId: 'runImprovementSuggestions',
+        summary:
+          'Runs the suggestions job now (it also runs daily, once across replicas): items are proposed for what the other practices show, never twice for one source key. Needs itsm.improvement.approve on every item (an unconditional decision).',
+        responses: {
+          '200': {
+            description: 'What the run did.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ImprovementSuggestionRun',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -6109,6 +6612,136 @@ export const spec = {
         schema: {
           type: 'string',
           maxLength: 32,
+        },
+      },
+      improvementId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: "The improvement item's id, IMP-n.",
+        schema: {
+          type: 'string',
+          maxLength: 32,
+        },
+      },
+      improvementEntityRef: {
+        name: 'entityRef',
+        in: 'query',
+        allowReserved: true,
+        description:
+          "One of the item's services (case-insensitive). Repeat for several.",
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      improvementStatus: {
+        name: 'status',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/ImprovementStatus',
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      improvementKind: {
+        name: 'kind',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/ImprovementKind',
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      improvementSource: {
+        name: 'source',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'array',
+          items: {
+            $ref: '#/components/schemas/ImprovementSource',
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      improvementOwner: {
+        name: 'owner',
+        in: 'query',
+        allowReserved: true,
+        description:
+          "The item's owner or owning group (case-insensitive). Repeat for several.",
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      improvementVerdict: {
+        name: 'verdict',
+        in: 'query',
+        allowReserved: true,
+        description:
+          "The evaluation's verdict; `none` for items not evaluated by the system.",
+        schema: {
+          type: 'array',
+          items: {
+            type: 'string',
+            enum: ['achieved', 'not_achieved', 'inconclusive', 'none'],
+          },
+        },
+        style: 'form',
+        explode: true,
+      },
+      improvementOverdue: {
+        name: 'overdue',
+        in: 'query',
+        allowReserved: true,
+        description:
+          'Open (proposed, approved, in progress) past the end of the target date (UTC).',
+        schema: {
+          type: 'string',
+          enum: ['true', 'false'],
+        },
+      },
+      improvementSort: {
+        name: 'sort',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          enum: ['score', 'created', 'targetDate'],
+          default: 'created',
+        },
+      },
+      improvementOrder: {
+        name: 'order',
+        in: 'query',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          enum: ['asc', 'desc'],
+          default: 'desc',
         },
       },
     },
@@ -11214,6 +11847,791 @@ export const spec = {
           recordId: {
             type: 'string',
             maxLength: 32,
+          },
+        },
+      },
+      ImprovementStatus: {
+        type: 'string',
+        enum: [
+          'proposed',
+          'approved',
+          'in_progress',
+          'implemented',
+          'evaluated',
+          'closed',
+          'rejected',
+        ],
+      },
+      ImprovementKind: {
+        type: 'string',
+        enum: ['improvement', 'corrective_action'],
+      },
+      ImprovementType: {
+        type: 'string',
+        enum: ['people', 'process', 'technology', 'supplier'],
+      },
+      ImprovementSource: {
+        type: 'string',
+        enum: [
+          'sla_breach',
+          'incident_trend',
+          'problem',
+          'change_review',
+          'customer_feedback',
+          'complaint',
+          'service_review',
+          'audit_finding',
+          'management_review',
+          'other',
+        ],
+      },
+      ImprovementKpiName: {
+        type: 'string',
+        enum: [
+          'incident_count',
+          'mttr',
+          'sla_attainment',
+          'breach_count',
+          'availability',
+          'csat',
+          'change_failure_rate',
+          'recurrence',
+        ],
+      },
+      ImprovementVerdict: {
+        type: 'string',
+        enum: ['achieved', 'not_achieved', 'inconclusive'],
+      },
+      ImprovementTarget: {
+        oneOf: [
+          {
+            type: 'object',
+            additionalProperties: {
+              not: {},
+            },
+            required: ['kind', 'percent'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['relative'],
+              },
+              percent: {
+                type: 'number',
+                minimum: 0,
+                maximum: 100,
+              },
+            },
+          },
+          {
+            type: 'object',
+            additionalProperties: {
+              not: {},
+            },
+            required: ['kind', 'value'],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['absolute'],
+              },
+              value: {
+                type: 'number',
+              },
+            },
+          },
+        ],
+      },
+      ImprovementKpi: {
+        type: 'object',
+        required: [
+          'kpi',
+          'category',
+          'priority',
+          'signature',
+          'windowDays',
+          'settleDays',
+          'direction',
+          'target',
+        ],
+        properties: {
+          kpi: {
+            $ref: '#/components/schemas/ImprovementKpiName',
+          },
+          category: {
+            type: ['string', 'null'],
+          },
+          priority: {
+            type: ['integer', 'null'],
+          },
+          signature: {
+            type: ['string', 'null'],
+          },
+          windowDays: {
+            type: 'integer',
+          },
+          settleDays: {
+            type: 'integer',
+          },
+          direction: {
+            type: 'string',
+            enum: ['decrease', 'increase'],
+          },
+          target: {
+            $ref: '#/components/schemas/ImprovementTarget',
+          },
+        },
+      },
+      ImprovementKpiInput: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['kpi', 'windowDays', 'target'],
+        description:
+          "The KPI to measure the item by, scoped to its services. A filter the KPI does not take is a 400; recurrence needs a category or a signature. `direction` defaults to the KPI's usual one, `settleDays` to 7.",
+        properties: {
+          kpi: {
+            $ref: '#/components/schemas/ImprovementKpiName',
+          },
+          category: {
+            type: ['string', 'null'],
+            minLength: 1,
+            maxLength: 100,
+          },
+          priority: {
+            type: ['integer', 'null'],
+            minimum: 1,
+            maximum: 5,
+          },
+          signature: {
+            type: ['string', 'null'],
+            minLength: 1,
+            maxLength: 200,
+          },
+          windowDays: {
+            type: 'integer',
+            minimum: 7,
+            maximum: 365,
+          },
+          settleDays: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 90,
+          },
+          direction: {
+            type: 'string',
+            enum: ['decrease', 'increase'],
+          },
+          target: {
+            $ref: '#/components/schemas/ImprovementTarget',
+          },
+        },
+      },
+      ImprovementFigure: {
+        type: 'object',
+        required: ['from', 'to', 'value', 'n', 'unit', 'measuredAt'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          value: {
+            type: ['number', 'null'],
+          },
+          n: {
+            type: 'integer',
+          },
+          unit: {
+            type: 'string',
+            enum: ['incidents', 'breaches', 'hours', '%', 'score'],
+          },
+          measuredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ImprovementScore: {
+        type: 'object',
+        required: ['benefit', 'effort', 'urgency', 'costOfDelay', 'score'],
+        properties: {
+          benefit: {
+            type: 'integer',
+          },
+          effort: {
+            type: 'integer',
+          },
+          urgency: {
+            type: 'integer',
+          },
+          costOfDelay: {
+            type: 'integer',
+          },
+          score: {
+            type: 'number',
+          },
+        },
+      },
+      Improvement: {
+        type: 'object',
+        required: [
+          'id',
+          'version',
+          'kind',
+          'type',
+          'status',
+          'title',
+          'description',
+          'source',
+          'sourceId',
+          'sourceKey',
+          'entityRefs',
+          'owner',
+          'owningGroup',
+          'priority',
+          'targetDate',
+          'overdue',
+          'kpi',
+          'baseline',
+          'measured',
+          'goal',
+          'verdict',
+          'evaluation',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          kind: {
+            $ref: '#/components/schemas/ImprovementKind',
+          },
+          type: {
+            $ref: '#/components/schemas/ImprovementType',
+          },
+          status: {
+            $ref: '#/components/schemas/ImprovementStatus',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/ImprovementSource',
+          },
+          sourceId: {
+            type: ['string', 'null'],
+          },
+          sourceKey: {
+            type: ['string', 'null'],
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          owner: {
+            type: ['string', 'null'],
+          },
+          owningGroup: {
+            type: ['string', 'null'],
+          },
+          priority: {
+            $ref: '#/components/schemas/ImprovementScore',
+          },
+          targetDate: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+          overdue: {
+            type: 'boolean',
+          },
+          nonconformity: {
+            type: ['string', 'null'],
+          },
+          correction: {
+            type: ['string', 'null'],
+          },
+          rootCause: {
+            type: ['string', 'null'],
+          },
+          effectivenessReview: {
+            type: ['string', 'null'],
+          },
+          kpi: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImprovementKpi',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          baseline: {
+            description:
+              'Frozen at approval over [approvedAt − W, approvedAt); never recomputed.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImprovementFigure',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          measured: {
+            description:
+              'Over [implementedAt + settle, + W), stored by the evaluation.',
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImprovementFigure',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          goal: {
+            type: ['number', 'null'],
+          },
+          verdict: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImprovementVerdict',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          evaluation: {
+            type: ['string', 'null'],
+          },
+          approvedBy: {
+            type: ['string', 'null'],
+          },
+          approvedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          startedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          implementedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          evaluatedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          closedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          rejectedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          rejectionReason: {
+            type: ['string', 'null'],
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      ImprovementPage: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Improvement',
+            },
+          },
+          nextCursor: {
+            type: ['string', 'null'],
+          },
+        },
+      },
+      ImprovementCreate: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: [
+          'title',
+          'description',
+          'entityRefs',
+          'benefit',
+          'effort',
+          'urgency',
+        ],
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/ImprovementKind',
+          },
+          type: {
+            $ref: '#/components/schemas/ImprovementType',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          source: {
+            $ref: '#/components/schemas/ImprovementSource',
+          },
+          sourceId: {
+            type: ['string', 'null'],
+            minLength: 1,
+            maxLength: 100,
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 20,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          owner: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          owningGroup: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          benefit: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+          effort: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+          urgency: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+          targetDate: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+          nonconformity: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          correction: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          rootCause: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          kpi: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImprovementKpiInput',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      ImprovementPatch: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/ImprovementKind',
+          },
+          type: {
+            $ref: '#/components/schemas/ImprovementType',
+          },
+          title: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+          },
+          description: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 65536,
+          },
+          entityRefs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 20,
+            items: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+          owner: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          owningGroup: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/EntityRef',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          benefit: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+          effort: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+          urgency: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 5,
+          },
+          targetDate: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+          nonconformity: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          correction: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          rootCause: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          effectivenessReview: {
+            type: ['string', 'null'],
+            maxLength: 65536,
+          },
+          kpi: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImprovementKpiInput',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+        },
+      },
+      ImprovementTransition: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['to'],
+        properties: {
+          to: {
+            $ref: '#/components/schemas/ImprovementStatus',
+          },
+          comment: {
+            type: 'string',
+            maxLength: 65536,
+          },
+          reason: {
+            type: 'string',
+            maxLength: 65536,
+            description: 'Why it is rejected (required to reject).',
+          },
+          implementedAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When it went live, if before now (not before the approval).',
+          },
+          evaluation: {
+            type: 'string',
+            maxLength: 65536,
+            description:
+              "The owner's evaluation of an item without a KPI (required then).",
+          },
+          effectivenessReview: {
+            type: 'string',
+            maxLength: 65536,
+            description:
+              'Whether a corrective action worked (required to close one).',
+          },
+        },
+      },
+      ImprovementDraft: {
+        type: 'object',
+        required: [
+          'kind',
+          'type',
+          'title',
+          'description',
+          'source',
+          'sourceId',
+          'entityRefs',
+          'owner',
+          'nonconformity',
+          'kpi',
+          'benefit',
+          'effort',
+          'urgency',
+          'targetDate',
+        ],
+        properties: {
+          kind: {
+            $ref: '#/components/schemas/ImprovementKind',
+          },
+          type: {
+            $ref: '#/components/schemas/ImprovementType',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/ImprovementSource',
+          },
+          sourceId: {
+            type: ['string', 'null'],
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          owner: {
+            type: ['string', 'null'],
+          },
+          nonconformity: {
+            type: ['string', 'null'],
+          },
+          kpi: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ImprovementKpi',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          benefit: {
+            type: 'integer',
+          },
+          effort: {
+            type: 'integer',
+          },
+          urgency: {
+            type: 'integer',
+          },
+          targetDate: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+        },
+      },
+      ImprovementEvaluationRun: {
+        type: 'object',
+        required: ['evaluated', 'skipped', 'failed'],
+        properties: {
+          evaluated: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'Items measured and moved to evaluated.',
+          },
+          skipped: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Items written meanwhile by someone else (another replica).',
+          },
+          failed: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description:
+              'Items whose measurement failed; tried again on the next run.',
+          },
+        },
+      },
+      ImprovementSuggestionRun: {
+        type: 'object',
+        required: ['proposed', 'considered'],
+        properties: {
+          proposed: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'The items proposed by this run.',
+          },
+          considered: {
+            type: 'integer',
+            description: 'How many candidates the run looked at.',
           },
         },
       },

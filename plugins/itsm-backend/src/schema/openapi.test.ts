@@ -31,6 +31,7 @@ describe('openapi spec', () => {
       'src/practices/satisfaction/openapi.yaml',
       'src/practices/complaints/openapi.yaml',
       'src/practices/reviews/openapi.yaml',
+      'src/practices/improvements/openapi.yaml',
     ]);
   });
 
@@ -97,6 +98,7 @@ describe('openapi spec', () => {
     ['slas', 'slaId'],
     ['supporting-agreements', 'supportingAgreementId'],
     ['breaches', 'breachId'],
+    ['improvements', 'improvementId'],
   ])('links %s records to other records', (collection, idParameter) => {
     const id = { $ref: `#/components/parameters/${idParameter}` };
     const links = yaml.paths[`/${collection}/{id}/links`];

@@ -302,6 +302,8 @@ export interface ImprovementDraft {
   benefit: number;
   effort: number;
   urgency: number;
+  /** `YYYY-MM-DD`: a review action's due date; null (or absent) otherwise. */
+  targetDate?: string | null;
 }
 
 /** Channel of one item's live updates: a `RecordSignal` on every write. @public */

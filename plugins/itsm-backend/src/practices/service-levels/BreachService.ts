@@ -6,7 +6,12 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import {
   HistoryEvent,
   Page,
@@ -27,6 +32,10 @@ import {
   staleError,
 } from '../../records/versions';
 import { toHistoryEvent } from '../../records/rows';
+import { breachTable } from './serviceLevelRecordTypes';
+import { LinkableRecordType, linkableRecordType } from '../../records/links';
+import type { ReferenceLinks } from '../../records/referenceLinks';
+import type { Knex } from 'knex';
 
 /** Query of `GET /breaches` (multi-value `entityRef` already turned into an array). */
 export const breachListQuerySchema = z.strictObject({
@@ -51,17 +60,21 @@ export class BreachService {
   readonly #store: BreachStore;
   readonly #permissions: PermissionsService;
   readonly #userInfo: UserInfoService;
+  readonly #improvements?: ReferenceLinks;
   readonly #now: () => Date;
 
   constructor(options: {
     store: BreachStore;
     permissions: PermissionsService;
     userInfo: UserInfoService;
+    /** Improvement items a breach names (`improvementId`): checked and linked. */
+    improvements?: ReferenceLinks;
     now?: () => Date;
   }) {
     this.#store = options.store;
     this.#permissions = options.permissions;
     this.#userInfo = options.userInfo;
+    this.#improvements = options.improvements;
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -142,6 +155,10 @@ export class BreachService {
       throw new NotAllowedError('a waiver is approved by who records it');
     }
     requireVersion({ seq, version: breach.version }, expected, 'BRE');
+    const improvementSeq =
+      input.improvementId && input.improvementId !== breach.improvementId
+        ? await this.#resolveImprovement(input.improvementId, ctx)
+        : undefined;
 
     const now = this.#now();
     const changes: BreachChanges = {};
@@ -184,12 +201,92 @@ export class BreachService {
     if (!written) {
       throw staleError(seq, expected ?? breach.version, 'BRE');
     }
+    if (improvementSeq !== undefined) {
+      await this.#improvements?.link({
+        from: this.#linkable(),
+        fromSeq: seq,
+        toSeq: improvementSeq,
+        relation: 'relates_to',
+        note: `Improvement raised for ${breach.id}`,
+        actor,
+      });
+    }
     return (await this.#store.get(seq))!.breach;
   }
 
-  async #find(id: string) {
+  /**
+   * Names the improvement item raised from a breach, inside the transaction that creates the
+   * item, with the breach's history event. The breach must still be at `expectedVersion` and
+   * name no other item (409). The caller has checked that the breach may be read.
+   */
+  async linkImprovement(
+    tx: Knex.Transaction,
+    options: {
+      id: string;
+      expectedVersion: number;
+      improvementId: string;
+      actor: string;
+      at: Date;
+    },
+  ): Promise<void> {
+    const { seq, breach } = await this.#find(options.id, tx);
+    if (
+      breach.improvementId &&
+      breach.improvementId !== options.improvementId
+    ) {
+      throw new ConflictError(
+        `${breach.id} already names the improvement ${breach.improvementId}`,
+      );
+    }
+    const written = await this.#store.update({
+      seq,
+      expectedVersion: options.expectedVersion,
+      changes: { improvementId: options.improvementId },
+      now: options.at,
+      event: {
+        at: options.at,
+        actor: options.actor,
+        action: 'update',
+        changes: {
+          improvementId: [breach.improvementId, options.improvementId],
+        },
+      },
+      tx,
+    });
+    if (!written) {
+      throw new ConflictError(
+        `${breach.id} changed meanwhile; reload it and raise the improvement again`,
+      );
+    }
+  }
+
+  /** The improvement item `improvementId` names, as the caller may read it (400 otherwise). */
+  async #resolveImprovement(
+    improvementId: string,
+    ctx: { credentials: BackstageCredentials },
+  ): Promise<number> {
+    if (!this.#improvements) {
+      throw new InputError(
+        'improvementId: improvement items are not available',
+      );
+    }
+    return this.#improvements.resolve(improvementId, 'improvementId', ctx);
+  }
+
+  /** Breaches as the source of a link (the improvement named by one). */
+  #linkable(): LinkableRecordType {
+    return linkableRecordType({
+      table: breachTable,
+      read: (id, ctx) => this.get(id, ctx),
+      requireWrite: (_id, ctx) =>
+        this.#require(slaManagePermission, ctx.credentials),
+    });
+  }
+
+  async #find(id: string, tx?: Knex.Transaction) {
     const seq = breachRecordType.parse(id);
-    const record = seq === undefined ? undefined : await this.#store.get(seq);
+    const record =
+      seq === undefined ? undefined : await this.#store.get(seq, tx);
     if (!record) {
       throw new NotFoundError(`Breach '${id}' not found`);
     }

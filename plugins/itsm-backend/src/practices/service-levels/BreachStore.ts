@@ -4,6 +4,7 @@ import {
   StorePage,
 } from '../../records/types';
 import type { SlaBreach } from '@backstage-itsm/plugin-itsm-common';
+import type { Knex } from 'knex';
 
 /** A breach register row with what the domain rules need besides the wire record. */
 export interface BreachRecord {
@@ -38,7 +39,8 @@ export interface BreachChanges {
 /** The breach register (`itsm_sla_breaches`). Makes no business decisions. */
 export interface BreachStore {
   list(options: BreachListOptions): Promise<StorePage<SlaBreach>>;
-  get(seq: number): Promise<BreachRecord | undefined>;
+  /** One breach; inside `tx` when given (a write of another record that names it). */
+  get(seq: number, tx?: Knex.Transaction): Promise<BreachRecord | undefined>;
   /**
    * Applies `changes` if the row is still at `expectedVersion`, bumping the version and
    * appending the history event (record type 'breach'); false, writing nothing, when stale.
@@ -49,6 +51,8 @@ export interface BreachStore {
     changes: BreachChanges;
     event: NewHistoryEvent;
     now: Date;
+    /** The transaction of a write of another record this one is part of. */
+    tx?: Knex.Transaction;
   }): Promise<boolean>;
   /** A page of the breach's history (record type 'breach'), oldest first. */
   listHistory(options: {

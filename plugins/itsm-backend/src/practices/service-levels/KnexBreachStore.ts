@@ -109,8 +109,11 @@ export class KnexBreachStore implements BreachStore {
     };
   }
 
-  async get(seq: number): Promise<BreachRecord | undefined> {
-    const row = await this.#db(`${BREACHES} as b`)
+  async get(
+    seq: number,
+    tx?: Knex.Transaction,
+  ): Promise<BreachRecord | undefined> {
+    const row = await (tx ?? this.#db)(`${BREACHES} as b`)
       .leftJoin(`${ENTITIES} as e`, join =>
         join
           .on('e.record_type', 'b.record_type')
@@ -131,6 +134,7 @@ export class KnexBreachStore implements BreachStore {
     changes: BreachChanges;
     event: NewHistoryEvent;
     now: Date;
+    tx?: Knex.Transaction;
   }): Promise<boolean> {
     const { seq, expectedVersion, changes, event, now } = options;
     const row: Record<string, unknown> = { updated_at: now };
@@ -145,7 +149,8 @@ export class KnexBreachStore implements BreachStore {
       row.waiver_at = changes.waiver?.at ?? null;
     }
     const stale = Symbol('stale');
-    const written = await this.#db.transaction(async tx => {
+    // Inside the caller's transaction when given (a savepoint there).
+    const written = await (options.tx ?? this.#db).transaction(async tx => {
       // The version check is the update itself (DESIGN §5).
       try {
         await breachTable.update(tx, { seq, expectedVersion, row, event });
