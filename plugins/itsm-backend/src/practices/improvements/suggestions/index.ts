@@ -1,23 +1,41 @@
 // Seam between the improvement practice and its suggestions job: the practice builds the
 // suggester with `createImprovementSuggester` and schedules `run`; the rules live here.
 import type { ItsmServiceDeps, ItsmServices } from '../../../services';
+import { KnexKpiStore } from '../measure/KnexKpiStore';
+import { KnexProblemStore } from '../../problems/KnexProblemStore';
+import { ImprovementSuggester, RuleSuggester } from './RuleSuggester';
+import type { ImprovementProposer } from './suggestion';
 
-/** Proposes improvement items from what the other practices show. */
-export interface ImprovementSuggester {
-  /** One pass: the ids of the items it proposed, and how many candidates it looked at. */
-  run(options: {
-    now: Date;
-  }): Promise<{ proposed: string[]; considered: number }>;
+export type { ImprovementSuggester } from './RuleSuggester';
+export { RuleSuggester } from './RuleSuggester';
+export type { ImprovementProposer, Suggestion } from './suggestion';
+export { DEFAULT_CHANGE_FAILURE_TARGET_PERCENT } from './slaRules';
+
+/** Connects on first use; a failed connection is tried again on the next call. */
+function lazy<T>(create: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= create().catch(error => {
+      value = undefined;
+      throw error;
+    });
+    return value;
+  };
 }
 
 /** The suggester over every practice present (`services.improvements.propose` writes). */
 export function createImprovementSuggester(
-  _services: ItsmServices,
-  _deps: ItsmServiceDeps,
+  services: ItsmServices,
+  deps: ItsmServiceDeps,
 ): ImprovementSuggester {
-  return {
-    async run() {
-      return { proposed: [], considered: 0 };
-    },
-  };
+  return new RuleSuggester({
+    services,
+    deps,
+    // The register is the practice's own service, added to `services` when it is built.
+    proposer: () =>
+      (services as unknown as { improvements?: ImprovementProposer })
+        .improvements,
+    kpiStore: lazy(() => KnexKpiStore.create(deps)),
+    problemStore: lazy(() => KnexProblemStore.create(deps)),
+  });
 }

@@ -114,6 +114,8 @@ export async function insertBreach(
     waived?: boolean;
     slaSeq?: number | null;
     targetMs?: number;
+    /** The improvement item the breach names. */
+    improvementId?: string;
   },
 ): Promise<number> {
   const [row] = await knex('itsm_sla_breaches')
@@ -131,6 +133,7 @@ export async function insertBreach(
       calendar_id: '24x7',
       breached_at: options.breachedAt,
       detected_at: options.breachedAt,
+      improvement_id: options.improvementId ?? null,
       waiver_reason: options.waived ? 'Customer outage' : null,
       waiver_approver: options.waived ? 'user:default/carol' : null,
       waiver_at: options.waived ? options.breachedAt : null,
