@@ -51,6 +51,8 @@ describe('itsm plugin (new frontend system)', () => {
       'entity-content:itsm/service-management',
       'entity-content:itsm/changes',
       'entity-content:itsm/sla',
+      'page:itsm/improvements',
+      'entity-content:itsm/improvements',
       'entity-card:itsm/service-health',
     ] as const) {
       expect(() => itsmPlugin.getExtension(id)).not.toThrow();
