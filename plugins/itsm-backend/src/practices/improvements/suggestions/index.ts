@@ -4,7 +4,6 @@ import type { ItsmServiceDeps, ItsmServices } from '../../../services';
 import { KnexKpiStore } from '../measure/KnexKpiStore';
 import { KnexProblemStore } from '../../problems/KnexProblemStore';
 import { ImprovementSuggester, RuleSuggester } from './RuleSuggester';
-import type { ImprovementProposer } from './suggestion';
 
 export type { ImprovementSuggester } from './RuleSuggester';
 export { RuleSuggester } from './RuleSuggester';
@@ -32,9 +31,7 @@ export function createImprovementSuggester(
     services,
     deps,
     // The register is the practice's own service, added to `services` when it is built.
-    proposer: () =>
-      (services as unknown as { improvements?: ImprovementProposer })
-        .improvements,
+    proposer: () => services.improvements,
     kpiStore: lazy(() => KnexKpiStore.create(deps)),
     problemStore: lazy(() => KnexProblemStore.create(deps)),
   });
