@@ -177,11 +177,29 @@ describe('/breaches', () => {
       );
       expect(selfWaiver.status).toBe(403);
       expect(selfWaiver.body.error.message).toMatch(/outside the service/);
+      // The improvement item named must exist: unknown is a 400 that writes nothing.
+      const unknown = await patch({ improvementId: 'IMP-3' }, '"1"');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.error.message).toBe(
+        "improvementId: improvement 'IMP-3' does not exist",
+      );
+      const improvement = await api()
+        .post('/api/itsm/improvements')
+        .set('Authorization', asUser())
+        .send({
+          title: 'Size the pool for the peak',
+          description: 'Breaches at the monthly peak',
+          entityRefs: ['component:default/payments'],
+          benefit: 3,
+          effort: 2,
+          urgency: 3,
+        });
+      expect(improvement.status).toBe(201);
       const res = await patch(
         {
           cause: 'Pool exhausted',
           action: 'Raise the pool size',
-          improvementId: 'IMP-3',
+          improvementId: improvement.body.id,
         },
         '"1"',
       );
@@ -190,9 +208,20 @@ describe('/breaches', () => {
         version: 2,
         cause: 'Pool exhausted',
         action: 'Raise the pool size',
-        improvementId: 'IMP-3',
+        improvementId: improvement.body.id,
         waiver: null,
       });
+      // ... and is linked to the breach.
+      const links = await api()
+        .get(`/api/itsm/improvements/${improvement.body.id}/links`)
+        .set('Authorization', asUser());
+      expect(links.body.items).toEqual([
+        expect.objectContaining({
+          from: id,
+          to: improvement.body.id,
+          relation: 'relates_to',
+        }),
+      ]);
       const waived = await patch(
         { waiver: { reason: 'Agreed exception', approver: BOB } },
         '"2"',
@@ -214,10 +243,13 @@ describe('/breaches', () => {
       const events = await knex!('itsm_history_events')
         .where({ record_type: 'breach' })
         .orderBy('seq');
-      expect(events.map(e => [Number(e.version), e.actor])).toEqual([
-        [1, 'plugin:itsm'],
-        [2, ALICE],
-        [3, BOB],
+      expect(
+        events.map(e => [Number(e.version), e.actor, e.action]),
+      ).toEqual([
+        [1, 'plugin:itsm', 'create'],
+        [2, ALICE, 'update'],
+        [2, ALICE, 'linked'],
+        [3, BOB, 'update'],
       ]);
       expect(JSON.parse(events[1].changes).cause).toEqual([
         null,
