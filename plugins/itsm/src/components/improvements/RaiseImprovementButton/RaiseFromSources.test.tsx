@@ -2,6 +2,11 @@ import { screen, within } from '@testing-library/react';
 import type { SlaBreach } from '@backstage-itsm/plugin-itsm-common';
 import { mockItsmApi, renderForEntity } from '../../../__testUtils__/fixtures';
 import { BreachesSection } from '../../service-levels/EntitySlaContent/BreachesSection';
+import { SatisfactionSection } from '../../satisfaction/SatisfactionSection';
+import {
+  ENTITY,
+  makeOverview,
+} from '../../satisfaction/__testUtils__/satisfactionFixtures';
 
 function breach(overrides: Partial<SlaBreach>): SlaBreach {
   return {
@@ -71,5 +76,22 @@ describe('Raise improvement from a source record', () => {
     );
     expect(await screen.findByText('BRE-3')).toBeInTheDocument();
     expect(screen.queryByTestId('raise-improvement')).not.toBeInTheDocument();
+  });
+
+  it('raises one from a satisfaction comment, named by its rated incident and when it was given', async () => {
+    const api = mockItsmApi({
+      getSatisfaction: jest.fn(async () => makeOverview()),
+      listSurveys: jest.fn(async () => ({ items: [], nextCursor: null })),
+    });
+    await renderForEntity(<SatisfactionSection entityRef={ENTITY} />, { api });
+    const raise = await screen.findByRole('button', {
+      name: 'Raise improvement from INC-7/2027-01-20T10:00:00.000Z',
+    });
+    expect(raise).toHaveAttribute(
+      'href',
+      `/itsm/improvements/new?source=customer_feedback&sourceId=${encodeURIComponent(
+        'INC-7/2027-01-20T10:00:00.000Z',
+      )}`,
+    );
   });
 });

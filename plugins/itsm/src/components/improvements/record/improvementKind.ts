@@ -78,10 +78,11 @@ export const SOURCES_WITH_RECORD: readonly ImprovementSource[] = [
 /** What the source record of a source looks like, as the form's hint. */
 export const SOURCE_ID_HINTS: Partial<Record<ImprovementSource, string>> = {
   sla_breach: 'The breach, e.g. BRE-12',
-  incident_trend: 'An incident (INC-7) or a trend signature',
+  incident_trend: 'An incident, e.g. INC-7 (its post-incident review)',
   problem: 'A problem (PRB-3) or known error (KE-2)',
   change_review: 'The reviewed change, e.g. CHG-4',
-  customer_feedback: 'A survey campaign (SUR-2), or SUR-2/<response>',
+  customer_feedback:
+    'A survey campaign (SUR-2), or one comment: <SUR-2 or INC-7>/<when given>',
   complaint: 'The complaint, e.g. CMP-5',
   service_review: 'A review (REV-3) or one of its actions (REV-3/A-1)',
 };

@@ -239,16 +239,10 @@ export function SatisfactionSection(props: { entityRef: string }) {
                       )}`}
                     </Typography>
                     <Box mt={0.5}>
-                      {/* A campaign's comment names its campaign; a rated incident's names
-                          the service only (customer feedback has no incident record). */}
+                      {/* One comment: its campaign or rated incident, and when it was given. */}
                       <RaiseImprovementButton
                         source="customer_feedback"
-                        sourceId={
-                          comment.source.type === 'campaign'
-                            ? comment.source.id
-                            : undefined
-                        }
-                        entityRefs={[entityRef.toLocaleLowerCase('en-US')]}
+                        sourceId={`${comment.source.id}/${comment.at}`}
                         variant="text"
                       />
                     </Box>
