@@ -239,6 +239,63 @@ describe('migrations', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'add the improvement register with a unique source key, and drop it with its shared rows on the way down, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const migration = '20270301120000_improvements.js';
+      await knex.migrate.latest({ directory: migrationsDir });
+      const at = new Date('2027-03-01T10:00:00.250Z');
+      const item = (sourceKey: string | null) => ({
+        version: 1,
+        kind: 'improvement',
+        type: 'process',
+        status: 'proposed',
+        title: 'Stop breaches',
+        description: 'Twelve last month',
+        source: 'sla_breach',
+        source_key: sourceKey,
+        benefit: 4,
+        effort: 2,
+        urgency: 4,
+        score_tenths: 40,
+        baseline_value: 12.5,
+        created_at: at,
+        created_by: 'plugin:itsm',
+        updated_at: at,
+      });
+      await knex('itsm_improvements').insert([item(null), item(null)]);
+      await knex('itsm_improvements').insert(item('breaches:payments'));
+      const twice = await knex('itsm_improvements')
+        .insert(item('breaches:payments'))
+        .then(
+          () => undefined,
+          error => error,
+        );
+      // Suggestions are never duplicated: the key is unique (people's items carry none).
+      expect(isDatabaseConflictError(twice)).toBe(true);
+      const [row] = await knex('itsm_improvements').where('seq', 1);
+      expect(Number(row.baseline_value)).toBe(12.5);
+      expect(new Date(row.created_at).getTime()).toBe(at.getTime());
+      await knex('itsm_history_events').insert({
+        record_type: 'improvement',
+        record_seq: 1,
+        version: 1,
+        at,
+        actor: 'plugin:itsm',
+        action: 'create',
+        changes: '{}',
+      });
+
+      await knex.migrate.down({ directory: migrationsDir, name: migration });
+      expect(await knex.schema.hasTable('itsm_improvements')).toBe(false);
+      expect(
+        await knex('itsm_history_events').where('record_type', 'improvement'),
+      ).toEqual([]);
+      expect(await tablesPresent(knex)).toEqual(TABLES);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keep existing records when the store starts again, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

@@ -210,6 +210,7 @@ const EXISTING: Record<string, (path: string) => string | undefined> = {
     if (path.startsWith('/survey-templates')) return 'service-satisfaction';
     if (path.startsWith('/complaints')) return 'CMP-1';
     if (path.startsWith('/reviews')) return 'REV-1';
+    if (path.startsWith('/improvements')) return 'IMP-1';
     if (path.startsWith('/calendars')) return 'business-hours-eu';
     return undefined;
   },
@@ -315,6 +316,17 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   },
   'patch /reviews/{id}/actions/{actionId}': { status: 'in_progress' },
   'post /reviews/{id}/links': { to: 'INC-1', relation: 'relates_to' },
+  'post /improvements': {
+    title: 'Size the cart pool for the peak',
+    description: 'Timeouts at the monthly peak',
+    entityRefs: ['component:default/cart'],
+    benefit: 3,
+    effort: 2,
+    urgency: 3,
+  },
+  'patch /improvements/{id}': { rootCause: 'Pool of 10' },
+  'post /improvements/{id}/transitions': { to: 'rejected', reason: 'Later' },
+  'post /improvements/{id}/links': { to: 'INC-1', relation: 'relates_to' },
 };
 
 /** One field of a valid body replaced by a hostile value, removed, or an unknown one added. */

@@ -102,6 +102,17 @@ describe.each(databases.eachSupportedId())(
         title: 'Payments Q1',
         entityRef: 'component:default/payments',
       });
+      // ... and an improvement item without a KPI (approving it measures nothing).
+      await created('/improvements', {
+        title: 'Size the cart pool for the peak',
+        description: 'Timeouts at the monthly peak',
+        entityRefs: ['component:default/cart'],
+        source: 'incident_trend',
+        sourceId: 'INC-1',
+        benefit: 3,
+        effort: 2,
+        urgency: 3,
+      });
 
       let counts = await rowCounts(knex);
       expect(Object.keys(counts).length).toBeGreaterThan(10);
