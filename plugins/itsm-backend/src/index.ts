@@ -26,6 +26,12 @@ export {
   type ReviewPermissionFilter,
 } from './practices/reviews/reviewPermissions';
 export {
+  createImprovementConditionalDecision,
+  improvementConditions,
+  improvementPermissionResourceRef,
+  type ImprovementPermissionFilter,
+} from './practices/improvements/improvementPermissions';
+export {
   problemPermissionResourceRef,
   type ProblemPermissionFilter,
 } from './practices/problems/problemPermissions';

@@ -239,8 +239,8 @@ describe('checkImprovementApprover', () => {
       ['group:default/team-b'],
       /owner group group:default\/team-b/,
     ],
-  ])('refuses %s (403)', (_who, item, approver, groups, message) => {
-    expect(() => checkImprovementApprover(item, approver, groups)).toThrow(
+  ])('refuses %s (403)', (_who, ownedBy, approver, groups, message) => {
+    expect(() => checkImprovementApprover(ownedBy, approver, groups)).toThrow(
       expect.objectContaining({
         name: 'NotAllowedError',
         message: expect.stringMatching(message),
@@ -262,9 +262,9 @@ describe('checkImprovementApprover', () => {
       ALICE,
       [],
     ],
-  ])('lets %s approve', (_who, item, approver, groups) => {
+  ])('lets %s approve', (_who, ownedBy, approver, groups) => {
     expect(() =>
-      checkImprovementApprover(item, approver, groups),
+      checkImprovementApprover(ownedBy, approver, groups),
     ).not.toThrow();
   });
 });
@@ -318,12 +318,12 @@ describe('isImprovementOverdue', () => {
   });
 
   it('turns overdue at the end of the target date, UTC', () => {
-    const item = { status: 'proposed' as const, targetDate: '2027-03-10' };
+    const due = { status: 'proposed' as const, targetDate: '2027-03-10' };
     expect(
-      isImprovementOverdue(item, new Date('2027-03-10T23:59:59.999Z')),
+      isImprovementOverdue(due, new Date('2027-03-10T23:59:59.999Z')),
     ).toBe(false);
     expect(
-      isImprovementOverdue(item, new Date('2027-03-11T00:00:00.000Z')),
+      isImprovementOverdue(due, new Date('2027-03-11T00:00:00.000Z')),
     ).toBe(true);
   });
 });

@@ -178,7 +178,8 @@ export class ImprovementService {
   }
 
   /**
-   * Raises an item (proposed) as the caller. Its owner defaults to the caller; its owning
+   * Raises an item (proposed) as the caller. Its owner defaults to the calling user (a
+   * calling service: the first service's owner group); its owning
    * group to the owner when a group, else to the first service's owner group. A `sourceId`
    * must name a record of its source the caller may read (400); kernel records are linked
    * `IMP-n relates_to <source>`, and a breach names the new item (409 when it names another).
@@ -189,9 +190,12 @@ export class ImprovementService {
   ): Promise<Improvement> {
     await this.#access.requireCreate(ctx.credentials);
     const actor = lower(actorOf(ctx.credentials));
+    const byUser =
+      (ctx.credentials.principal as { type: string }).type === 'user';
     const created = await this.#insert(input, {
       actor,
-      owner: input.owner ? lower(input.owner) : actor,
+      // A service raising an item leaves it to the service's owner group.
+      owner: input.owner ? lower(input.owner) : (byUser && actor) || null,
       sourceCtx: this.#trustedImport
         ? { credentials: await this.#pluginCredentials() }
         : ctx,

@@ -37,6 +37,8 @@ const IMPROVEMENTS = improvementRecordType.table;
 const IMPROVEMENT = improvementRecordType.recordType;
 const ENTITIES = RECORD_TABLES.entities;
 
+const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase('en-US'));
+
 /** The plain columns of the fields (the KPI and the figures are written apart). */
 const COLUMNS = {
   kind: 'kind',
@@ -527,8 +529,6 @@ export class KnexImprovementStore {
     });
   }
 }
-
-const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase('en-US'));
 
 async function replaceEntities(
   tx: Knex.Transaction,

@@ -1,4 +1,5 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import type { IncidentCreateRequest } from '@backstage-itsm/plugin-itsm-common';
 import {
   ItsmImprovementImporter,
   itsmImportsExtensionPoint,
@@ -53,7 +54,7 @@ describe('improvement imports', () => {
               const now = () => new Date(clock);
               const incident = await context
                 .incidents({ now })
-                .create(newIncident(), ALICE);
+                .create(newIncident() as IncidentCreateRequest, ALICE);
               const improvements: ItsmImprovementImporter =
                 context.improvements!({ now });
               try {

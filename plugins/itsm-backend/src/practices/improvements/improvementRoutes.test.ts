@@ -56,7 +56,11 @@ function start(databaseId: Parameters<typeof databases.init>[0]) {
     databaseId,
     entities,
     features: [
-      improvementPolicy({ owners: { [NOVA]: [] }, noApprove: [NOVA] }).factory,
+      improvementPolicy({
+        owners: { [NOVA]: [] },
+        noApprove: [NOVA],
+        deny: { [NOVA]: ['itsm.sla.read'] },
+      }).factory,
       ownershipUserInfo({ [ALICE]: [ALICE, TEAM_A] }),
     ],
   });
@@ -258,6 +262,21 @@ describe('improvements API', () => {
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(2);
       expect(csv.text).toContain(`\r\n${own.id},proposed,`);
+
+      // A source the caller may not read is as good as missing: no draft, no item from it.
+      const breach = await recordBreach(backend.knex!, ALICE);
+      const draftOf = `/improvements/draft?source=sla_breach&sourceId=${breach}`;
+      expect((await alice.get(draftOf)).status).toBe(200);
+      expect((await nova.get(draftOf)).status).toBe(404);
+      const hidden = await nova.post('/improvements', {
+        ...newImprovement(),
+        source: 'sla_breach',
+        sourceId: breach,
+      });
+      expect(hidden.status).toBe(400);
+      expect((await alice.get(`/breaches/${breach}`)).body.improvementId).toBe(
+        null,
+      );
 
       // 400 body shape, then 404 unknown or unreadable, then 403, then 428/412, then 409.
       expect((await nova.patch(hers.id, 1, { status: 'closed' })).status).toBe(

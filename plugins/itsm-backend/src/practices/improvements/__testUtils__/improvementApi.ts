@@ -4,6 +4,7 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
+  ImprovementCreateRequest,
   improvementApprovePermission,
   improvementReadPermission,
   improvementUpdatePermission,
@@ -22,7 +23,9 @@ import {
 } from '../improvementPermissions';
 
 /** A valid `POST /improvements` body on payments (owned by team-a), measured by breaches. */
-export function newImprovement(overrides: Record<string, unknown> = {}) {
+export function newImprovement(
+  overrides: Record<string, unknown> = {},
+): ImprovementCreateRequest {
   return {
     title: 'Stop resolution breaches on payments',
     description: 'Twelve resolution breaches of P3 last month.',
@@ -37,33 +40,45 @@ export function newImprovement(overrides: Record<string, unknown> = {}) {
       target: { kind: 'relative', percent: 50 },
     },
     ...overrides,
-  };
+  } as ImprovementCreateRequest;
 }
 
 /**
  * A policy like the demo portal's for the register: users listed in `owners` read, update and
  * approve only the items they or their groups (the refs given) own or whose services they
- * own; users in `noApprove` may not approve at all. Everyone else may do everything.
+ * own; users in `noApprove` may not approve at all, and `deny` takes permissions away from a
+ * user. Everyone else may do everything.
  */
 export function improvementPolicy(options: {
   owners?: Record<string, string[]>;
   noApprove?: string[];
+  /** Permissions denied to a user outright (e.g. reading breaches). */
+  deny?: Record<string, string[]>;
 }) {
   const userOf = (opts: unknown) =>
     (opts as { credentials?: { principal?: { userEntityRef?: string } } })
       ?.credentials?.principal?.userEntityRef;
+  const denied = (opts: unknown, name: string) => {
+    const user = userOf(opts);
+    return (
+      (user && options.deny?.[user]?.includes(name)) ||
+      (user &&
+        options.noApprove?.includes(user) &&
+        name === improvementApprovePermission.name)
+    );
+  };
   return mockServices.permissions.mock({
-    authorize: async requests =>
-      requests.map(() => ({ result: AuthorizeResult.ALLOW })),
+    authorize: async (requests, opts) =>
+      requests.map(r => ({
+        result: denied(opts, r.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })),
     authorizeConditional: async (queries, opts) =>
       queries.map((q): PolicyDecision => {
         const user = userOf(opts);
         const name = q.permission.name;
-        if (
-          user &&
-          options.noApprove?.includes(user) &&
-          name === improvementApprovePermission.name
-        ) {
+        if (denied(opts, name)) {
           return { result: AuthorizeResult.DENY };
         }
         const claims = user && options.owners?.[user];
