@@ -39,9 +39,11 @@ describe('improvement imports', () => {
     mockMeasure.mockImplementation(async ({ to }: { to: Date }) =>
       to.getTime() <= start + DAY ? { value: 10, n: 10 } : { value: 3, n: 3 },
     );
-    const outcome: { errors: unknown[]; proposedTwice?: unknown } = {
-      errors: [],
-    };
+    const outcome: {
+      errors: unknown[];
+      proposedTwice?: unknown;
+      feedback?: object;
+    } = { errors: [] };
     const importModule = createBackendModule({
       pluginId: 'itsm',
       moduleId: 'test-improvement-import',
@@ -89,6 +91,31 @@ describe('improvement imports', () => {
                   { to: incident.id, relation: 'caused_by' },
                   ALICE,
                 );
+                // A low rating's comment raises an item linked to the rated incident.
+                await context.incidents({ now }).transition(
+                  incident.id,
+                  {
+                    to: 'resolved',
+                    resolutionCode: 'fixed',
+                    resolutionNotes: 'Restarted the pool',
+                  },
+                  BOB,
+                );
+                const rating = await context.satisfaction!({
+                  now,
+                }).rateIncident(
+                  incident.id,
+                  { answers: { rating: 2 }, comment: 'Two days to fix it' },
+                  ALICE,
+                );
+                outcome.feedback = await improvements.create(
+                  {
+                    ...newImprovement({ kpi: null }),
+                    source: 'customer_feedback',
+                    sourceId: `${incident.id}/${rating.submittedAt}`,
+                  },
+                  ALICE,
+                );
                 const proposal = newImprovement({ kpi: null });
                 await improvements.propose(proposal, 'import:1');
                 outcome.proposedTwice = await improvements.propose(
@@ -110,12 +137,25 @@ describe('improvement imports', () => {
       body => body.status === 'evaluated',
     );
     await eventually(
-      async () => (await api.get('/improvements/IMP-2')).status,
+      async () => (await api.get('/improvements/IMP-3')).status,
       status => status === 200,
     );
-    expect(outcome).toEqual({
+    expect(outcome).toMatchObject({
       errors: ['NotAllowedError'],
       proposedTwice: null,
+      feedback: {
+        id: 'IMP-2',
+        source: 'customer_feedback',
+        sourceId: 'INC-1/2027-01-13T08:00:00.000Z',
+      },
+    });
+    const draft = await api.get(
+      '/improvements/draft?source=customer_feedback&sourceId=INC-1/2027-01-13T08:00:00.000Z',
+    );
+    expect(draft.body).toMatchObject({
+      title: 'Act on feedback about payments: Two days to fix it',
+      description: expect.stringContaining('> Two days to fix it'),
+      kpi: { kpi: 'csat', direction: 'increase' },
     });
     expect(item).toMatchObject({
       sourceId: 'INC-1',
@@ -150,6 +190,11 @@ describe('improvement imports', () => {
         (l: any) => `${l.relation} ${l.to}`,
       ),
     ).toEqual(['relates_to INC-1', 'caused_by INC-1']);
+    expect(
+      (await api.get('/improvements/IMP-2/links')).body.items.map(
+        (l: any) => `${l.relation} ${l.to}`,
+      ),
+    ).toEqual(['relates_to INC-1']);
     // Imports notify nobody.
     expect(backend.notifications.send).not.toHaveBeenCalled();
   });
