@@ -1,5 +1,6 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { ownershipUserInfo, setNow } from '../../__testUtils__/slaApi';
+import { newSla, ownershipUserInfo, setNow } from '../../__testUtils__/slaApi';
 import {
   ALICE,
   asUser,
@@ -244,6 +245,120 @@ describe('improvements API', () => {
       ).toEqual([expect.objectContaining({ from: other, to: audit.body.id })]);
     });
 
+    it('drafts an item from a problem, a known error, a change, a review, its action and a survey', async () => {
+      const backend = await start(databaseId);
+      const alice = improvementApi(backend, ALICE);
+      const created = async (path: string, body: object) => {
+        const res = await alice.post(path, body);
+        expect([path, res.status, res.text]).toEqual([path, 201, res.text]);
+        return res.body;
+      };
+      const problem = await created('/problems', {
+        title: 'Checkout times out under load',
+        statement: 'Card payments time out several times a week',
+        entityRefs: ['component:default/cart'],
+        category: 'performance',
+        impact: 1,
+        urgency: 2,
+        owner: BOB,
+      });
+      const knownError = await created('/known-errors', {
+        title: 'Pool exhausted',
+        symptom: 'Timeouts at the peak',
+        workaround: 'Restart the pods',
+        entityRefs: ['component:default/cart'],
+        matchRules: { signatures: ['PoolExhausted'] },
+      });
+      const change = await created('/changes', {
+        type: 'normal',
+        title: 'Upgrade the payments database',
+        entityRefs: [PAYMENTS],
+      });
+      await created(
+        '/slas',
+        newSla({ effectiveFrom: new Date(Date.now() + 60_000).toISOString() }),
+      );
+      const review = await created('/reviews', {
+        entityRef: PAYMENTS,
+        scheduledFor: new Date(Date.now() + 30 * DAY).toISOString(),
+      });
+      const action = await created(`/reviews/${review.id}/actions`, {
+        title: 'Add a second database replica',
+        owner: BOB,
+        dueDate: '2030-01-15',
+      });
+      const survey = await created('/surveys', {
+        title: 'Payments Q1',
+        entityRef: PAYMENTS,
+      });
+      const draft = async (source: string, sourceId: string) => {
+        const res = await alice.get(
+          `/improvements/draft?source=${source}&sourceId=${encodeURIComponent(
+            sourceId,
+          )}`,
+        );
+        expect([sourceId, res.status]).toEqual([sourceId, 200]);
+        return res.body;
+      };
+
+      expect(await draft('problem', problem.id)).toMatchObject({
+        kind: 'improvement',
+        entityRefs: ['component:default/cart'],
+        owner: BOB,
+        urgency: 4,
+        kpi: { kpi: 'recurrence', category: 'performance', windowDays: 28 },
+      });
+      expect(await draft('problem', knownError.id)).toMatchObject({
+        owner: ALICE,
+        description: expect.stringContaining('> Restart the pods'),
+        kpi: { kpi: 'recurrence', signature: 'PoolExhausted' },
+      });
+      expect(await draft('change_review', change.id)).toMatchObject({
+        kind: 'improvement',
+        entityRefs: [PAYMENTS],
+        kpi: { kpi: 'change_failure_rate', direction: 'decrease' },
+      });
+      expect(await draft('service_review', review.id)).toMatchObject({
+        sourceId: review.id,
+        entityRefs: [PAYMENTS],
+        kpi: null,
+      });
+      expect(await draft('service_review', action.id)).toMatchObject({
+        sourceId: action.id,
+        title: 'Add a second database replica',
+        owner: BOB,
+        targetDate: '2030-01-15',
+      });
+      expect(await draft('customer_feedback', survey.id)).toMatchObject({
+        entityRefs: [PAYMENTS],
+        kpi: { kpi: 'csat', target: { kind: 'relative', percent: 10 } },
+      });
+      for (const [source, sourceId] of [
+        ['service_review', `${review.id}/A-9`],
+        ['problem', 'KE-99'],
+        ['customer_feedback', `${survey.id}/2027-01-01T00:00:00.000Z`],
+      ]) {
+        const res = await alice.get(
+          `/improvements/draft?source=${source}&sourceId=${encodeURIComponent(
+            sourceId,
+          )}`,
+        );
+        expect([sourceId, res.status]).toEqual([sourceId, 404]);
+      }
+
+      // An item from a review action links the review.
+      const fromAction = await alice.post(
+        '/improvements',
+        await draft('service_review', action.id),
+      );
+      expect(fromAction.status).toBe(201);
+      expect(
+        (await alice.get(`/reviews/${review.id}/links`)).body.items,
+      ).toEqual([
+        expect.objectContaining({ from: fromAction.body.id, to: review.id }),
+      ]);
+    });
+
     it('checks permissions and answers errors in the documented order', async () => {
       const backend = await start(databaseId);
       const alice = improvementApi(backend, ALICE);
@@ -251,6 +366,20 @@ describe('improvements API', () => {
       const bob = improvementApi(backend, BOB);
       const hers = await alice.create(); // owned by alice, team-a
       const own = await nova.create({ entityRefs: ['component:default/cart'] });
+
+      // No credentials: 401.
+      const anonymous = () => mockCredentials.none.header();
+      const post = await backend
+        .api()
+        .post('/api/itsm/improvements')
+        .set('Authorization', anonymous())
+        .send(newImprovement());
+      expect(post.status).toBe(401);
+      const list = await backend
+        .api()
+        .get('/api/itsm/improvements')
+        .set('Authorization', anonymous());
+      expect(list.status).toBe(401);
 
       // Nova reads only her own items: others' are unknown to her, in lists and the export.
       expect(
