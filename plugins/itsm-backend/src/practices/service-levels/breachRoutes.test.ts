@@ -243,9 +243,7 @@ describe('/breaches', () => {
       const events = await knex!('itsm_history_events')
         .where({ record_type: 'breach' })
         .orderBy('seq');
-      expect(
-        events.map(e => [Number(e.version), e.actor, e.action]),
-      ).toEqual([
+      expect(events.map(e => [Number(e.version), e.actor, e.action])).toEqual([
         [1, 'plugin:itsm', 'create'],
         [2, ALICE, 'update'],
         [2, ALICE, 'linked'],
