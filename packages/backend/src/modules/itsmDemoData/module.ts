@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
 import { seedDemoChanges } from './seedDemoChanges';
 import { seedDemoComplaints } from './seedDemoComplaints';
+import { seedDemoImprovements } from './seedDemoImprovements';
 import { seedDemoIncidents } from './seedDemoIncidents';
 import { seedDemoProblems } from './seedDemoProblems';
 import { seedDemoSatisfaction } from './seedDemoSatisfaction';
@@ -16,7 +17,8 @@ import { seedDemoSlas } from './seedDemoSlas';
  * Demo data for the development portal: when `itsmDemo.enabled` is true and the ITSM plugin
  * holds no records yet, writes about three months of incidents and a set of changes in every
  * state on the demo catalog, with SLAs, an OLA and an underpinning contract, and problems and
- * known errors (one recurring failure left for the scheduled detection to find).
+ * known errors (one recurring failure left for the scheduled detection to find), satisfaction,
+ * complaints, service reviews and an improvement register with two measured items.
  */
 export const itsmModuleDemoData = createBackendModule({
   pluginId: 'itsm',
@@ -69,8 +71,22 @@ export const itsmModuleDemoData = createBackendModule({
           await seedDemoChanges(context, { now: new Date(), logger });
           await seedDemoProblems(context, { now: new Date(), logger });
           await seedDemoSatisfaction(context, { now: new Date(), logger });
-          await seedDemoComplaints(context, { now: new Date(), logger });
-          await seedDemoReviews(context, { now: new Date(), logger });
+          const complaints = await seedDemoComplaints(context, {
+            now: new Date(),
+            logger,
+          });
+          const reviews = await seedDemoReviews(context, {
+            now: new Date(),
+            logger,
+          });
+          await seedDemoImprovements(context, {
+            now: new Date(),
+            logger,
+            sources: {
+              complaintId: complaints.chargedTwiceId,
+              reviewActionId: reviews.openActionId,
+            },
+          });
         });
       },
     });

@@ -22,10 +22,10 @@ const NOTIFICATIONS = 'component:default/notification-service';
 export async function seedDemoComplaints(
   context: ItsmImportContext,
   options: { now: Date; logger: LoggerService },
-): Promise<void> {
+): Promise<{ chargedTwiceId?: string }> {
   if (!context.complaints) {
     options.logger.warn('ITSM demo data: this plugin has no complaints');
-    return;
+    return {};
   }
   const end = options.now.getTime();
   let clock = end;
@@ -137,4 +137,5 @@ export async function seedDemoComplaints(
   options.logger.info(
     `ITSM demo data: complaints ${charged.id} and ${late.id} written`,
   );
+  return { chargedTwiceId: charged.id };
 }

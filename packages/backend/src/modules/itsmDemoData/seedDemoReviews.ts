@@ -34,10 +34,10 @@ const nineOf = (time: number) => Math.floor(time / DAY) * DAY + 9 * HOUR;
 export async function seedDemoReviews(
   context: ItsmImportContext,
   options: { now: Date; logger: LoggerService },
-): Promise<void> {
+): Promise<{ openActionId?: string }> {
   if (!context.reviews) {
     options.logger.warn('ITSM demo data: this plugin has no service reviews');
-    return;
+    return {};
   }
   const end = options.now.getTime();
   let clock = end;
@@ -156,4 +156,5 @@ export async function seedDemoReviews(
   options.logger.info(
     `ITSM demo data: reviews ${review.id} (closed) and ${due.id} (due)`,
   );
+  return { openActionId: report.id };
 }

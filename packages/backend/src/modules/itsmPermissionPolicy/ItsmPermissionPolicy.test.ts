@@ -16,6 +16,10 @@ import {
   changeUpdatePermission,
   complaintCreatePermission,
   complaintManagePermission,
+  improvementApprovePermission,
+  improvementCreatePermission,
+  improvementReadPermission,
+  improvementUpdatePermission,
   complaintReadPermission,
   incidentCreatePermission,
   incidentReadPermission,
@@ -108,21 +112,25 @@ const columns = [
   complaintReadPermission,
   complaintCreatePermission,
   complaintManagePermission,
+  improvementReadPermission,
+  improvementCreatePermission,
+  improvementUpdatePermission,
+  improvementApprovePermission,
 ];
 
 // prettier-ignore
 const table: Array<[string, string, ...Expected[]]> = [
-  // user            who                                     incident     change             template  sla          calendar  problem      known error  review       survey  complaint
-  //                                                         read new upd read new upd vote manage    read manage  manage    read new upd manage       read manage  manage  read new manage
-  ['guest',          'platform-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
-  ['daniel.kim',     'payments-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
-  ['sofia.rossi',    'payments service owner, CAB, ECAB',    A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
-  ['jonas.weber',    'SRE (support engineer), ECAB',         A,   A,  A,  A,   A,  C,  A,   D,        A,   A,      D, A, A, A, A,               A,   C,      A,      A,   A,  A],
-  ['tom.oconnor',    'SRE, change manager',                  A,   A,  A,  A,   A,  A,  A,   D,        A,   A,      D, A, A, A, A,               A,   C,      A,      A,   A,  A],
-  ['marcus.reed',    'change manager, CAB, ITSM admin',      A,   A,  C,  A,   A,  A,  A,   A,        A,   A,      A, A, A, C, A,               A,   C,      A,      C,   A,  C],
-  ['maria.garcia',   'SRE lead, change manager, ITSM admin', A,   A,  A,  A,   A,  A,  A,   A,        A,   A,      A, A, A, A, A,               A,   C,      A,      A,   A,  A],
-  ['katrin.vogel',   'head of engineering, CAB',             A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
-  ['olivia.bennett', 'merchants (customer of the SLAs)',     A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C],
+  // user            who                                     incident     change             template  sla          calendar  problem      known error  review       survey  complaint    improvement
+  //                                                         read new upd read new upd vote manage    read manage  manage    read new upd manage       read manage  manage  read new manage  read new upd approve
+  ['guest',          'platform-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C,  A,   A,  C,  C],
+  ['daniel.kim',     'payments-team developer',              A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C,  A,   A,  C,  C],
+  ['sofia.rossi',    'payments service owner, CAB, ECAB',    A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C,  A,   A,  C,  C],
+  ['jonas.weber',    'SRE (support engineer), ECAB',         A,   A,  A,  A,   A,  C,  A,   D,        A,   A,      D, A, A, A, A,               A,   C,      A,      A,   A,  A,  A,   A,  C,  C],
+  ['tom.oconnor',    'SRE, change manager',                  A,   A,  A,  A,   A,  A,  A,   D,        A,   A,      D, A, A, A, A,               A,   C,      A,      A,   A,  A,  A,   A,  C,  C],
+  ['marcus.reed',    'change manager, CAB, ITSM admin',      A,   A,  C,  A,   A,  A,  A,   A,        A,   A,      A, A, A, C, A,               A,   C,      A,      C,   A,  C,  A,   A,  A,  A],
+  ['maria.garcia',   'SRE lead, change manager, ITSM admin', A,   A,  A,  A,   A,  A,  A,   A,        A,   A,      A, A, A, A, A,               A,   C,      A,      A,   A,  A,  A,   A,  A,  A],
+  ['katrin.vogel',   'head of engineering, CAB',             A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C,  A,   A,  C,  C],
+  ['olivia.bennett', 'merchants (customer of the SLAs)',     A,   A,  C,  A,   A,  C,  A,   D,        A,   A,      D, A, A, C, A,               A,   C,      A,      C,   A,  C,  A,   A,  C,  C],
 ];
 
 /** The conditional decision the policy gives a user who is not a manager of the record type. */
@@ -144,16 +152,25 @@ function conditionalFor(permission: Permission, claims: string[]) {
       'itsm-complaint',
       ['IS_COMPLAINT_OWNER', 'IS_SERVICE_OWNER'],
     ],
+    [improvementUpdatePermission.name]: [
+      'itsm-improvement',
+      ['IS_IMPROVEMENT_OWNER', 'IS_SERVICE_OWNER'],
+    ],
   };
-  if (permission.name === reviewManagePermission.name) {
-    // One rule: the owners of the reviewed service run its reviews.
+  // One rule: the owners of the service run its reviews and approve its improvement items.
+  const single: Record<string, string> = {
+    [reviewManagePermission.name]: 'itsm-review',
+    [improvementApprovePermission.name]: 'itsm-improvement',
+  };
+  if (single[permission.name]) {
+    const resourceType = single[permission.name];
     return {
       result: AuthorizeResult.CONDITIONAL,
       pluginId: 'itsm',
-      resourceType: 'itsm-review',
+      resourceType,
       conditions: {
         rule: 'IS_SERVICE_OWNER',
-        resourceType: 'itsm-review',
+        resourceType,
         params: { claims },
       },
     };

@@ -13,9 +13,11 @@ import {
   complaintConditions,
   createChangeConditionalDecision,
   createComplaintConditionalDecision,
+  createImprovementConditionalDecision,
   createIncidentConditionalDecision,
   createProblemConditionalDecision,
   createReviewConditionalDecision,
+  improvementConditions,
   incidentConditions,
   problemConditions,
   reviewConditions,
@@ -30,6 +32,10 @@ import {
   complaintCreatePermission,
   complaintManagePermission,
   complaintReadPermission,
+  improvementApprovePermission,
+  improvementCreatePermission,
+  improvementReadPermission,
+  improvementUpdatePermission,
   incidentCreatePermission,
   incidentReadPermission,
   incidentUpdatePermission,
@@ -141,6 +147,27 @@ export const itsmRules: Record<string, ItsmRule> = {
         complaintConditions.isComplaintServiceOwner({ claims }),
       ],
     }),
+  ),
+  // The improvement register is open: everybody reads it (auditors included) and raises items.
+  [improvementReadPermission.name]: allowAll,
+  [improvementCreatePermission.name]: allowAll,
+  // An item's owner or owning group and the owners of its services work it; the ITSM admins
+  // (the continual improvement process owners) work every item.
+  [improvementUpdatePermission.name]: membersOf(ITSM_ADMINS, claims =>
+    createImprovementConditionalDecision(improvementUpdatePermission, {
+      anyOf: [
+        improvementConditions.isImprovementOwner({ claims }),
+        improvementConditions.isImprovementServiceOwner({ claims }),
+      ],
+    }),
+  ),
+  // The ITSM admins approve any item, a service's owners the items on their service; never
+  // their own: the plugin refuses the owner and the owning group whatever this says.
+  [improvementApprovePermission.name]: membersOf(ITSM_ADMINS, claims =>
+    createImprovementConditionalDecision(
+      improvementApprovePermission,
+      improvementConditions.isImprovementServiceOwner({ claims }),
+    ),
   ),
 };
 
