@@ -2,6 +2,7 @@ import {
   IMPROVEMENT_TRANSITIONS,
   allowedImprovementTransitions,
   checkImprovementApprover,
+  checkImprovementEvaluable,
   improvementBaselineWindow,
   improvementMeasurementWindow,
   isImprovementLocked,
@@ -298,6 +299,99 @@ describe('the windows of a KPI', () => {
         implementedAt: '2027-03-01T10:00:00.000Z',
       }),
     ).toBeNull();
+  });
+});
+
+describe('checkImprovementEvaluable', () => {
+  const implementedAt = '2027-03-01T10:00:00.000Z';
+  // Settles 7 days, then measures 28: the window is [03-08T10:00, 04-05T10:00).
+  const window = {
+    from: new Date('2027-03-08T10:00:00.000Z'),
+    to: new Date('2027-04-05T10:00:00.000Z'),
+  };
+
+  it.each([
+    ['the window just over', '2027-04-05T10:00:00.000Z'],
+    ['long after the window', '2027-09-01T00:00:00.000Z'],
+  ])('gives the window of an implemented item with a KPI: %s', (_, now) => {
+    expect(
+      checkImprovementEvaluable(
+        { status: 'implemented', kpi, implementedAt },
+        new Date(now),
+      ),
+    ).toEqual(window);
+  });
+
+  const LATE = '2027-09-01T00:00:00.000Z';
+  it.each<[string, ImprovementStatus, ImprovementKpi | null, string, RegExp]>([
+    [
+      'a proposed item',
+      'proposed',
+      kpi,
+      LATE,
+      /is proposed: only an implemented improvement/,
+    ],
+    [
+      'an approved item',
+      'approved',
+      kpi,
+      LATE,
+      /is approved: only an implemented improvement/,
+    ],
+    [
+      'an item in progress',
+      'in_progress',
+      kpi,
+      LATE,
+      /is in_progress: only an implemented/,
+    ],
+    [
+      'an evaluated item',
+      'evaluated',
+      kpi,
+      LATE,
+      /is evaluated: only an implemented improvement/,
+    ],
+    [
+      'a closed item',
+      'closed',
+      kpi,
+      LATE,
+      /is closed: only an implemented improvement/,
+    ],
+    [
+      'a rejected item',
+      'rejected',
+      kpi,
+      LATE,
+      /is rejected: only an implemented improvement/,
+    ],
+    [
+      'an item without a KPI',
+      'implemented',
+      null,
+      LATE,
+      /has no KPI: its owner records the evaluation/,
+    ],
+    [
+      'an item before the end of its window',
+      'implemented',
+      kpi,
+      '2027-04-05T09:59:59.999Z',
+      /window ends at 2027-04-05T10:00:00.000Z; the improvement is evaluated then/,
+    ],
+  ])('refuses %s (409)', (_, status, itemKpi, now, message) => {
+    expect(() =>
+      checkImprovementEvaluable(
+        { status, kpi: itemKpi, implementedAt },
+        new Date(now),
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        name: 'ConflictError',
+        message: expect.stringMatching(message),
+      }),
+    );
   });
 });
 

@@ -253,6 +253,35 @@ export function improvementMeasurementWindow(
 }
 
 /**
+ * The measurement window of an item the system evaluates at `now`: a 409 unless the item is
+ * implemented, has a KPI and its window is over by `now` (the message says when it ends).
+ *
+ * @public
+ */
+export function checkImprovementEvaluable(
+  item: Pick<Improvement, 'status' | 'kpi' | 'implementedAt'>,
+  now: Date,
+): { from: Date; to: Date } {
+  if (item.status !== 'implemented') {
+    throw new ConflictError(
+      `The improvement is ${item.status}: only an implemented improvement is evaluated`,
+    );
+  }
+  const window = improvementMeasurementWindow(item);
+  if (!window) {
+    throw new ConflictError(
+      'The improvement has no KPI: its owner records the evaluation (move it to evaluated with an evaluation)',
+    );
+  }
+  if (now.getTime() < window.to.getTime()) {
+    throw new ConflictError(
+      `The measurement window ends at ${window.to.toISOString()}; the improvement is evaluated then`,
+    );
+  }
+  return window;
+}
+
+/**
  * The baseline window of an item with a KPI approved at `approvedAt`: `[approvedAt − W,
  * approvedAt)`.
  *
