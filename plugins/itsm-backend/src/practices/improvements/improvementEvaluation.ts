@@ -14,13 +14,30 @@ export function formatFigure(
   if (value === null) return 'no value';
   const rounded = +value.toFixed(2);
   if (unit === '%') return `${rounded}%`;
-  return `${rounded} ${unit}`;
+  return `${rounded} ${rounded === 1 ? SINGULAR[unit] : unit}`;
 }
+
+const SINGULAR: Record<ImprovementFigureRecord['unit'], string> = {
+  incidents: 'incident',
+  breaches: 'breach',
+  hours: 'hour',
+  score: 'score',
+  '%': '%',
+};
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
 function window(figure: ImprovementFigureRecord): string {
   return `${day(figure.from)} to ${day(figure.to)}, n = ${figure.n}`;
+}
+
+/** "fewer"/"more" events for a count, "lower"/"higher" for a rate or mean. */
+function changeWord(
+  kind: 'count' | 'rate',
+  direction: ImprovementKpi['direction'],
+): string {
+  if (kind === 'count') return direction === 'decrease' ? 'fewer' : 'more';
+  return direction === 'decrease' ? 'lower' : 'higher';
 }
 
 /**
@@ -51,9 +68,10 @@ export function evaluationSummary(input: {
   const bound = kpi.direction === 'decrease' ? 'at most' : 'at least';
   const target =
     kpi.target.kind === 'relative'
-      ? ` (${kpi.target.percent}% ${
-          kpi.direction === 'decrease' ? 'fewer' : 'more'
-        })`
+      ? ` (${kpi.target.percent}% ${changeWord(
+          definition.kind,
+          kpi.direction,
+        )})`
       : '';
   const goalText =
     goal === null
