@@ -156,4 +156,16 @@ describe('improvementVerdict', () => {
       ),
     );
   });
+
+  it('rounds the goal, so a measurement exactly at it is achieved', () => {
+    expect(
+      improvementVerdict({
+        kind: 'count',
+        direction: 'decrease',
+        target: { kind: 'relative', percent: 30 },
+        baseline: { value: 3, n: 3 },
+        measured: { value: 2.1, n: 3 },
+      }),
+    ).toEqual({ verdict: 'achieved', goal: 2.1 });
+  });
 });

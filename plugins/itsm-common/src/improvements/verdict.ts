@@ -87,5 +87,6 @@ function goalOf(
     direction === 'decrease'
       ? 1 - target.percent / 100
       : 1 + target.percent / 100;
-  return baseline * factor;
+  // Rounded to 6 decimals: 3 × 0.7 is 2.1, not 2.0999999999999996 (which 2.1 would miss).
+  return Math.round(baseline * factor * 1e6) / 1e6;
 }

@@ -41,8 +41,8 @@ export interface DemoImprovementSources {
  *   weeks after a settling period, the failures recurred once: the register says achieved;
  * - **not achieved**: UK SMS delays on the notification service; the platform team moved UK
  *   traffic to another route of the same provider; the delays went on as often as before;
- * - a canary stage for checkout deployments, approved and in progress (the browser journey
- *   records it implemented and has it measured);
+ * - a canary stage for checkout deployments after four bad deploys in two weeks, approved and
+ *   in progress (the browser journey records it implemented and has it measured);
  * - a corrective action from an internal audit finding (standard changes without a backout
  *   plan), in progress and past its target date;
  * - an item raised from the payments complaint and one from the payments review's open
@@ -232,7 +232,18 @@ export async function seedDemoImprovements(
   }
 
   // 3. The canary stage on checkout: approved, in progress (the journey implements it).
+  // Bad deploys reached every customer four times in the two weeks before.
   const emma = user('emma.schulz');
+  for (const day of [53, 50, 47, 44]) {
+    await incident(
+      end - day * DAY + 10 * HOUR,
+      CHECKOUT,
+      'Error rate above 2% for 10 minutes',
+      user('lucas.martin'),
+      user('lucas.martin'),
+      'Rolled back the morning deploy; error rate back to normal.',
+    );
+  }
   at(end - 42 * DAY);
   let canary = await improvements.create(
     {
