@@ -65,6 +65,10 @@ export class KnexRecordTable {
     const { seq, expectedVersion, event } = options;
     const version = expectedVersion + 1;
     const key = options.key ?? seq;
+    if (expectedVersion >= MAX_RECORD_SEQ) {
+      // Past every version a record can reach (and outside PostgreSQL's int4): stale.
+      throw this.stale(options.label ?? key, expectedVersion);
+    }
     const updated = await tx(this.type.table)
       .where({ [this.#key]: key, version: expectedVersion })
       .update({ ...options.row, version });
