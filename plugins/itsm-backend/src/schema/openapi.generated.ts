@@ -6330,6 +6330,56 @@ export const spec = {
         },
       },
     },
+    '/improvement-counts': {
+      get: {
+        tags: ['improvements'],
+        operationId: 'getImprovementCounts',
+        summary:
+          "The open items (proposed, approved, in progress) on an entity and how many of them are overdue (past the end of their target date, UTC), counted in SQL over the items the caller may read, with the list's permission filter (the service health card). Both counts are null when the caller may not read improvement items.",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            description: 'The entity, a full ref (case-insensitive).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The counts.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['entityRef', 'open', 'overdue'],
+                  properties: {
+                    entityRef: {
+                      type: 'string',
+                      description: 'The entity, lowercase.',
+                    },
+                    open: {
+                      type: ['integer', 'null'],
+                    },
+                    overdue: {
+                      type: ['integer', 'null'],
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/improvement-evaluations/runs': {
       post: {
         tags: ['improvements'],

@@ -2,8 +2,10 @@ import {
   HistoryEvent,
   Improvement,
   Page,
+  entityRefSchema,
   improvementListQuerySchema,
 } from '@backstage-itsm/plugin-itsm-common';
+import { z } from 'zod';
 import type { RequestContext } from '../../records/context';
 import { toHistoryEvent } from '../../records/rows';
 import { parseInput } from '../../records/validation';
@@ -11,6 +13,24 @@ import { improvementCsvHeader, improvementCsvRow } from './improvementCsv';
 import { IMPROVEMENT_BATCH, ImprovementItems } from './ImprovementItems';
 import { utcDate } from './improvementSources';
 import { toImprovement } from './improvementViews';
+
+/** Query of `GET /improvement-counts`. */
+const improvementCountsQuerySchema = z.strictObject({
+  entityRef: entityRefSchema,
+});
+
+/**
+ * `GET /improvement-counts?entityRef=`: what the service health card shows. The counts are
+ * null when the caller may not read improvement items.
+ */
+export interface ImprovementCountsResponse {
+  /** The entity, lowercase. */
+  entityRef: string;
+  /** Open items (proposed, approved, in progress) on the entity the caller may read. */
+  open: number | null;
+  /** Those of them past the end of their target date. */
+  overdue: number | null;
+}
 
 /**
  * The register's reads: one item, its history, pages of the list's filters and the CSV
@@ -44,6 +64,29 @@ export class ImprovementQueries {
       items: page.items.map(r => toImprovement(r, now)),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** See {@link ImprovementService.counts}. */
+  async counts(
+    query: unknown,
+    ctx: RequestContext,
+  ): Promise<ImprovementCountsResponse> {
+    const { entityRef } = parseInput(
+      improvementCountsQuerySchema,
+      query,
+      'query',
+    );
+    const ref = entityRef.toLocaleLowerCase('en-US');
+    const access = await this.#items.access.read(ctx.credentials);
+    if (!access.allowed) {
+      return { entityRef: ref, open: null, overdue: null };
+    }
+    const counts = await this.#items.store.countImprovements(
+      ref,
+      utcDate(this.#items.now()),
+      access.permissionFilter,
+    );
+    return { entityRef: ref, ...counts };
   }
 
   /** See {@link ImprovementService.history}. */

@@ -28,7 +28,10 @@ import { ImprovementItems } from './ImprovementItems';
 import { ImprovementLifecycle } from './ImprovementLifecycle';
 import { ImprovementLinks } from './ImprovementLinks';
 import type { ImprovementAccess } from './improvementPermissions';
-import { ImprovementQueries } from './ImprovementQueries';
+import {
+  ImprovementCountsResponse,
+  ImprovementQueries,
+} from './ImprovementQueries';
 import {
   ImprovementBreachLink,
   ImprovementCreateInput,
@@ -39,6 +42,7 @@ import type { KnexImprovementStore } from './KnexImprovementStore';
 
 export type { ImprovementEvaluationRun } from './ImprovementEvaluator';
 export { improvementLink } from './ImprovementItems';
+export type { ImprovementCountsResponse } from './ImprovementQueries';
 export type {
   ImprovementBreachLink,
   ImprovementCreateInput,
@@ -165,6 +169,18 @@ export class ImprovementService {
     ctx: RequestContext,
   ): Promise<Page<HistoryEvent>> {
     return this.#queries.history(id, query, ctx);
+  }
+
+  /**
+   * `GET /improvement-counts?entityRef=`: the open items on an entity and how many of them
+   * are overdue, counted in SQL over the items the caller may read (the list's filter); both
+   * null when the caller may not read items at all.
+   */
+  counts(
+    query: unknown,
+    ctx: RequestContext,
+  ): Promise<ImprovementCountsResponse> {
+    return this.#queries.counts(query, ctx);
   }
 
   /**

@@ -76,3 +76,9 @@ export interface ImprovementRecord extends ImprovementFields {
   createdBy: string;
   updatedAt: Date;
 }
+
+/** Open items on an entity and how many of them are overdue (the service health card). */
+export interface ImprovementCounts {
+  open: number;
+  overdue: number;
+}

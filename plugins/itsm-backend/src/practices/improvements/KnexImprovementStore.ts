@@ -16,6 +16,7 @@ import type {
   StorePage,
 } from '../../records/types';
 import type {
+  ImprovementCounts,
   ImprovementEntity,
   ImprovementFields,
   ImprovementFigureRecord,
@@ -392,6 +393,44 @@ export class KnexImprovementStore {
       whereImprovementPermitted(db, q, permissionFilter);
     }
     return this.#page(q, query);
+  }
+
+  /**
+   * Open items (proposed, approved, in progress) on an entity (lowercase) and how many of
+   * them are past the end of their target date as of `today` (`YYYY-MM-DD`, UTC), in one
+   * query with the caller's filter.
+   */
+  async countImprovements(
+    entityRef: string,
+    today: string,
+    permissionFilter?: Filter,
+  ): Promise<ImprovementCounts> {
+    const db = this.#db;
+    const q = db(IMPROVEMENTS)
+      .select(
+        db.raw('count(*) as ??', ['open']),
+        db.raw(
+          'coalesce(sum(case when ?? is not null and ?? < ? then 1 else 0 end), 0) as ??',
+          [
+            `${IMPROVEMENTS}.target_date`,
+            `${IMPROVEMENTS}.target_date`,
+            today,
+            'overdue',
+          ],
+        ),
+      )
+      .whereIn(`${IMPROVEMENTS}.status`, OPEN_IMPROVEMENT_STATUSES)
+      .whereIn(
+        `${IMPROVEMENTS}.seq`,
+        db(ENTITIES)
+          .select('record_seq')
+          .where({ record_type: IMPROVEMENT, entity_ref: entityRef }),
+      );
+    if (permissionFilter) {
+      whereImprovementPermitted(db, q, permissionFilter);
+    }
+    const [row] = await q;
+    return { open: Number(row.open), overdue: Number(row.overdue) };
   }
 
   async #page(

@@ -488,6 +488,123 @@ describe('improvements API', () => {
       expect(mockSuggest).toHaveBeenCalledWith({ now: expect.any(Date) });
     });
 
+    it("counts an entity's open and overdue items as the caller may read them", async () => {
+      setNow('2027-03-10T10:00:00.000Z');
+      const backend = await startItsmBackend({
+        databaseId,
+        entities,
+        features: [
+          improvementPolicy({
+            owners: { [NOVA]: [] },
+            deny: { [BOB]: ['itsm.improvement.read'] },
+          }).factory,
+          ownershipUserInfo({ [ALICE]: [ALICE, TEAM_A] }),
+        ],
+      });
+      const alice = improvementApi(backend, ALICE);
+      const nova = improvementApi(backend, NOVA);
+      const dave = improvementApi(backend, DAVE);
+      const bob = improvementApi(backend, BOB);
+      const item = (fields: object) => alice.create({ kpi: null, ...fields });
+
+      // Open on payments: overdue since yesterday, due today, approved without a date, and
+      // nova's, on payments beside cart, overdue; a rejected one and one on cart don't count.
+      await item({ targetDate: '2027-03-09' });
+      await item({ targetDate: '2027-03-10' });
+      await dave.move(await item({ targetDate: null }), 'approved');
+      await dave.move(await item({ targetDate: '2027-01-01' }), 'rejected', {
+        reason: 'Not now',
+      });
+      await item({
+        entityRefs: ['component:default/cart'],
+        targetDate: '2027-01-01',
+      });
+      await nova.create({
+        kpi: null,
+        entityRefs: ['component:default/cart', PAYMENTS],
+        targetDate: '2027-03-01',
+      });
+
+      const counts = `/improvement-counts?entityRef=${PAYMENTS}`;
+      const all = await alice.get(counts);
+      expect(all.status).toBe(200);
+      expect(all.headers['cache-control']).toBe('no-store');
+      expect(all.body).toEqual({ entityRef: PAYMENTS, open: 4, overdue: 2 });
+      // The same items the register's overdue filter lists.
+      expect(
+        (await alice.get(`/improvements?entityRef=${PAYMENTS}&overdue=true`))
+          .body.items,
+      ).toHaveLength(2);
+      // Case-insensitive; an entity without items counts none.
+      expect(
+        (
+          await alice.get(
+            '/improvement-counts?entityRef=Component:default/Payments',
+          )
+        ).body,
+      ).toEqual({ entityRef: PAYMENTS, open: 4, overdue: 2 });
+      expect(
+        (
+          await alice.get(
+            '/improvement-counts?entityRef=component:default/search',
+          )
+        ).body,
+      ).toEqual({ entityRef: 'component:default/search', open: 0, overdue: 0 });
+
+      // Nova reads only her own item; bob reads none: nulls, not a refusal.
+      expect((await nova.get(counts)).body).toEqual({
+        entityRef: PAYMENTS,
+        open: 1,
+        overdue: 1,
+      });
+      const hidden = await bob.get(counts);
+      expect(hidden.status).toBe(200);
+      expect(hidden.body).toEqual({
+        entityRef: PAYMENTS,
+        open: null,
+        overdue: null,
+      });
+      expect((await bob.get('/improvements')).status).toBe(403);
+
+      // The next day the item due today is overdue too.
+      setNow('2027-03-11T00:00:00.000Z');
+      expect((await alice.get(counts)).body).toMatchObject({ overdue: 3 });
+
+      // 400 without one full entity ref, whoever asks; 401 without credentials.
+      for (const query of [
+        '',
+        '?entityRef=',
+        '?entityRef=payments',
+        `?entityRef=${PAYMENTS}&entityRef=component:default/cart`,
+        `?entityRef=${PAYMENTS}&status=proposed`,
+      ]) {
+        for (const user of [alice, bob]) {
+          const res = await user.get(`/improvement-counts${query}`);
+          expect([query, res.status]).toEqual([query, 400]);
+        }
+      }
+      const anonymous = await backend
+        .api()
+        .get(`/api/itsm${counts}`)
+        .set('Authorization', mockCredentials.none.header());
+      expect(anonymous.status).toBe(401);
+    });
+
+    it('answers 412 to an If-Match past every version a record can have', async () => {
+      const backend = await start(databaseId);
+      const alice = improvementApi(backend, ALICE);
+      const item = await alice.create();
+      // Outside PostgreSQL's int4: stale, not a database error.
+      const res = await alice.patch(item.id, 2_147_483_648, { title: 'x' });
+      expect([res.status, res.body.error?.message]).toEqual([
+        412,
+        `${item.id} is not at version 2147483648; reload it and try again`,
+      ]);
+      expect((await alice.get(`/improvements/${item.id}`)).body.version).toBe(
+        1,
+      );
+    });
+
     it('freezes the baseline at approval and evaluates the item once its window is over', async () => {
       const start0 = new Date('2027-03-01T10:00:00.000Z');
       setNow(start0);

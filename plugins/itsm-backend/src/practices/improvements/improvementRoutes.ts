@@ -26,8 +26,9 @@ const ARRAY_PARAMS = [
 
 /**
  * HTTP routes of the improvement register: the kernel's record routes (list, create, get,
- * PATCH, transitions, history), the draft from a source, the CSV export, the evaluation of
- * one item and the manual runs of its two jobs. The link routes come from the kernel.
+ * PATCH, transitions, history), the draft from a source, the CSV export, the counts of an
+ * entity's open and overdue items, the evaluation of one item and the manual runs of its two
+ * jobs. The link routes come from the kernel.
  */
 export function createImprovementsRouter(options: {
   improvements: ImprovementService;
@@ -84,6 +85,17 @@ export function createImprovementsRouter(options: {
       }),
     );
     res.end();
+  });
+
+  // The service health card's counts; a caller who may not read items gets nulls.
+  outer.get('/improvement-counts', async (req, res) => {
+    const ctx = await credentialsOf(httpAuth, req);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(
+      await fetch(req, { queryType: 'counts' }, () =>
+        improvements.counts(req.query, ctx),
+      ),
+    );
   });
 
   outer.post('/improvements/:id/evaluation', async (req, res) => {
