@@ -514,6 +514,7 @@ export function mockItsmApi(
     transitionImprovement: jest.fn(pending),
     evaluateImprovement: jest.fn(pending),
     getImprovementHistory: jest.fn(pending),
+    getImprovementCounts: jest.fn(pending),
     ...overrides,
   } as jest.Mocked<ItsmApi>;
 }

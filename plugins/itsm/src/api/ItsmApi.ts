@@ -408,6 +408,22 @@ export interface ListImprovementsOptions {
 }
 
 /**
+ * `GET /improvement-counts?entityRef=`: the open improvement items on an entity and how many
+ * of them are overdue, counted on the server over the items the caller may read; both null
+ * when the caller may not read improvement items.
+ *
+ * @public
+ */
+export interface ImprovementCounts {
+  /** The entity, lowercase. */
+  entityRef: string;
+  /** Open items (proposed, approved, in progress). */
+  open: number | null;
+  /** Open items past the end of their target date. */
+  overdue: number | null;
+}
+
+/**
  * A collection of versioned records on the API, as in `/api/itsm/{collection}/{id}`.
  *
  * @public
@@ -909,6 +925,10 @@ export interface ItsmApi {
     id: string;
     cursor?: string;
   }): Promise<Page<HistoryEvent>>;
+  /** Open and overdue improvement items of an entity, counted on the server. */
+  getImprovementCounts(options: {
+    entityRef: string;
+  }): Promise<ImprovementCounts>;
 }
 
 /**

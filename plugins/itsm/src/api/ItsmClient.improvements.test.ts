@@ -82,6 +82,23 @@ describe('ItsmClient (improvements)', () => {
     ]);
   });
 
+  it("reads an entity's open and overdue counts", async () => {
+    const counts = {
+      entityRef: 'component:default/payments-api',
+      open: 3,
+      overdue: 1,
+    };
+    const { client, fetch } = setup(response(200, counts));
+    await expect(
+      client.getImprovementCounts({
+        entityRef: 'component:default/payments-api',
+      }),
+    ).resolves.toEqual(counts);
+    expect(fetch.mock.calls.map(call => call[0])).toEqual([
+      `${baseUrl}/improvement-counts?entityRef=component%3Adefault%2Fpayments-api`,
+    ]);
+  });
+
   it('raises without If-Match; edits, moves and measures with it', async () => {
     const { client, fetch } = setup(response(200, { id: 'IMP-1' }));
     await client.createImprovement({

@@ -99,7 +99,7 @@ import type {
   SlaReportOptions,
 } from './ItsmApi';
 import type { ListComplaintsOptions } from './ItsmApi';
-import type { ListImprovementsOptions } from './ItsmApi';
+import type { ImprovementCounts, ListImprovementsOptions } from './ItsmApi';
 import type {
   Improvement,
   ImprovementCreateRequest,
@@ -1227,6 +1227,14 @@ export class ItsmClient implements ItsmApi {
     cursor?: string;
   }): Promise<Page<HistoryEvent>> {
     return this.getRecordHistory({ collection: 'improvements', ...options });
+  }
+
+  async getImprovementCounts(options: {
+    entityRef: string;
+  }): Promise<ImprovementCounts> {
+    return this.#request(
+      `/improvement-counts?entityRef=${encodeURIComponent(options.entityRef)}`,
+    );
   }
 
   #trendPath(options: IncidentTrendOptions): string {

@@ -3,6 +3,7 @@ export type {
   ChangeAssessmentRequest,
   ChangeCalendarOptions,
   ImpactedEntity,
+  ImprovementCounts,
   IncidentTrend,
   IncidentTrendOptions,
   ItsmApi,

@@ -160,6 +160,35 @@ describe('ServiceHealthCard', () => {
     ).toHaveAttribute('href', '/catalog/default/component/Payments-API/sla');
   });
 
+  it("shows the service's open problems beside its open and overdue improvements", async () => {
+    const entityRef = 'component:default/payments-api';
+    const api = mockItsmApi({
+      getServiceHealth: jest.fn(async () => makeHealth()),
+      getProblemCounts: jest.fn(async () => ({
+        entityRef,
+        openProblems: 2,
+        activeKnownErrors: 0,
+      })),
+      getImprovementCounts: jest.fn(async () => ({
+        entityRef,
+        open: 5,
+        overdue: 2,
+      })),
+    });
+    await renderForEntity(<ServiceHealthCard />, { api });
+
+    expect(
+      await screen.findByRole('group', { name: 'Open improvements: 5' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('group', { name: 'Overdue improvements: 2' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('group', { name: 'Open problems: 2' }),
+    ).toBeInTheDocument();
+    expect(api.getImprovementCounts).toHaveBeenCalledWith({ entityRef });
+  });
+
   it('shows no SLA block for a service without an SLA', async () => {
     const api = mockItsmApi({
       getServiceHealth: jest.fn(async () => makeHealth({ sla: null })),

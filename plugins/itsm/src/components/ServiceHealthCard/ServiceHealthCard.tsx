@@ -29,6 +29,7 @@ import { formatPercent } from '../service-levels/SlaReport/periods';
 import { SlaTone } from '../service-levels/SlaTone';
 import { ProblemCounts } from '../problems/ProblemCounts';
 import { SatisfactionSummary } from '../satisfaction';
+import { ImprovementCounts } from './ImprovementCounts';
 
 const PRIORITIES: Priority[] = [1, 2, 3, 4, 5];
 
@@ -260,7 +261,8 @@ export function ServiceHealthSummary({
 /**
  * Service health of the current catalog entity: status, open incidents by
  * priority, the active major incident, SLA clocks at risk and, with an SLA, its attainment
- * this month, availability against target and the next review date.
+ * this month, availability against target and the next review date; then its open problems
+ * and known errors, its open and overdue improvement items, and its satisfaction.
  */
 export function ServiceHealthCard() {
   const { entity } = useEntity();
@@ -278,7 +280,10 @@ export function ServiceHealthCard() {
       <>
         <ServiceHealthSummary health={value} slaPath={slaPath} />
         <Box mt={2}>
-          <ProblemCounts entityRef={stringifyEntityRef(entity)} />
+          <Box display="flex" flexWrap="wrap" style={{ gap: 24 }}>
+            <ProblemCounts entityRef={stringifyEntityRef(entity)} />
+            <ImprovementCounts entityRef={stringifyEntityRef(entity)} />
+          </Box>
           <SatisfactionSummary entityRef={stringifyEntityRef(entity)} />
         </Box>
       </>
