@@ -6,6 +6,14 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import type { ImprovementFigureRecord } from './ImprovementStore';
 
+const SINGULAR: Record<ImprovementFigureRecord['unit'], string> = {
+  incidents: 'incident',
+  breaches: 'breach',
+  hours: 'hour',
+  score: 'score',
+  '%': '%',
+};
+
 /** A figure's value with its unit: `12 breaches`, `97.5%`, `3.2 hours`. */
 export function formatFigure(
   value: number | null,
@@ -16,14 +24,6 @@ export function formatFigure(
   if (unit === '%') return `${rounded}%`;
   return `${rounded} ${rounded === 1 ? SINGULAR[unit] : unit}`;
 }
-
-const SINGULAR: Record<ImprovementFigureRecord['unit'], string> = {
-  incidents: 'incident',
-  breaches: 'breach',
-  hours: 'hour',
-  score: 'score',
-  '%': '%',
-};
 
 const day = (at: Date) => at.toISOString().slice(0, 10);
 
