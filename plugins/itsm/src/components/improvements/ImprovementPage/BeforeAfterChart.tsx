@@ -6,9 +6,10 @@ import type {
 } from '@backstage-itsm/plugin-itsm-common';
 import { formatKpiValue } from '../record/improvementKind';
 
-const WIDTH = 360;
-const HEIGHT = 200;
-const PAD = { top: 16, right: 70, bottom: 36, left: 16 };
+const WIDTH = 340;
+const HEIGHT = 190;
+/** The right margin holds the goal's label, in two lines: `goal` over `2.4 incidents`. */
+const PAD = { top: 18, right: 100, bottom: 36, left: 8 };
 
 /** The chart's words for a screen reader (and its title). */
 export function describeBeforeAfter(props: {
@@ -141,12 +142,21 @@ export function BeforeAfterChart(props: {
             strokeDasharray="6 4"
           />
           <text
-            x={PAD.left + innerW + 4}
-            y={y(goal) + 4}
+            x={PAD.left + innerW + 6}
+            y={y(goal) - 3}
+            fontSize={11}
+            fill={theme.palette.text.secondary}
+          >
+            goal
+          </text>
+          <text
+            x={PAD.left + innerW + 6}
+            y={y(goal) + 11}
             fontSize={11}
             fill={theme.palette.text.primary}
+            data-testid="improvement-chart-goal"
           >
-            goal {formatKpiValue(goal, unit)}
+            {formatKpiValue(goal, unit)}
           </text>
         </g>
       )}

@@ -117,6 +117,13 @@ export function ImprovementHeader(props: { item: Improvement }) {
             </Fact>
           </Grid>
         )}
+        {item.rejectedAt && (
+          <Grid item xs={6} sm={4} md={2}>
+            <Fact label="Rejected">
+              <Instant at={item.rejectedAt} />
+            </Fact>
+          </Grid>
+        )}
         {item.closedAt && (
           <Grid item xs={6} sm={4} md={2}>
             <Fact label="Closed">

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { HistoryEvent } from '@backstage-itsm/plugin-itsm-common';
 import userEvent from '@testing-library/user-event';
 import { responseError } from '../../../__testUtils__/fixtures';
 import {
@@ -8,6 +9,7 @@ import {
   makeImprovement,
   renderImprovements,
 } from '../__testUtils__/improvementFixtures';
+import { formatDay } from '../record/improvementKind';
 import { ImprovementPage } from './ImprovementPage';
 
 /** Types `text` at once (a paste): per-key typing re-renders the whole form each time. */
@@ -32,13 +34,13 @@ describe('ImprovementPage', () => {
       'Breach count on payments-api, 28-day windows, decrease by 50%',
     );
     expect(screen.getByTestId('improvement-baseline')).toHaveTextContent(
-      '12 breaches n = 12 · 2026-12-18 – 2027-01-15',
+      '12 breaches18 Dec 2026 – 15 Jan 2027, n = 12',
     );
     expect(screen.getByTestId('improvement-measured')).toHaveTextContent(
-      '4 breaches n = 4 · 2027-02-08 – 2027-03-08',
+      '4 breaches8 Feb – 8 Mar 2027, n = 4',
     );
     expect(screen.getByRole('group', { name: 'Goal' })).toHaveTextContent(
-      '6 breaches',
+      'Goalat most 6 breaches50% below the baseline',
     );
     expect(screen.getByTestId('improvement-verdict')).toHaveTextContent(
       'Achieved',
@@ -60,6 +62,74 @@ describe('ImprovementPage', () => {
     expect(
       screen.queryByTestId('improvement-measure-now'),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows the goal the frozen baseline sets before the measurement, and the history in words', async () => {
+    const approved = evaluatedImprovement({
+      status: 'approved',
+      version: 2,
+      measured: null,
+      goal: null,
+      verdict: null,
+      startedAt: null,
+      implementedAt: null,
+      evaluatedAt: null,
+    });
+    const approval: HistoryEvent = {
+      version: 2,
+      at: '2027-01-15T10:00:00.000Z',
+      actor: PRIYA,
+      action: 'transition',
+      changes: {
+        status: ['proposed', 'approved'],
+        baseline: [null, approved.baseline],
+      },
+    };
+    const api = improvementApi(approved, {
+      getImprovementHistory: jest.fn(async () => ({
+        items: [approval],
+        nextCursor: null,
+      })),
+    });
+    await renderImprovements(<ImprovementPage id="IMP-1" />, { api });
+
+    expect(
+      await screen.findByRole('group', { name: 'Goal' }),
+    ).toHaveTextContent('Goalat most 6 breaches50% below the baseline');
+    expect(screen.getByTestId('improvement-chart')).toHaveAccessibleName(
+      'Before 12 breaches (n 12); after not measured yet; goal 6 breaches.',
+    );
+    expect(screen.getByTestId('improvement-chart-goal')).toHaveTextContent(
+      '6 breaches',
+    );
+    expect(
+      await screen.findByText(
+        'baseline: — → 12 breaches, 18 Dec 2026 – 15 Jan 2027, n = 12',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says a rejected item was never measured, and when it was rejected', async () => {
+    const api = improvementApi(
+      makeImprovement({
+        status: 'rejected',
+        version: 2,
+        rejectedAt: new Date(Date.now() - 2 * DAY).toISOString(),
+        rejectionReason: 'A bigger change replaces it',
+      }),
+    );
+    await renderImprovements(<ImprovementPage id="IMP-1" />, { api });
+    expect(await screen.findByTestId('improvement-baseline')).toHaveTextContent(
+      'Not frozen: rejected before approval',
+    );
+    expect(screen.getByTestId('improvement-measured')).toHaveTextContent(
+      'Not measured: rejected',
+    );
+    expect(screen.getByRole('group', { name: 'Rejected' })).toHaveTextContent(
+      '2d ago',
+    );
+    // Nothing to chart.
+    expect(screen.queryByTestId('improvement-chart')).not.toBeInTheDocument();
   });
 
   it('says an inconclusive verdict had too few events', async () => {
@@ -207,9 +277,7 @@ describe('ImprovementPage', () => {
       }),
     );
     await renderImprovements(<ImprovementPage id="IMP-1" />, { api });
-    const end = new Date(implementedAt.getTime() + 35 * DAY)
-      .toISOString()
-      .slice(0, 10);
+    const end = formatDay(new Date(implementedAt.getTime() + 35 * DAY));
     expect(
       await screen.findByText(new RegExp(`once it is over, on ${end}`)),
     ).toBeInTheDocument();

@@ -17,19 +17,18 @@ import { itsmApiRef } from '../../../api';
 import { Fact, Unset } from '../../shared/Fact';
 import { WriteErrorAlert } from '../../shared/WriteErrorAlert';
 import { VerdictChip } from '../ImprovementBadges';
-import { formatKpiValue, kpiSentence } from '../record/improvementKind';
+import {
+  formatDay,
+  formatGoal,
+  formatKpiValue,
+  formatRelativeTarget,
+  formatWindowDays,
+  improvementGoal,
+  kpiSentence,
+} from '../record/improvementKind';
 import { BeforeAfterChart } from './BeforeAfterChart';
 
-const day = (iso: string | Date) =>
-  (typeof iso === 'string' ? iso : iso.toISOString()).slice(0, 10);
-
-/** `[from, to)` of a window as days: `2027-01-01 – 2027-01-29`. */
-export function formatWindowDays(window: {
-  from: string | Date;
-  to: string | Date;
-}): string {
-  return `${day(window.from)} – ${day(window.to)}`;
-}
+export { formatWindowDays };
 
 function Figure(props: {
   label: string;
@@ -41,20 +40,23 @@ function Figure(props: {
   const { figure } = props;
   return (
     <Fact label={props.label}>
-      <span data-testid={props.testId}>
+      <div data-testid={props.testId}>
         {figure ? (
           <>
-            <Typography variant="h6" component="span">
-              {formatKpiValue(figure.value, props.unit)}
-            </Typography>{' '}
-            <Typography variant="body2" component="span" color="textSecondary">
-              n = {figure.n} · {formatWindowDays(figure)}
+            <Typography variant="h6" component="div">
+              {figure.value === null
+                ? 'No value'
+                : formatKpiValue(figure.value, props.unit)}
+            </Typography>
+            <Typography variant="body2" component="div" color="textSecondary">
+              {formatWindowDays(figure)},{' '}
+              <span style={{ whiteSpace: 'nowrap' }}>n = {figure.n}</span>
             </Typography>
           </>
         ) : (
           <Unset text={props.empty} />
         )}
-      </span>
+      </div>
     </Fact>
   );
 }
@@ -76,12 +78,18 @@ export function MeasuredEffect(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const { kpi } = item;
+  const rejected = item.status === 'rejected';
   if (!kpi) {
+    let text =
+      'No KPI: the owner records the evaluation by hand once it is implemented.';
+    if (rejected) text = 'No KPI, and rejected: nothing to evaluate.';
+    else if (item.evaluatedAt || item.status === 'closed') {
+      text = 'No KPI: the owner evaluated it by hand (see Evaluation).';
+    }
     return (
       <InfoCard title="Measured effect">
         <Typography variant="body2" color="textSecondary">
-          No KPI: the owner records the evaluation by hand once it is
-          implemented.
+          {text}
         </Typography>
       </InfoCard>
     );
@@ -93,6 +101,17 @@ export function MeasuredEffect(props: {
   const plannedBaseline = item.approvedAt
     ? null
     : improvementBaselineWindow(kpi, now);
+  let baselineEmpty = 'Not recorded';
+  if (rejected) baselineEmpty = 'Not frozen: rejected before approval';
+  else if (plannedBaseline) {
+    baselineEmpty = `On approval: the ${kpi.windowDays} days before`;
+  }
+  let measuredEmpty = `${kpi.settleDays} days after implementation, for ${kpi.windowDays} days`;
+  if (rejected) measuredEmpty = 'Not measured: rejected';
+  else if (window) measuredEmpty = `Over ${formatWindowDays(window)}`;
+  // Before the measurement, what the target makes of the frozen baseline.
+  const goal = improvementGoal(item);
+  const relativeTarget = formatRelativeTarget(kpi);
 
   const measure = async () => {
     setBusy(true);
@@ -129,7 +148,7 @@ export function MeasuredEffect(props: {
       <Box mt={2}>
         <Typography variant="body2">
           The system measures {formatWindowDays(window)} once it is over, on{' '}
-          {day(window.to)}.
+          {formatDay(window.to)}.
         </Typography>
       </Box>
     );
@@ -141,64 +160,76 @@ export function MeasuredEffect(props: {
         {kpiSentence(kpi, item.entityRefs)}
       </Typography>
       <Grid container spacing={2}>
-        <Grid item xs={12} sm={6} md={3}>
-          <Figure
-            label="Baseline (frozen at approval)"
-            figure={item.baseline}
-            unit={definition.unit}
-            testId="improvement-baseline"
-            empty={
-              plannedBaseline
-                ? `On approval: the ${kpi.windowDays} days before`
-                : 'Not recorded'
-            }
-          />
-        </Grid>
-        <Grid item xs={12} sm={6} md={3}>
-          <Figure
-            label="Measured"
-            figure={item.measured}
-            unit={definition.unit}
-            testId="improvement-measured"
-            empty={
-              window
-                ? `Over ${formatWindowDays(window)}`
-                : `${kpi.settleDays} days after implementation, for ${kpi.windowDays} days`
-            }
-          />
-        </Grid>
-        <Grid item xs={6} sm={6} md={3}>
-          <Fact label="Goal">
-            {item.goal !== null ? (
-              formatKpiValue(item.goal, definition.unit)
-            ) : (
-              <Unset text="From the baseline" />
-            )}
-          </Fact>
-        </Grid>
-        <Grid item xs={6} sm={6} md={3}>
-          <Fact label="Verdict">
-            {item.verdict ? (
-              <VerdictChip
-                verdict={item.verdict}
-                detailed
-                testId="improvement-verdict"
+        <Grid item xs={12} md={6}>
+          <Grid container spacing={2}>
+            <Grid item xs={6}>
+              <Figure
+                label="Baseline (frozen at approval)"
+                figure={item.baseline}
+                unit={definition.unit}
+                testId="improvement-baseline"
+                empty={baselineEmpty}
               />
-            ) : (
-              <Unset text="Not measured yet" />
-            )}
-          </Fact>
+            </Grid>
+            <Grid item xs={6}>
+              <Figure
+                label="Measured"
+                figure={item.measured}
+                unit={definition.unit}
+                testId="improvement-measured"
+                empty={measuredEmpty}
+              />
+            </Grid>
+            <Grid item xs={6}>
+              <Fact label="Goal">
+                {goal !== null ? (
+                  <>
+                    <div>
+                      {formatGoal(goal, kpi.direction, definition.unit)}
+                    </div>
+                    {relativeTarget && <Unset text={relativeTarget} />}
+                  </>
+                ) : (
+                  <Unset text={relativeTarget ?? 'Not set'} />
+                )}
+              </Fact>
+            </Grid>
+            <Grid item xs={6}>
+              <Fact label="Verdict">
+                {item.verdict ? (
+                  <VerdictChip
+                    verdict={item.verdict}
+                    detailed
+                    testId="improvement-verdict"
+                  />
+                ) : (
+                  <Unset
+                    text={rejected ? 'None: rejected' : 'Not measured yet'}
+                  />
+                )}
+              </Fact>
+            </Grid>
+          </Grid>
+        </Grid>
+        <Grid item xs={12} md={6}>
+          {item.baseline || item.measured ? (
+            <BeforeAfterChart
+              baseline={item.baseline}
+              measured={item.measured}
+              goal={goal}
+              verdict={item.verdict}
+              unit={definition.unit}
+            />
+          ) : (
+            !rejected && (
+              <Typography variant="body2" color="textSecondary">
+                Before and after show here as a chart once the baseline is
+                frozen at approval.
+              </Typography>
+            )
+          )}
         </Grid>
       </Grid>
-      <Box mt={2}>
-        <BeforeAfterChart
-          baseline={item.baseline}
-          measured={item.measured}
-          goal={item.goal}
-          verdict={item.verdict}
-          unit={definition.unit}
-        />
-      </Box>
       {measuring}
       {error !== undefined && (
         <Box mt={1}>
