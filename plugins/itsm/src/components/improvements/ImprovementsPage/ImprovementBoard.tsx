@@ -1,6 +1,6 @@
-import Box from '@material-ui/core/Box';
 import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import type {
   Improvement,
   ImprovementStatus,
@@ -39,21 +39,53 @@ export function groupByStatus(
   return columns;
 }
 
-/** The register as a board: one column per status, cards by score. */
+/** The narrowest a column gets before the board scrolls sideways. */
+const MIN_COLUMN_WIDTH = 150;
+
+const useStyles = makeStyles(theme => ({
+  board: {
+    display: 'grid',
+    gap: theme.spacing(1),
+    overflowX: 'auto',
+    paddingBottom: theme.spacing(1),
+  },
+  column: {
+    minWidth: 0,
+    padding: theme.spacing(1),
+    backgroundColor: theme.palette.background.default,
+  },
+  heading: {
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: theme.spacing(0.5),
+    marginBottom: theme.spacing(1),
+  },
+  cards: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: theme.spacing(1),
+  },
+}));
+
+/**
+ * The register as a board: one column per status, cards by score. The columns share the
+ * width (all six fit a laptop screen); below their narrowest the board scrolls sideways.
+ */
 export function ImprovementBoard(props: {
   items: readonly Improvement[];
   showRejected?: boolean;
 }) {
+  const classes = useStyles();
   const statuses = props.showRejected
     ? [...BOARD_STATUSES, 'rejected' as const]
     : BOARD_STATUSES;
   const columns = groupByStatus(props.items, statuses);
   return (
-    <Box
-      display="flex"
-      style={{ gap: 12 }}
-      overflow="auto"
-      pb={1}
+    <div
+      className={classes.board}
+      style={{
+        gridTemplateColumns: `repeat(${statuses.length}, minmax(${MIN_COLUMN_WIDTH}px, 1fr))`,
+      }}
       data-testid="improvement-board"
     >
       {statuses.map(status => {
@@ -63,28 +95,32 @@ export function ImprovementBoard(props: {
           <Paper
             key={status}
             component="section"
+            variant="outlined"
             aria-label={label}
             data-testid={`improvement-column-${status}`}
-            style={{ minWidth: 240, flex: '1 0 240px' }}
+            className={classes.column}
           >
-            <Box p={1}>
-              <Typography variant="subtitle2" component="h2" gutterBottom>
-                {label} ({cards.length})
+            <div className={classes.heading}>
+              <Typography variant="subtitle2" component="h2">
+                {label}
+              </Typography>{' '}
+              <Typography variant="caption" color="textSecondary">
+                {cards.length}
               </Typography>
-              <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
-                {cards.map(item => (
-                  <ImprovementCard key={item.id} item={item} />
-                ))}
-                {cards.length === 0 && (
-                  <Typography variant="caption" color="textSecondary">
-                    None
-                  </Typography>
-                )}
-              </Box>
-            </Box>
+            </div>
+            <div className={classes.cards}>
+              {cards.map(item => (
+                <ImprovementCard key={item.id} item={item} />
+              ))}
+              {cards.length === 0 && (
+                <Typography variant="caption" color="textSecondary">
+                  None
+                </Typography>
+              )}
+            </div>
           </Paper>
         );
       })}
-    </Box>
+    </div>
   );
 }

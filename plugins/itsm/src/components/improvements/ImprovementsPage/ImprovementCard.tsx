@@ -25,8 +25,8 @@ export function ImprovementCard(props: { item: Improvement }) {
       component="article"
       aria-label={`${item.id}: ${item.title}`}
     >
-      <Box p={1.5}>
-        <Box display="flex" alignItems="center" mb={0.5}>
+      <Box p={1} style={{ overflowWrap: 'anywhere' }}>
+        <Box display="flex" alignItems="center" mb={0.5} style={{ gap: 4 }}>
           <Typography variant="caption" component="span">
             <ImprovementLink id={item.id} />
           </Typography>
@@ -48,13 +48,19 @@ export function ImprovementCard(props: { item: Improvement }) {
         </Box>
         <Typography variant="caption" color="textSecondary" component="div">
           {formatImprovementSource(item.source)}
-          {item.sourceId ? ` ${item.sourceId}` : ''} ·{' '}
+          {item.sourceId ? ` ${item.sourceId}` : ''}
+        </Typography>
+        <Typography variant="caption" color="textSecondary" component="div">
           {item.entityRefs.map(shortRef).join(', ')}
         </Typography>
         <Typography variant="caption" color="textSecondary" component="div">
           {item.owner ? shortRef(item.owner) : 'No owner'}
-          {item.targetDate ? ` · due ${item.targetDate}` : ''}
         </Typography>
+        {item.targetDate && (
+          <Typography variant="caption" color="textSecondary" component="div">
+            Due {item.targetDate}
+          </Typography>
+        )}
       </Box>
     </Paper>
   );

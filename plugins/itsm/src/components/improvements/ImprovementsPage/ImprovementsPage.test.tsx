@@ -88,7 +88,10 @@ describe('ImprovementsListPage', () => {
       'improvement-card-IMP-2',
       'improvement-card-IMP-1',
     ]);
-    expect(proposed).toHaveTextContent('Proposed (2)');
+    expect(
+      within(proposed).getByRole('heading', { name: 'Proposed' }),
+    ).toBeInTheDocument();
+    expect(proposed).toHaveTextContent(/^Proposed 2/);
     const high = screen.getByTestId('improvement-card-IMP-2');
     expect(high).toHaveTextContent('Score 10');
     expect(within(high).getByText('Overdue')).toBeInTheDocument();

@@ -15,66 +15,105 @@ import {
   formatImprovementSource,
 } from '../record/improvementKind';
 
+/** Short values stay on one line; the title takes the room left and wraps. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+const chips = { display: 'flex', flexWrap: 'wrap', gap: 4 } as const;
+
 const COLUMNS: TableColumn<Improvement>[] = [
   {
     title: 'ID',
     field: 'id',
-    width: '7em',
+    width: '6em',
+    cellStyle: NO_WRAP,
     render: item => (
       <Typography variant="body2" component="span" noWrap>
         <ImprovementLink id={item.id} />
       </Typography>
     ),
   },
-  { title: 'Title', field: 'title', highlight: true },
+  {
+    title: 'Title',
+    field: 'title',
+    width: '30%',
+    cellStyle: { minWidth: '14em' },
+    render: item => (
+      <>
+        <Typography variant="body2" component="div">
+          <strong>{item.title}</strong>
+        </Typography>
+        {item.kind === 'corrective_action' && (
+          <Typography variant="caption" color="textSecondary">
+            {formatImprovementKind(item.kind)}
+          </Typography>
+        )}
+      </>
+    ),
+  },
   {
     title: 'Status',
     field: 'status',
-    render: item => <ImprovementStatusChip status={item.status} />,
+    render: item => (
+      <Box style={chips}>
+        <ImprovementStatusChip status={item.status} />
+        {item.verdict && <VerdictChip verdict={item.verdict} />}
+      </Box>
+    ),
   },
   {
     title: 'Score',
     field: 'priority.score',
     type: 'numeric',
+    width: '6em',
     render: item => item.priority.score,
-  },
-  {
-    title: 'Kind',
-    field: 'kind',
-    render: item => formatImprovementKind(item.kind),
   },
   {
     title: 'Source',
     field: 'source',
-    render: item => formatImprovementSource(item.source),
+    cellStyle: { minWidth: '9em' },
+    render: item => (
+      <>
+        {formatImprovementSource(item.source)}
+        {item.sourceId && (
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="div"
+            style={NO_WRAP}
+          >
+            {item.sourceId}
+          </Typography>
+        )}
+      </>
+    ),
   },
   {
     title: 'Services',
     field: 'entityRefs',
-    render: item => item.entityRefs.map(shortRef).join(', '),
+    render: item =>
+      item.entityRefs.map(ref => (
+        <div key={ref} style={NO_WRAP}>
+          {shortRef(ref)}
+        </div>
+      )),
   },
   {
     title: 'Owner',
     field: 'owner',
+    cellStyle: NO_WRAP,
     render: item => (item.owner ? shortRef(item.owner) : '—'),
   },
   {
     title: 'Target date',
     field: 'targetDate',
     render: item => (
-      <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-        {item.targetDate ?? '—'}
+      <Box style={chips} alignItems="center">
+        <span style={NO_WRAP}>{item.targetDate ?? '—'}</span>
         {item.overdue && (
           <ImprovementOverdueChip targetDate={item.targetDate} />
         )}
       </Box>
     ),
-  },
-  {
-    title: 'Verdict',
-    field: 'verdict',
-    render: item =>
-      item.verdict ? <VerdictChip verdict={item.verdict} /> : '—',
   },
 ];
 
@@ -84,8 +123,9 @@ const COLUMNS_WITHOUT_SERVICES = COLUMNS.filter(
 );
 
 /**
- * Improvement items as a table in the order given (the server's sort): id, title, status,
- * score, kind, source, services, owner, target date (overdue) and verdict.
+ * Improvement items as a table in the order given (the server's sort): id, title (corrective
+ * actions say so), status with the verdict, score, source (its record), services, owner and
+ * target date (overdue).
  */
 export function ImprovementsTable(props: {
   title: string;
