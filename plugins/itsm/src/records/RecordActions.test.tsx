@@ -86,7 +86,12 @@ const stale = {
 };
 
 /** The page: holds the record; "reload" reads version 5 as someone else left it. */
-function Page(props: { initial: Item; onChange: (item: Item) => void }) {
+function Page(props: {
+  initial: Item;
+  onChange: (item: Item) => void;
+  quietMoves?: string[];
+  testIdPrefix?: string;
+}) {
   const [item, setItem] = useState(props.initial);
   return (
     <RecordActions
@@ -105,11 +110,16 @@ function Page(props: { initial: Item; onChange: (item: Item) => void }) {
       onReload={() => setItem({ ...item, version: 5, title: 'Theirs' })}
       TransitionDialog={MoveDialog}
       EditDialog={EditDialog}
+      quietMoves={props.quietMoves}
+      testIdPrefix={props.testIdPrefix}
     />
   );
 }
 
-function render(answers: Response[]) {
+function render(
+  answers: Response[],
+  options: { quietMoves?: string[]; testIdPrefix?: string } = {},
+) {
   const fetch = jest.fn(async (_url: string, _init?: RequestInit) => {
     const next = answers.shift();
     if (!next) throw new Error('no more answers');
@@ -124,9 +134,10 @@ function render(answers: Response[]) {
   return {
     fetch,
     onChange,
-    rendered: renderInItsmApp(<Page initial={item} onChange={onChange} />, {
-      api,
-    }),
+    rendered: renderInItsmApp(
+      <Page initial={item} onChange={onChange} {...options} />,
+      { api },
+    ),
   };
 }
 
@@ -142,6 +153,32 @@ describe('RecordActions', () => {
         .map(b => b.textContent),
     ).toEqual(['Finish', 'Archive', 'Cancel it', 'Edit']);
     expect(toolbar().getByRole('button', { name: 'Archive' })).toBeDisabled();
+    // A cancellation is the quieter outline; the others are contained.
+    expect(toolbar().getByRole('button', { name: 'Cancel it' })).toHaveClass(
+      'MuiButton-outlined',
+    );
+    expect(toolbar().getByRole('button', { name: 'Finish' })).toHaveClass(
+      'MuiButton-contained',
+    );
+    expect(
+      toolbar().getByRole('button', { name: 'Finish' }),
+    ).not.toHaveAttribute('data-testid');
+  });
+
+  it("takes the practice's quiet moves and a test-id prefix", async () => {
+    await render([], {
+      quietMoves: ['archived'],
+      testIdPrefix: 'item-transition',
+    }).rendered;
+    expect(screen.getByTestId('item-transition-archived')).toHaveClass(
+      'MuiButton-outlined',
+    );
+    expect(screen.getByTestId('item-transition-cancelled')).toHaveClass(
+      'MuiButton-contained',
+    );
+    expect(screen.getByTestId('item-transition-done')).toHaveTextContent(
+      'Finish',
+    );
   });
 
   it('moves the record with its version as If-Match and takes the answer', async () => {

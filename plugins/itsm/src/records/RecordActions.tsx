@@ -32,14 +32,21 @@ export interface RecordActionsProps<
   TransitionDialog: ComponentType<RecordDialogProps<T> & { to: S }>;
   /** The practice's edit dialog. */
   EditDialog: ComponentType<RecordDialogProps<T>>;
+  /** The moves shown in the quieter outline (default: a cancellation). */
+  quietMoves?: readonly S[];
+  /** When set, each move's button has the test id `<testIdPrefix>-<status>`. */
+  testIdPrefix?: string;
 }
+
+const CANCELLATION: readonly string[] = ['cancelled'];
 
 const capitalized = (noun: string) =>
   noun.charAt(0).toLocaleUpperCase('en-US') + noun.slice(1);
 
 /**
- * A toolbar with one button per move the record's lifecycle offers (a cancellation in the
- * quieter outline) and "Edit". Each opens the practice's dialog; what the server answers
+ * A toolbar with one button per move the record's lifecycle offers (a cancellation, or the
+ * practice's `quietMoves`, in the quieter outline; a blocked move disabled with why as its
+ * tooltip) and "Edit". Each opens the practice's dialog; what the server answers
  * becomes the page's record.
  */
 export function RecordActions<T extends VersionedRecord, S extends string>(
@@ -49,6 +56,7 @@ export function RecordActions<T extends VersionedRecord, S extends string>(
     props;
   const [moving, setMoving] = useState<S>();
   const [editing, setEditing] = useState(false);
+  const quietMoves: readonly string[] = props.quietMoves ?? CANCELLATION;
 
   return (
     <Box
@@ -59,7 +67,7 @@ export function RecordActions<T extends VersionedRecord, S extends string>(
       aria-label={`${capitalized(kind.noun)} actions`}
     >
       {props.moves.map(move => {
-        const quiet = move.to === 'cancelled';
+        const quiet = quietMoves.includes(move.to);
         const button = (
           <Button
             key={move.to}
@@ -67,6 +75,11 @@ export function RecordActions<T extends VersionedRecord, S extends string>(
             color={quiet ? 'default' : 'primary'}
             disabled={Boolean(move.blockedBecause)}
             onClick={() => setMoving(move.to)}
+            data-testid={
+              props.testIdPrefix
+                ? `${props.testIdPrefix}-${move.to}`
+                : undefined
+            }
           >
             {move.label}
           </Button>
