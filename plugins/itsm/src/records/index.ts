@@ -28,6 +28,7 @@ export {
   type RecordDialogProps,
   type VersionedWrite,
 } from './useVersionedWrite';
+export { errorMapResolver, type FieldMessages } from './errorMapResolver';
 export {
   RecordFormDialog,
   type RecordFormDialogProps,

@@ -1,4 +1,4 @@
-import { Controller, useForm, type Resolver } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import {
   CHANGE_OUTCOMES,
   type Change,
@@ -8,6 +8,7 @@ import {
 import { CodeField, DateTimeField, TextAreaField } from '../../shared/forms';
 import { formatChangeStatus } from '../../shared/format';
 import {
+  errorMapResolver,
   RecordTransitionDialog,
   useVersionedWrite,
   type RecordDialogProps,
@@ -39,25 +40,13 @@ export function ChangeTransitionDialog(
   const write = useVersionedWrite(changeKind, props);
   const change = write.base;
   const fields = changeTransitionFields(to);
-  const resolver: Resolver<TransitionValues> = async values => {
-    const problems = transitionErrors(change, to, values);
-    const errors = Object.fromEntries(
-      Object.entries(problems).map(([field, message]) => [
-        field,
-        { type: 'validate', message },
-      ]),
-    );
-    return Object.keys(errors).length
-      ? { values: {}, errors }
-      : { values, errors: {} };
-  };
   const {
     control,
     handleSubmit,
     watch,
     formState: { errors, isSubmitting },
   } = useForm<TransitionValues>({
-    resolver,
+    resolver: errorMapResolver(values => transitionErrors(change, to, values)),
     defaultValues: initialTransitionValues(props.record, to),
   });
   const label = changeTransitionLabel(change, to);

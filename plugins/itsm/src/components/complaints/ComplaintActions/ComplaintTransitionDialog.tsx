@@ -1,9 +1,10 @@
-import { Controller, useForm, type Resolver } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import type {
   Complaint,
   ComplaintStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
+  errorMapResolver,
   RecordTransitionDialog,
   useVersionedWrite,
   type RecordDialogProps,
@@ -36,24 +37,14 @@ export function ComplaintTransitionDialog(
   const write = useVersionedWrite(complaintKind, props);
   const complaint = write.base;
   const fields = complaintTransitionFields(complaint.status, to);
-  const resolver: Resolver<ComplaintTransitionValues> = async values => {
-    const found = complaintTransitionErrors(complaint, to, values);
-    const errors = Object.fromEntries(
-      Object.entries(found).map(([field, message]) => [
-        field,
-        { type: 'validate', message },
-      ]),
-    );
-    return Object.keys(errors).length
-      ? { values: {}, errors }
-      : { values, errors: {} };
-  };
   const {
     control,
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<ComplaintTransitionValues>({
-    resolver,
+    resolver: errorMapResolver(values =>
+      complaintTransitionErrors(complaint, to, values),
+    ),
     defaultValues: initialComplaintTransitionValues(props.record),
   });
 

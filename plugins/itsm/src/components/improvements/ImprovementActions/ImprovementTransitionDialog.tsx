@@ -1,10 +1,11 @@
-import { Controller, useForm, type Resolver } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import Typography from '@material-ui/core/Typography';
 import type {
   Improvement,
   ImprovementStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
+  errorMapResolver,
   RecordTransitionDialog,
   useVersionedWrite,
   type RecordDialogProps,
@@ -37,24 +38,14 @@ export function ImprovementTransitionDialog(
   const write = useVersionedWrite(improvementKind, props);
   const item = write.base;
   const fields = improvementTransitionFields(item, to);
-  const resolver: Resolver<ImprovementTransitionValues> = async values => {
-    const found = improvementTransitionErrors(item, to, values);
-    const errors = Object.fromEntries(
-      Object.entries(found).map(([field, message]) => [
-        field,
-        { type: 'validate', message },
-      ]),
-    );
-    return Object.keys(errors).length
-      ? { values: {}, errors }
-      : { values, errors: {} };
-  };
   const {
     control,
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<ImprovementTransitionValues>({
-    resolver,
+    resolver: errorMapResolver(values =>
+      improvementTransitionErrors(item, to, values),
+    ),
     defaultValues: initialTransitionValues(props.record),
   });
 

@@ -1,4 +1,4 @@
-import { Controller, useForm, type Resolver } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import {
   PROBLEM_CLOSURE_CODES,
   type Problem,
@@ -7,6 +7,7 @@ import {
 import { EntityRefPicker } from '../../shared/EntityRefPicker';
 import { CodeField, TextAreaField } from '../../shared/forms';
 import {
+  errorMapResolver,
   RecordTransitionDialog,
   useVersionedWrite,
   type RecordDialogProps,
@@ -34,24 +35,14 @@ export function ProblemTransitionDialog(
   const write = useVersionedWrite(problemKind, props);
   const problem = write.base;
   const fields = problemTransitionFields(problem.status, to);
-  const resolver: Resolver<ProblemTransitionValues> = async values => {
-    const found = problemTransitionErrors(problem, to, values);
-    const errors = Object.fromEntries(
-      Object.entries(found).map(([field, message]) => [
-        field,
-        { type: 'validate', message },
-      ]),
-    );
-    return Object.keys(errors).length
-      ? { values: {}, errors }
-      : { values, errors: {} };
-  };
   const {
     control,
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<ProblemTransitionValues>({
-    resolver,
+    resolver: errorMapResolver(values =>
+      problemTransitionErrors(problem, to, values),
+    ),
     defaultValues: initialProblemTransitionValues(props.record),
   });
 

@@ -1,9 +1,10 @@
-import { Controller, useForm, type Resolver } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import type {
   ReviewStatus,
   ServiceReview,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
+  errorMapResolver,
   RecordTransitionDialog,
   useVersionedWrite,
   type RecordDialogProps,
@@ -30,24 +31,14 @@ export function ReviewTransitionDialog(
   const { to } = props;
   const write = useVersionedWrite(reviewKind, props);
   const review = write.base;
-  const resolver: Resolver<ReviewTransitionValues> = async values => {
-    const found = reviewTransitionErrors(review, to, values);
-    const errors = Object.fromEntries(
-      Object.entries(found).map(([field, message]) => [
-        field,
-        { type: 'validate', message },
-      ]),
-    );
-    return Object.keys(errors).length
-      ? { values: {}, errors }
-      : { values, errors: {} };
-  };
   const {
     control,
     handleSubmit,
     formState: { errors, isSubmitting },
   } = useForm<ReviewTransitionValues>({
-    resolver,
+    resolver: errorMapResolver(values =>
+      reviewTransitionErrors(review, to, values),
+    ),
     defaultValues: initialReviewTransitionValues(props.record),
   });
 
