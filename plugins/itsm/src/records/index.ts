@@ -47,6 +47,7 @@ export {
   type RecordActionsProps,
 } from './RecordActions';
 export { RecordPage } from './RecordPage';
+export { Instant, RecordHeader, type RecordHeaderProps } from './RecordHeader';
 export {
   LoadMoreButton,
   RecordListPage,

@@ -6,7 +6,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import type { Approval } from '@backstage-itsm/plugin-itsm-common';
-import { formatRelativeTime } from '../../shared/format';
+import { Instant } from '../../../records';
 
 // Short columns keep their words whole; the comment takes the room that is left.
 const short = { whiteSpace: 'nowrap' } as const;
@@ -55,9 +55,7 @@ export function VotesTable(props: {
                 {vote.comment ?? '—'}
               </TableCell>
               <TableCell style={short}>
-                <span title={new Date(vote.at).toLocaleString()}>
-                  {formatRelativeTime(vote.at)}
-                </span>
+                <Instant at={vote.at} />
               </TableCell>
               <TableCell>
                 {vote.planRevision}

@@ -7,11 +7,8 @@ import {
   type Incident,
 } from '@backstage-itsm/plugin-itsm-common';
 import { IncidentLink } from '../IncidentLink';
-import {
-  formatIncidentStatus,
-  formatRelativeTime,
-  slaTimeLeftMs,
-} from '../../shared/format';
+import { formatIncidentStatus, slaTimeLeftMs } from '../../shared/format';
+import { Instant } from '../../../records';
 import { SlaTimeLeft } from './SlaTimeLeft';
 
 function Assignee({ incident }: { incident: Incident }) {
@@ -98,11 +95,7 @@ function buildColumns(options: {
       title: 'Created',
       field: 'createdAt',
       ...(options.sortBySlaTimeLeft ? {} : { defaultSort: 'desc' as const }),
-      render: incident => (
-        <span title={new Date(incident.createdAt).toLocaleString()}>
-          {formatRelativeTime(incident.createdAt)}
-        </span>
-      ),
+      render: incident => <Instant at={incident.createdAt} />,
     },
   ];
 }

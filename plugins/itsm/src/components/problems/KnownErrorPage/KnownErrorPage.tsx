@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import type { KnownError } from '@backstage-itsm/plugin-itsm-common';
 import {
   LiveRecordHistory,
+  RecordHeader,
   RecordLinks,
   RecordPage,
   useRecord,
@@ -78,52 +79,37 @@ export function KnownErrorPage(props: { id?: string }) {
     <RecordPage kind={knownErrorKind} id={id} live={live}>
       {knownError => (
         <>
-          <Box component="header" mb={2}>
-            <Typography
-              variant="overline"
-              color="textSecondary"
-              component="div"
-            >
-              {knownError.id} · version {knownError.version}
-            </Typography>
-            <Typography variant="h4" component="h1" gutterBottom>
-              {knownError.title}
-            </Typography>
-            <Box display="flex" style={{ gap: 8 }} mb={2}>
-              <KnownErrorStatusChip status={knownError.status} />
-            </Box>
-            <Grid container spacing={3}>
-              <Grid item xs={12} sm={6} md={4}>
-                <Fact label="Entities">
-                  <EntityRefLinks
-                    entityRefs={knownError.entityRefs}
-                    hideIcons
-                  />
-                </Fact>
-              </Grid>
-              <Grid item xs={6} sm={3} md={2}>
-                <Fact label="Problem">
-                  {knownError.problemId ? (
-                    <ProblemLink id={knownError.problemId} />
-                  ) : (
-                    <Unset text="None" />
-                  )}
-                </Fact>
-              </Grid>
-              <Grid item xs={6} sm={3} md={2}>
-                <Fact label="Review by">
-                  {knownError.reviewBy ?? <Unset text="Not set" />}
-                  {reviewOverdue(knownError) && ' (overdue)'}
-                </Fact>
-              </Grid>
-              <Grid item xs={6} sm={3} md={2}>
-                <Fact label="Offered">{knownError.offeredCount}</Fact>
-              </Grid>
-              <Grid item xs={6} sm={3} md={2}>
-                <Fact label="Applied">{knownError.appliedCount}</Fact>
-              </Grid>
+          <RecordHeader
+            record={knownError}
+            badges={<KnownErrorStatusChip status={knownError.status} />}
+          >
+            <Grid item xs={12} sm={6} md={4}>
+              <Fact label="Entities">
+                <EntityRefLinks entityRefs={knownError.entityRefs} hideIcons />
+              </Fact>
             </Grid>
-          </Box>
+            <Grid item xs={6} sm={3} md={2}>
+              <Fact label="Problem">
+                {knownError.problemId ? (
+                  <ProblemLink id={knownError.problemId} />
+                ) : (
+                  <Unset text="None" />
+                )}
+              </Fact>
+            </Grid>
+            <Grid item xs={6} sm={3} md={2}>
+              <Fact label="Review by">
+                {knownError.reviewBy ?? <Unset text="Not set" />}
+                {reviewOverdue(knownError) && ' (overdue)'}
+              </Fact>
+            </Grid>
+            <Grid item xs={6} sm={3} md={2}>
+              <Fact label="Offered">{knownError.offeredCount}</Fact>
+            </Grid>
+            <Grid item xs={6} sm={3} md={2}>
+              <Fact label="Applied">{knownError.appliedCount}</Fact>
+            </Grid>
+          </RecordHeader>
           <Box mb={3} display="flex" flexWrap="wrap" style={{ gap: 8 }}>
             <KnownErrorActions
               knownError={knownError}

@@ -1,11 +1,11 @@
 import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { Problem } from '@backstage-itsm/plugin-itsm-common';
 import { PriorityChip } from '../../incidents/IncidentBadges';
 import { Fact, Unset } from '../../shared/Fact';
-import { formatRelativeTime, humanizeCode } from '../../shared/format';
+import { humanizeCode } from '../../shared/format';
+import { Instant, RecordHeader } from '../../../records';
 import { ProblemStatusChip, describeDetection } from '../ProblemBadges';
 
 /**
@@ -15,93 +15,81 @@ import { ProblemStatusChip, describeDetection } from '../ProblemBadges';
 export function ProblemHeader(props: { problem: Problem }) {
   const { problem } = props;
   return (
-    <Box component="header" mb={2}>
-      <Typography variant="overline" color="textSecondary" component="div">
-        {problem.id} · version {problem.version}
-      </Typography>
-      <Typography variant="h4" component="h1" gutterBottom>
-        {problem.title}
-      </Typography>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        style={{ gap: 8 }}
-        mb={2}
-        data-testid="itsm-problem-status"
-      >
-        <ProblemStatusChip status={problem.status} />
-        <PriorityChip priority={problem.priority} />
-        <Typography variant="body2" color="textSecondary">
-          {humanizeCode(problem.origin)}
-          {problem.closureCode && ` · ${humanizeCode(problem.closureCode)}`}
-        </Typography>
-      </Box>
-      <Grid container spacing={3}>
-        <Grid item xs={6} sm={4} md={2}>
-          <Fact label="Owner">
-            {problem.owner ? (
-              <EntityRefLink entityRef={problem.owner} hideIcon />
-            ) : (
-              <Unset text="No owner" />
-            )}
-          </Fact>
+    <RecordHeader
+      record={problem}
+      badgesTestId="itsm-problem-status"
+      badges={
+        <>
+          <ProblemStatusChip status={problem.status} />
+          <PriorityChip priority={problem.priority} />
+          <Typography variant="body2" color="textSecondary">
+            {humanizeCode(problem.origin)}
+            {problem.closureCode && ` · ${humanizeCode(problem.closureCode)}`}
+          </Typography>
+        </>
+      }
+    >
+      <Grid item xs={6} sm={4} md={2}>
+        <Fact label="Owner">
+          {problem.owner ? (
+            <EntityRefLink entityRef={problem.owner} hideIcon />
+          ) : (
+            <Unset text="No owner" />
+          )}
+        </Fact>
+      </Grid>
+      <Grid item xs={6} sm={4} md={2}>
+        <Fact label="Assignment group">
+          {problem.assignmentGroup ? (
+            <EntityRefLink entityRef={problem.assignmentGroup} hideIcon />
+          ) : (
+            <Unset text="None" />
+          )}
+        </Fact>
+      </Grid>
+      <Grid item xs={12} sm={4} md={4}>
+        <Fact label="Entities">
+          <EntityRefLinks entityRefs={problem.entityRefs} hideIcons />
+        </Fact>
+      </Grid>
+      <Grid item xs={6} sm={4} md={2}>
+        <Fact
+          label={
+            !problem.category && problem.signature ? 'Signature' : 'Category'
+          }
+        >
+          {problem.category ?? problem.signature ?? <Unset text="None" />}
+        </Fact>
+      </Grid>
+      <Grid item xs={6} sm={4} md={2}>
+        <Fact label="Raised">
+          <Instant at={problem.createdAt} />
+          {problem.targetDate && ` · target ${problem.targetDate}`}
+        </Fact>
+      </Grid>
+      {problem.detection && (
+        <Grid item xs={12} md={6}>
+          <Fact label="Detected">{describeDetection(problem.detection)}</Fact>
         </Grid>
-        <Grid item xs={6} sm={4} md={2}>
-          <Fact label="Assignment group">
-            {problem.assignmentGroup ? (
-              <EntityRefLink entityRef={problem.assignmentGroup} hideIcon />
-            ) : (
-              <Unset text="None" />
-            )}
-          </Fact>
-        </Grid>
-        <Grid item xs={12} sm={4} md={4}>
-          <Fact label="Entities">
-            <EntityRefLinks entityRefs={problem.entityRefs} hideIcons />
-          </Fact>
-        </Grid>
-        <Grid item xs={6} sm={4} md={2}>
+      )}
+      {problem.cancelReason && (
+        <Grid item xs={12} md={6}>
           <Fact
             label={
-              !problem.category && problem.signature ? 'Signature' : 'Category'
+              problem.detection ? 'Dismissed because' : 'Cancelled because'
             }
           >
-            {problem.category ?? problem.signature ?? <Unset text="None" />}
+            {problem.cancelReason}
           </Fact>
         </Grid>
-        <Grid item xs={6} sm={4} md={2}>
-          <Fact label="Raised">
-            <span title={new Date(problem.createdAt).toLocaleString()}>
-              {formatRelativeTime(problem.createdAt)}
-            </span>
-            {problem.targetDate && ` · target ${problem.targetDate}`}
+      )}
+      {problem.observationUntil && (
+        <Grid item xs={12} md={6}>
+          <Fact label="Observed until">
+            {new Date(problem.observationUntil).toLocaleString()}
           </Fact>
         </Grid>
-        {problem.detection && (
-          <Grid item xs={12} md={6}>
-            <Fact label="Detected">{describeDetection(problem.detection)}</Fact>
-          </Grid>
-        )}
-        {problem.cancelReason && (
-          <Grid item xs={12} md={6}>
-            <Fact
-              label={
-                problem.detection ? 'Dismissed because' : 'Cancelled because'
-              }
-            >
-              {problem.cancelReason}
-            </Fact>
-          </Grid>
-        )}
-        {problem.observationUntil && (
-          <Grid item xs={12} md={6}>
-            <Fact label="Observed until">
-              {new Date(problem.observationUntil).toLocaleString()}
-            </Fact>
-          </Grid>
-        )}
-      </Grid>
-    </Box>
+      )}
+    </RecordHeader>
   );
 }
