@@ -202,6 +202,27 @@ export class RecordAccess<TRecord, TFilter> {
     return this.#isAuthorized(decision, record);
   }
 
+  /**
+   * Throws `NotAllowedError` unless the policy allows a resource permission on every record
+   * of the type, unconditionally (a conditional decision is not enough): what runs over all
+   * of them, like the manual run of a practice's job.
+   */
+  async requireUnconditional(
+    permission: ResourcePermission,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
+    if (isPluginItself(credentials)) {
+      return;
+    }
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw notAllowed(permission);
+    }
+  }
+
   /** Throws `NotAllowedError` unless the policy allows a basic permission. */
   async requireBasic(
     permission: BasicPermission,

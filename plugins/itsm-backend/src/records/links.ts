@@ -91,10 +91,19 @@ export class RecordLinkService {
   /**
    * A copy whose record types are these where given and the registered ones otherwise: imports
    * link through the quiet copies of the practices' services (their own permissions), not
-   * through the types registered with the caller-facing permissions.
+   * through the types registered with the caller-facing permissions, at the import's clock.
    */
-  withTypes(types: readonly LinkableRecordType[]): RecordLinkService {
-    const copy = new RecordLinkService({ db: this.#db, now: this.#now });
+  withTypes(
+    types: readonly LinkableRecordType[],
+    options: {
+      /** The clock of the links it makes (an import's), when not this service's. */
+      now?: () => Date;
+    } = {},
+  ): RecordLinkService {
+    const copy = new RecordLinkService({
+      db: this.#db,
+      now: options.now ?? this.#now,
+    });
     for (const type of [...this.#types.values(), ...types]) {
       copy.register(type);
     }
@@ -272,6 +281,35 @@ export class RecordLinkService {
       },
       'outgoing',
     );
+  }
+
+  /**
+   * Links two records inside the caller's transaction unless they are linked already (in
+   * either direction, whatever the relation); returns whether it linked. Permission checks are
+   * the caller's; a link made meanwhile by a concurrent writer is still a 409 from the insert.
+   */
+  async insertOnce(
+    tx: Knex.Transaction,
+    link: Parameters<RecordLinkService['insert']>[1],
+  ): Promise<boolean> {
+    const fromType = link.from.table.type.recordType;
+    const toType = link.to.table.type.recordType;
+    const existing = await this.linksOf(
+      fromType,
+      link.fromSeq,
+      { otherType: toType },
+      tx,
+    );
+    const linked = existing.some(l =>
+      l.fromType === fromType && l.fromSeq === link.fromSeq
+        ? l.toSeq === link.toSeq
+        : l.fromSeq === link.toSeq,
+    );
+    if (linked) {
+      return false;
+    }
+    await this.insert(tx, link);
+    return true;
   }
 
   /**

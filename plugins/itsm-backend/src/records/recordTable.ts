@@ -139,11 +139,16 @@ export class KnexRecordTable {
 
   /**
    * Reads one keyset page of `query` (already filtered) on the sequence column, newest first
-   * unless `order` is `asc`, and hydrates its rows.
+   * unless `order` is `asc`, sorted by `sort` first when given, and hydrates its rows.
    */
   async page<T>(
     query: Knex.QueryBuilder,
-    options: { order: 'asc' | 'desc'; limit: number; cursor?: string },
+    options: {
+      order: 'asc' | 'desc';
+      limit: number;
+      cursor?: string;
+      sort?: KeysetSort;
+    },
     hydrate: (rows: Array<Record<string, any>>) => Promise<T[]> | T[],
   ): Promise<StorePage<T>> {
     return keysetPage(
@@ -154,7 +159,23 @@ export class KnexRecordTable {
   }
 }
 
-/** One keyset page of a query on a numeric sequence column. */
+/**
+ * A key a list is sorted by before its sequence number (a register's score or target date):
+ * the page runs on `(key, seq)`, both in the list's order, and its cursor carries the key's
+ * name and its value at the last row, so a cursor of another sort is a 400.
+ */
+export interface KeysetSort {
+  /** The sort's name in cursors. */
+  name: string;
+  /** The key as SQL; never null (coalesce a nullable column to a value that sorts last). */
+  key: Knex.Raw;
+  /** The key's value in a row the page's query read. */
+  valueOf(row: Record<string, any>): string | number;
+  /** Whether a value from a cursor is one the key can hold; anything else is a 400. */
+  accepts(value: unknown): boolean;
+}
+
+/** One keyset page of a query on a numeric sequence column, optionally sorted by a key first. */
 export async function keysetPage<T>(
   query: Knex.QueryBuilder,
   options: {
@@ -163,19 +184,38 @@ export async function keysetPage<T>(
     cursor?: string;
     /** The sequence column; `seq` by default. */
     column?: string;
+    sort?: KeysetSort;
   },
   hydrate: (rows: Array<Record<string, any>>) => Promise<T[]> | T[],
 ): Promise<StorePage<T>> {
-  const { order, limit } = options;
+  const { order, limit, sort } = options;
   const column = options.column ?? 'seq';
+  const op = order === 'desc' ? '<' : '>';
   if (options.cursor) {
-    const { seq } = decodeCursor(options.cursor, order);
-    if (seq <= MAX_RECORD_SEQ) {
-      query.where(column, order === 'desc' ? '<' : '>', seq);
-    } else if (order === 'asc') {
-      // Past every sequence a record can have (and outside PostgreSQL's int4): nothing follows.
-      query.whereRaw('1 = 0');
+    const at = decodeCursor(options.cursor, order, sort);
+    const afterSeq = (q: Knex.QueryBuilder) => {
+      if (at.seq <= MAX_RECORD_SEQ) {
+        q.where(column, op, at.seq);
+      } else if (order === 'asc') {
+        // Past every sequence a record can have (and outside PostgreSQL's int4): nothing
+        // follows; newest first, every sequence does.
+        q.whereRaw('1 = 0');
+      }
+    };
+    if (sort && at.sort) {
+      const value = at.sort.value;
+      query.where(inner =>
+        inner.where(sort.key, op, value).orWhere(same => {
+          same.where(sort.key, '=', value);
+          afterSeq(same);
+        }),
+      );
+    } else {
+      afterSeq(query);
     }
+  }
+  if (sort) {
+    query.orderBy(sort.key as any, order);
   }
   const rows = await query.orderBy(column, order).limit(limit + 1);
   const page = rows.slice(0, limit);
@@ -185,7 +225,13 @@ export async function keysetPage<T>(
     items,
     nextCursor:
       rows.length > limit && last
-        ? encodeCursor({ seq: Number(last.seq), order })
+        ? encodeCursor({
+            seq: Number(last.seq),
+            order,
+            ...(sort
+              ? { sort: { name: sort.name, value: sort.valueOf(last) } }
+              : {}),
+          })
         : null,
   };
 }

@@ -1,7 +1,8 @@
 import { InputError } from '@backstage/errors';
 import type { RecordLinkRelation } from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
 import type { RequestContext } from './context';
-import type { LinkableRecordType } from './links';
+import type { LinkableRecordType, RecordLinkService } from './links';
 
 /**
  * A record naming a record of another practice in one of its fields (a post-incident or
@@ -48,4 +49,50 @@ export class ReferenceLinkRegistry implements ReferenceLinks {
   async link(options: Parameters<ReferenceLinks['link']>[0]) {
     await this.#links?.link(options);
   }
+}
+
+/**
+ * The {@link ReferenceLinks} of a practice's records: a named id resolves when the caller may
+ * read the record (else a 400 naming the field: "<field>: <noun> '<id>' does not exist"), and
+ * the reference becomes a link from the naming record, made once (a link made meanwhile by
+ * someone else is what was asked for).
+ */
+export function recordReferenceLinks(options: {
+  /** How the 400 names the record, e.g. `problem`. */
+  noun: string;
+  /** The record's sequence number when the caller may read it, else undefined. */
+  readableSeq(id: string, ctx: RequestContext): Promise<number | undefined>;
+  /** The practice's record type as links take it. */
+  linkable(): LinkableRecordType;
+  links: RecordLinkService;
+  db: Knex;
+}): ReferenceLinks {
+  return {
+    async resolve(id, field, ctx) {
+      const seq = await options.readableSeq(id, ctx);
+      if (seq === undefined) {
+        throw new InputError(
+          `${field}: ${options.noun} '${id}' does not exist`,
+        );
+      }
+      return seq;
+    },
+    async link({ from, fromSeq, toSeq, relation, note, actor }) {
+      try {
+        await options.db.transaction(tx =>
+          options.links.insertOnce(tx, {
+            from,
+            fromSeq,
+            to: options.linkable(),
+            toSeq,
+            relation,
+            note,
+            actor: actor.toLocaleLowerCase('en-US'),
+          }),
+        );
+      } catch (error) {
+        if ((error as Error).name !== 'ConflictError') throw error;
+      }
+    },
+  };
 }

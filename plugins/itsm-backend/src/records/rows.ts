@@ -36,6 +36,17 @@ export function toOptionalDate(value: unknown): Date | null {
   return value === null || value === undefined ? null : toDate(value);
 }
 
+/**
+ * An instant a pure rule planned (an ISO string) as a store takes it: unchanged (undefined),
+ * cleared (null) or a date.
+ */
+export function toDateField(
+  value: string | null | undefined,
+): Date | null | undefined {
+  if (value === undefined) return undefined;
+  return value === null ? null : new Date(value);
+}
+
 /** A stored history event as the API sends it. */
 export function toHistoryEvent(event: HistoryEventRecord): HistoryEvent {
   return {
