@@ -3,3 +3,4 @@ export * from './verdict';
 export * from './types';
 export * from './lifecycle';
 export * from './schemas';
+export * from './edits';
