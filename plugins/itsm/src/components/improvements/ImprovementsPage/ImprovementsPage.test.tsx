@@ -1,3 +1,4 @@
+import { useLocation } from 'react-router-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { improvementScore } from '@backstage-itsm/plugin-itsm-common';
@@ -60,13 +61,28 @@ async function pick(selectName: RegExp, options: string[]) {
   );
 }
 
-function renderList() {
+/** The address the page keeps its view and filters in. */
+function Address() {
+  const location = useLocation();
+  return <output data-testid="address">{location.search}</output>;
+}
+
+const address = () =>
+  new URLSearchParams(screen.getByTestId('address').textContent ?? '');
+
+function renderList(path?: string) {
   const api = improvementApi(undefined, {
     listImprovements: jest.fn(async () => ({ items, nextCursor: null })),
   });
   return {
     api,
-    rendered: renderImprovements(<ImprovementsListPage />, { api }),
+    rendered: renderImprovements(
+      <>
+        <ImprovementsListPage />
+        <Address />
+      </>,
+      { api, path },
+    ),
   };
 }
 
@@ -197,5 +213,95 @@ describe('ImprovementsListPage', () => {
       }),
     );
     expect(screen.getByRole('link', { name: 'IMP-4' })).toBeInTheDocument();
+  });
+
+  it("lands filtered from the health card's link: a service's overdue items", async () => {
+    const ref = 'component:default/payments-api';
+    const { api, rendered } = renderList(
+      `/itsm/improvements?entityRef=${encodeURIComponent(ref)}&overdue=true`,
+    );
+    await rendered;
+    await screen.findByTestId('improvement-board');
+    expect(api.listImprovements).toHaveBeenCalledTimes(1);
+    expect(lastQuery(api)).toEqual({
+      entityRef: ref,
+      status: OPEN_AND_DONE,
+      overdue: true,
+      sort: 'score',
+      order: 'desc',
+      limit: 200,
+    });
+    expect(screen.getByLabelText('Overdue only')).toBeChecked();
+    expect(screen.getByLabelText('Service')).toHaveValue(ref);
+    expect(screen.getByTestId('raise-improvement')).toHaveAttribute(
+      'href',
+      `/itsm/improvements/new?entityRef=${encodeURIComponent(ref)}`,
+    );
+  });
+
+  it('reads the view, sort and every filter from its address', async () => {
+    const { api, rendered } = renderList(
+      '/itsm/improvements?owner=user:default/olivia&source=complaint&source=sla_breach' +
+        '&verdict=none&kind=corrective_action&rejected=true&view=table&sort=created' +
+        '&source=bogus',
+    );
+    await rendered;
+    expect(await screen.findByText('Improvement register')).toBeInTheDocument();
+    expect(lastQuery(api)).toEqual({
+      owner: ['user:default/olivia'],
+      source: ['sla_breach', 'complaint'],
+      verdict: ['none'],
+      kind: ['corrective_action'],
+      sort: 'created',
+      order: 'desc',
+      limit: 50,
+    });
+    expect(screen.getByLabelText('Show rejected')).toBeChecked();
+    expect(screen.getByLabelText('Sort by')).toHaveValue('created');
+  });
+
+  it('writes the filters it is given to its address', async () => {
+    const { api, rendered } = renderList();
+    await rendered;
+    await screen.findByTestId('improvement-board');
+    expect(address().toString()).toBe('');
+
+    await pick(/^Source/, ['SLA breach', 'Complaint']);
+    await userEvent.click(screen.getByLabelText('Overdue only'));
+    await userEvent.click(screen.getByRole('tab', { name: 'Table' }));
+    await userEvent.selectOptions(
+      screen.getByLabelText('Sort by'),
+      'targetDate',
+    );
+    await userEvent.type(
+      screen.getByLabelText('Service'),
+      'component:default/payments-api',
+    );
+    await waitFor(() =>
+      expect(address().get('entityRef')).toBe('component:default/payments-api'),
+    );
+    expect(address().getAll('source')).toEqual(['sla_breach', 'complaint']);
+    expect(address().get('overdue')).toBe('true');
+    expect(address().get('view')).toBe('table');
+    expect(address().get('sort')).toBe('targetDate');
+    await waitFor(() =>
+      expect(lastQuery(api)).toEqual({
+        entityRef: 'component:default/payments-api',
+        source: ['sla_breach', 'complaint'],
+        status: OPEN_AND_DONE,
+        overdue: true,
+        sort: 'targetDate',
+        order: 'asc',
+        limit: 50,
+      }),
+    );
+
+    // Back to the defaults: nothing left in the address.
+    await userEvent.click(screen.getByLabelText('Overdue only'));
+    await userEvent.click(screen.getByRole('tab', { name: 'Board' }));
+    await userEvent.clear(screen.getByLabelText('Service'));
+    await pick(/^Source/, ['SLA breach', 'Complaint']);
+    await waitFor(() => expect(address().get('entityRef')).toBeNull());
+    expect([...address().keys()]).toEqual(['sort']);
   });
 });

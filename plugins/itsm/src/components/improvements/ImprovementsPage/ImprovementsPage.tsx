@@ -1,5 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Route, Routes, useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -62,6 +62,7 @@ const SORTS: Record<Sort, { label: string; order: 'asc' | 'desc' }> = {
   targetDate: { label: 'Target date, soonest first', order: 'asc' },
   created: { label: 'Newest first', order: 'desc' },
 };
+const SORT_KEYS = Object.keys(SORTS) as Sort[];
 
 /** The filters of the register as the list and the export read them. */
 export interface RegisterFilters {
@@ -72,6 +73,48 @@ export interface RegisterFilters {
   kinds: ImprovementKind[];
   showRejected: boolean;
   overdueOnly: boolean;
+}
+
+/** The options of `key` in the query, in the options' order; unknown values are ignored. */
+function optionsIn<T extends string>(
+  params: URLSearchParams,
+  key: string,
+  options: readonly T[],
+): T[] {
+  const values = params.getAll(key);
+  return options.filter(option => values.includes(option));
+}
+
+/**
+ * The register's view and filters as its address keeps them, so that a view can be linked
+ * (the service health card links `?entityRef=<ref>&overdue=true`): `entityRef`, `owner`,
+ * `source`, `verdict` and `kind` (repeated for several), `overdue=true`, `rejected=true`,
+ * `view=table` and `sort=targetDate|created`.
+ */
+export function registerOfParams(
+  params: URLSearchParams,
+): RegisterFilters & { view: View; sort: Sort } {
+  const sort = SORT_KEYS.find(key => key === params.get('sort'));
+  return {
+    view: params.get('view') === 'table' ? 'table' : 'board',
+    sort: sort ?? 'score',
+    entityRef: params.get('entityRef')?.trim() ?? '',
+    owner: params.get('owner')?.trim() ?? '',
+    sources: optionsIn(params, 'source', IMPROVEMENT_SOURCES),
+    verdicts: optionsIn(params, 'verdict', VERDICTS),
+    kinds: optionsIn(params, 'kind', IMPROVEMENT_KINDS),
+    showRejected: params.get('rejected') === 'true',
+    overdueOnly: params.get('overdue') === 'true',
+  };
+}
+
+/** What a change of the register writes to its address: none, empty or false removes it. */
+type ParamChange = Record<string, string | readonly string[] | boolean>;
+
+function valuesOfParam(value: ParamChange[string]): readonly string[] {
+  if (typeof value === 'boolean') return value ? ['true'] : [];
+  if (typeof value === 'string') return value ? [value] : [];
+  return value;
 }
 
 /** The list query of the filters (without paging and order). */
@@ -102,39 +145,50 @@ export function registerQuery(
  */
 export function ImprovementsListPage() {
   const itsmApi = useApi(itsmApiRef);
-  const [view, setView] = useState<View>('board');
-  const [sort, setSort] = useState<Sort>('score');
+  const [params, setParams] = useSearchParams();
+  const register = registerOfParams(params);
+  const { view, sort, entityRef, owner, showRejected } = register;
+  const update = (change: ParamChange) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(change)) {
+      next.delete(key);
+      for (const one of valuesOfParam(value)) next.append(key, one);
+    }
+    if (next.toString() !== params.toString()) {
+      setParams(next, { replace: true });
+    }
+  };
   const [generation, setGeneration] = useState(0);
-  const [entityInput, setEntityInput] = useState<string | null>(null);
-  const [ownerInput, setOwnerInput] = useState<string | null>(null);
-  const [entityRef, setEntityRef] = useState('');
-  const [owner, setOwner] = useState('');
-  const [sources, setSources] = useState<ImprovementSource[]>([]);
-  const [verdicts, setVerdicts] = useState<VerdictFilter[]>([]);
-  const [kinds, setKinds] = useState<ImprovementKind[]>([]);
-  const [showRejected, setShowRejected] = useState(false);
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  // The pickers' text, written to the address once typing pauses; an address that changes
+  // otherwise (back, a link) shows in the pickers.
+  const [entityInput, setEntityInput] = useState<string | null>(
+    entityRef || null,
+  );
+  const [ownerInput, setOwnerInput] = useState<string | null>(owner || null);
+  useEffect(() => {
+    setEntityInput(input =>
+      (input?.trim() ?? '') === entityRef ? input : entityRef || null,
+    );
+  }, [entityRef]);
+  useEffect(() => {
+    setOwnerInput(input =>
+      (input?.trim() ?? '') === owner ? input : owner || null,
+    );
+  }, [owner]);
   const [downloading, setDownloading] = useState(false);
   const [downloadError, setDownloadError] = useState<unknown>();
-  useDebounce(() => setEntityRef(entityInput?.trim() ?? ''), DEBOUNCE_MS, [
-    entityInput,
-  ]);
-  useDebounce(() => setOwner(ownerInput?.trim() ?? ''), DEBOUNCE_MS, [
-    ownerInput,
-  ]);
+  useDebounce(
+    () =>
+      update({
+        entityRef: entityInput?.trim() ?? '',
+        owner: ownerInput?.trim() ?? '',
+      }),
+    DEBOUNCE_MS,
+    [entityInput, ownerInput],
+  );
   useOnSignal(IMPROVEMENTS_SIGNAL_CHANNEL, () => setGeneration(n => n + 1));
 
-  const filterKey = JSON.stringify(
-    registerQuery({
-      entityRef,
-      owner,
-      sources,
-      verdicts,
-      kinds,
-      showRejected,
-      overdueOnly,
-    }),
-  );
+  const filterKey = JSON.stringify(registerQuery(register));
   const filters = useMemo(
     () =>
       JSON.parse(filterKey) as Omit<
@@ -208,8 +262,8 @@ export function ImprovementsListPage() {
         anyText="All sources"
         options={IMPROVEMENT_SOURCES}
         format={formatImprovementSource}
-        value={sources}
-        onChange={setSources}
+        value={register.sources}
+        onChange={sources => update({ source: sources })}
       />
       <MultiFilter
         id="itsm-improvement-verdict-filter"
@@ -217,8 +271,8 @@ export function ImprovementsListPage() {
         anyText="Any verdict"
         options={VERDICTS}
         format={formatVerdictFilter}
-        value={verdicts}
-        onChange={setVerdicts}
+        value={register.verdicts}
+        onChange={verdicts => update({ verdict: verdicts })}
       />
       <MultiFilter
         id="itsm-improvement-kind-filter"
@@ -226,15 +280,15 @@ export function ImprovementsListPage() {
         anyText="All kinds"
         options={IMPROVEMENT_KINDS}
         format={formatImprovementKind}
-        value={kinds}
-        onChange={setKinds}
+        value={register.kinds}
+        onChange={kinds => update({ kind: kinds })}
       />
       <FormControlLabel
         control={
           <Switch
             color="primary"
-            checked={overdueOnly}
-            onChange={e => setOverdueOnly(e.target.checked)}
+            checked={register.overdueOnly}
+            onChange={e => update({ overdue: e.target.checked })}
           />
         }
         label="Overdue only"
@@ -244,7 +298,7 @@ export function ImprovementsListPage() {
           <Switch
             color="primary"
             checked={showRejected}
-            onChange={e => setShowRejected(e.target.checked)}
+            onChange={e => update({ rejected: e.target.checked })}
           />
         }
         label="Show rejected"
@@ -287,7 +341,9 @@ export function ImprovementsListPage() {
       <Box display="flex" alignItems="center" mb={1}>
         <Tabs
           value={view}
-          onChange={(_, next) => setView(next)}
+          onChange={(_, next: View) =>
+            update({ view: next === 'table' ? 'table' : '' })
+          }
           indicatorColor="primary"
           aria-label="View"
         >
@@ -303,11 +359,15 @@ export function ImprovementsListPage() {
               variant="outlined"
               label="Sort by"
               value={sort}
-              onChange={e => setSort(e.target.value as Sort)}
+              onChange={e =>
+                update({
+                  sort: e.target.value === 'score' ? '' : e.target.value,
+                })
+              }
               SelectProps={{ native: true }}
               InputLabelProps={{ shrink: true }}
             >
-              {(Object.keys(SORTS) as Sort[]).map(key => (
+              {SORT_KEYS.map(key => (
                 <option key={key} value={key}>
                   {SORTS[key].label}
                 </option>
