@@ -1,7 +1,7 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import type { Complaint } from '@backstage-itsm/plugin-itsm-common';
-import { Fact, Unset } from '../../shared/Fact';
+import { Fact, RefOrUnset, Unset } from '../../shared/Fact';
 import { humanizeCode } from '../../shared/format';
 import { Instant, RecordHeader } from '../../../records';
 import { ComplaintStatusChip, EscalatedChip } from '../ComplaintBadges';
@@ -37,11 +37,7 @@ export function ComplaintHeader(props: { complaint: Complaint }) {
       </Grid>
       <Grid item xs={6} sm={4} md={2}>
         <Fact label="Owner">
-          {complaint.owner ? (
-            <EntityRefLink entityRef={complaint.owner} hideIcon />
-          ) : (
-            <Unset text="No owner" />
-          )}
+          <RefOrUnset entityRef={complaint.owner} unset="No owner" />
         </Fact>
       </Grid>
       <Grid item xs={6} sm={4} md={2}>

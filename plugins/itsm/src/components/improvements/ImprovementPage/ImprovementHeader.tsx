@@ -1,7 +1,7 @@
 import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import type { Improvement } from '@backstage-itsm/plugin-itsm-common';
-import { Fact, Unset } from '../../shared/Fact';
+import { Fact, RefOrUnset, Unset } from '../../shared/Fact';
 import { Instant, RecordHeader } from '../../../records';
 import {
   ImprovementKindChip,
@@ -40,20 +40,12 @@ export function ImprovementHeader(props: { item: Improvement }) {
       </Grid>
       <Grid item xs={6} sm={3} md={2}>
         <Fact label="Owner">
-          {item.owner ? (
-            <EntityRefLink entityRef={item.owner} hideIcon />
-          ) : (
-            <Unset text="No owner" />
-          )}
+          <RefOrUnset entityRef={item.owner} unset="No owner" />
         </Fact>
       </Grid>
       <Grid item xs={6} sm={3} md={2}>
         <Fact label="Owning group">
-          {item.owningGroup ? (
-            <EntityRefLink entityRef={item.owningGroup} hideIcon />
-          ) : (
-            <Unset text="None" />
-          )}
+          <RefOrUnset entityRef={item.owningGroup} unset="None" />
         </Fact>
       </Grid>
       <Grid item xs={6} sm={4} md={2}>

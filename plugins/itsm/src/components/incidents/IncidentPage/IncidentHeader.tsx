@@ -2,7 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { Incident } from '@backstage-itsm/plugin-itsm-common';
-import { Fact, Unset } from '../../shared/Fact';
+import { Fact, RefOrUnset } from '../../shared/Fact';
 import { MajorBadge, PriorityChip, StatusChip } from '../IncidentBadges';
 import { SlaCountdown } from '../../service-levels/SlaCountdown';
 import { humanizeCode } from '../../shared/format';
@@ -43,20 +43,12 @@ export function IncidentHeader(props: { incident: Incident }) {
       </Grid>
       <Grid item xs={6} sm={4} md={2}>
         <Fact label="Assignee">
-          {incident.assignee ? (
-            <EntityRefLink entityRef={incident.assignee} hideIcon />
-          ) : (
-            <Unset text="Unassigned" />
-          )}
+          <RefOrUnset entityRef={incident.assignee} unset="Unassigned" />
         </Fact>
       </Grid>
       <Grid item xs={6} sm={4} md={2}>
         <Fact label="Assignment group">
-          {incident.assignmentGroup ? (
-            <EntityRefLink entityRef={incident.assignmentGroup} hideIcon />
-          ) : (
-            <Unset text="None" />
-          )}
+          <RefOrUnset entityRef={incident.assignmentGroup} unset="None" />
         </Fact>
       </Grid>
       <Grid item xs={6} sm={4} md={2}>

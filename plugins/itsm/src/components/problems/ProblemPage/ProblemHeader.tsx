@@ -1,9 +1,9 @@
-import { EntityRefLink, EntityRefLinks } from '@backstage/plugin-catalog-react';
+import { EntityRefLinks } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import type { Problem } from '@backstage-itsm/plugin-itsm-common';
 import { PriorityChip } from '../../incidents/IncidentBadges';
-import { Fact, Unset } from '../../shared/Fact';
+import { Fact, RefOrUnset, Unset } from '../../shared/Fact';
 import { humanizeCode } from '../../shared/format';
 import { Instant, RecordHeader } from '../../../records';
 import { ProblemStatusChip, describeDetection } from '../ProblemBadges';
@@ -31,20 +31,12 @@ export function ProblemHeader(props: { problem: Problem }) {
     >
       <Grid item xs={6} sm={4} md={2}>
         <Fact label="Owner">
-          {problem.owner ? (
-            <EntityRefLink entityRef={problem.owner} hideIcon />
-          ) : (
-            <Unset text="No owner" />
-          )}
+          <RefOrUnset entityRef={problem.owner} unset="No owner" />
         </Fact>
       </Grid>
       <Grid item xs={6} sm={4} md={2}>
         <Fact label="Assignment group">
-          {problem.assignmentGroup ? (
-            <EntityRefLink entityRef={problem.assignmentGroup} hideIcon />
-          ) : (
-            <Unset text="None" />
-          )}
+          <RefOrUnset entityRef={problem.assignmentGroup} unset="None" />
         </Fact>
       </Grid>
       <Grid item xs={12} sm={4} md={4}>

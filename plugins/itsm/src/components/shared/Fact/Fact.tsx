@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 
@@ -22,5 +23,17 @@ export function Unset(props: { text: string }) {
     <Typography variant="body2" color="textSecondary" component="span">
       {props.text}
     </Typography>
+  );
+}
+
+/** An entity ref as a link, or `unset` in grey when there is none. */
+export function RefOrUnset(props: {
+  entityRef?: string | null;
+  unset: string;
+}) {
+  return props.entityRef ? (
+    <EntityRefLink entityRef={props.entityRef} hideIcon />
+  ) : (
+    <Unset text={props.unset} />
   );
 }

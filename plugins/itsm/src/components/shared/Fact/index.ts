@@ -1,1 +1,1 @@
-export { Fact, Unset } from './Fact';
+export { Fact, RefOrUnset, Unset } from './Fact';
