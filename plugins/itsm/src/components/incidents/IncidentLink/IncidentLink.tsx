@@ -29,9 +29,13 @@ export function useIncidentPath(): ((id: string) => string) | undefined {
   return useRecordPath(incidentRouteRef);
 }
 
-/** A link to the incident page; plain text when the page is not mounted. */
-export function IncidentLink(props: { id: string; children?: ReactNode }) {
-  const pathOf = useIncidentPath();
+/** A link to a record's page (the id unless `children`); plain text when the page is not mounted. */
+export function RecordRouteLink(props: {
+  routeRef: SubRouteRef<{ id: string }>;
+  id: string;
+  children?: ReactNode;
+}) {
+  const pathOf = useRecordPath(props.routeRef);
   const children = props.children ?? props.id;
   if (!pathOf) {
     return <>{children}</>;
@@ -41,4 +45,9 @@ export function IncidentLink(props: { id: string; children?: ReactNode }) {
       {children}
     </Link>
   );
+}
+
+/** A link to the incident page; plain text when the page is not mounted. */
+export function IncidentLink(props: { id: string; children?: ReactNode }) {
+  return <RecordRouteLink routeRef={incidentRouteRef} {...props} />;
 }

@@ -1,1 +1,6 @@
-export { IncidentLink, useIncidentPath, useRecordPath } from './IncidentLink';
+export {
+  IncidentLink,
+  RecordRouteLink,
+  useIncidentPath,
+  useRecordPath,
+} from './IncidentLink';

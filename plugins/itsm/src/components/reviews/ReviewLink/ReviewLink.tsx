@@ -3,21 +3,12 @@ import { Link as RouterLink } from 'react-router-dom';
 import Button from '@material-ui/core/Button';
 import Link from '@material-ui/core/Link';
 import PrintOutlined from '@material-ui/icons/PrintOutlined';
-import { useRecordPath } from '../../incidents/IncidentLink';
+import { RecordRouteLink, useRecordPath } from '../../incidents/IncidentLink';
 import { reviewPackRouteRef, reviewRouteRef } from '../routes';
 
 /** A link to the review page; plain text when the page is not mounted. */
 export function ReviewLink(props: { id: string; children?: ReactNode }) {
-  const pathOf = useRecordPath(reviewRouteRef);
-  const children = props.children ?? props.id;
-  if (!pathOf) {
-    return <>{children}</>;
-  }
-  return (
-    <Link component={RouterLink} to={pathOf(props.id)}>
-      {children}
-    </Link>
-  );
+  return <RecordRouteLink routeRef={reviewRouteRef} {...props} />;
 }
 
 /**
