@@ -273,11 +273,26 @@ export function createImportRunner(options: {
       };
     },
     improvements({ now }): ItsmImprovementImporter {
-      return improvementImporter(
-        options.services.improvementImports({ permissions: allowAll, now })
-          .improvements,
-        as,
+      const { improvements } = options.services.improvementImports({
+        permissions: allowAll,
+        now,
+      });
+      // Links are checked with the import's permissions and made at its clock.
+      const quiet = services(now);
+      const { problems } = options.services.problemImports({
+        permissions: allowAll,
+        now,
+      });
+      const links = options.services.links.withTypes(
+        [
+          quiet.incidents.linkable(),
+          quiet.changes.linkable(),
+          problems.linkable(),
+          improvements.linkable(),
+        ],
+        { now },
       );
+      return improvementImporter(improvements, as, links);
     },
     changeTemplates({ now }): ItsmChangeTemplateImporter {
       const service = services(now).changeTemplates;

@@ -8,15 +8,13 @@ import {
   improvementVerdict,
 } from '@backstage-itsm/plugin-itsm-common';
 import { PLUGIN_SUBJECT, WriteContext, actorOf } from '../../records/context';
-import { unlessStale } from '../../records/versions';
+import { expectedVersionOf, unlessStale } from '../../records/versions';
 import type { KpiMeasurer } from './measure';
 import { evaluationSummary } from './improvementEvaluation';
 import {
   IMPROVEMENT_BATCH,
-  IMPROVEMENT_PREFIX,
   ImprovementItems,
   lowerRef,
-  versionOf,
 } from './ImprovementItems';
 import { improvementRecordType } from './improvementRecordType';
 import type {
@@ -56,16 +54,15 @@ export class ImprovementEvaluator {
 
   /** See {@link ImprovementService.evaluate}. */
   async evaluate(id: string, ctx: WriteContext): Promise<Improvement> {
-    const version = versionOf(ctx);
+    const expected = expectedVersionOf(ctx, improvementRecordType.noun);
     const record = await this.#items.readable(id, ctx);
     await this.#items.access.requireUpdate(record, ctx.credentials);
-    const expected = version();
     const now = this.#items.now();
     await unlessStale(
       record,
       expected,
       () => evaluableWindow(record, now),
-      IMPROVEMENT_PREFIX,
+      improvementRecordType.prefix,
     );
     return this.#evaluate(record, {
       expected: expected ?? record.version,

@@ -3,10 +3,11 @@ import {
   Improvement,
   improvementSignalChannel,
 } from '@backstage-itsm/plugin-itsm-common';
-import type { RequestContext, WriteContext } from '../../records/context';
+import type { RequestContext } from '../../records/context';
 import { LinkableRecordType, linkableRecordType } from '../../records/links';
 import type { RecordNotifier } from '../../records/notifier';
-import { expectedVersionOf, requireVersion } from '../../records/versions';
+import { ownersOf } from '../../records/entities';
+import { requireVersion } from '../../records/versions';
 import type { ImprovementAccess } from './improvementPermissions';
 import {
   improvementRecordType,
@@ -20,9 +21,6 @@ import type {
 import type { KnexImprovementStore } from './KnexImprovementStore';
 import { improvementChanges, toImprovement } from './improvementViews';
 
-/** The prefix of item ids, as version errors name them. */
-export const IMPROVEMENT_PREFIX = 'IMP';
-
 /** Items read per page by the evaluation job and the export. */
 export const IMPROVEMENT_BATCH = 200;
 
@@ -31,19 +29,6 @@ export const lowerRef = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 /** The link of an item's page, as notifications carry it. */
 export const improvementLink = (id: string) => `/itsm/improvements/${id}`;
-
-/**
- * `If-Match` in the order of checks: a malformed one is a 400 at once; a missing one is a
- * 428 once the item is found and the caller may write it (returned as a function to call
- * then).
- */
-export function versionOf(ctx: WriteContext): () => number | undefined {
-  if (ctx.ifMatch !== undefined) {
-    const version = expectedVersionOf(ctx, 'improvement');
-    return () => version;
-  }
-  return () => expectedVersionOf(ctx, 'improvement');
-}
 
 /** What one write of an item changes, as {@link ImprovementItems.write} takes it. */
 export interface ImprovementWrite {
@@ -140,7 +125,7 @@ export class ImprovementItems {
     );
     const diff = improvementChanges(before, after);
     if (Object.keys(diff).length === 0 && !options.always) {
-      requireVersion(record, expected, IMPROVEMENT_PREFIX);
+      requireVersion(record, expected, improvementRecordType.prefix);
       return before;
     }
     const updated = await this.store.updateImprovement({
@@ -198,9 +183,7 @@ export function entityColumns(
 ): Pick<ImprovementRecord, 'entityRefs' | 'entityOwnerRefs'> {
   return {
     entityRefs: entities.map(e => e.entityRef),
-    entityOwnerRefs: entities
-      .map(e => e.ownerRef)
-      .filter((o): o is string => !!o),
+    entityOwnerRefs: ownersOf(entities),
   };
 }
 

@@ -2,42 +2,35 @@ import {
   BackstageCredentials,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
 import {
   Improvement,
-  ImprovementKpi,
   checkImprovementApprover,
   improvementBaselineWindow,
   improvementMeasurementWindow,
   improvementPatchSchema,
   improvementTransitionSchema,
-  isImprovementLocked,
+  planImprovementPatch,
   planImprovementTransition,
 } from '@backstage-itsm/plugin-itsm-common';
-import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
 import { WriteContext, actorOf } from '../../records/context';
+import { toDateField } from '../../records/rows';
 import { parseInput } from '../../records/validation';
-import { unlessStale } from '../../records/versions';
+import { expectedVersionOf, unlessStale } from '../../records/versions';
 import type { ImprovementCatalog } from './improvementCatalog';
 import type { ImprovementEvaluator } from './ImprovementEvaluator';
-import {
-  IMPROVEMENT_PREFIX,
-  ImprovementItems,
-  lowerRef,
-  versionOf,
-} from './ImprovementItems';
+import { ImprovementItems, lowerRef } from './ImprovementItems';
+import { improvementRecordType } from './improvementRecordType';
 import { shortRef } from './improvementSources';
-import type { ImprovementFields, ImprovementRecord } from './ImprovementStore';
+import type { ImprovementFields } from './ImprovementStore';
 import { toImprovement } from './improvementViews';
 
-/** A validated `PATCH /improvements/{id}` body. */
-type ImprovementPatchInput = z.output<typeof improvementPatchSchema>;
+const NOUN = improvementRecordType.noun;
+const PREFIX = improvementRecordType.prefix;
 
 /**
- * Edits and moves of an item: a patch planned by the register's edit rules, a transition by
- * the lifecycle from `-common`, with separation of duties on approval (the approver's groups
- * from the catalog and their claims) and the KPI's baseline measured and frozen then.
+ * Edits and moves of an item: a patch planned by `planImprovementPatch`, a transition by the
+ * lifecycle, both from `-common`, with separation of duties on approval (the approver's
+ * groups from the catalog and their claims) and the KPI's baseline measured and frozen then.
  */
 export class ImprovementLifecycle {
   readonly #items: ImprovementItems;
@@ -67,10 +60,9 @@ export class ImprovementLifecycle {
     ctx: WriteContext,
   ): Promise<Improvement> {
     const input = parseInput(improvementPatchSchema, body, 'body');
-    const version = versionOf(ctx);
+    const expected = expectedVersionOf(ctx, NOUN);
     const record = await this.#items.readable(id, ctx);
     await this.#items.access.requireUpdate(record, ctx.credentials);
-    const expected = version();
     const now = this.#items.now();
     const { changes, entities } = await unlessStale(
       record,
@@ -81,7 +73,7 @@ export class ImprovementLifecycle {
           ? await this.#catalog.entities(input.entityRefs, 'entityRefs')
           : undefined,
       }),
-      IMPROVEMENT_PREFIX,
+      PREFIX,
     );
     return this.#items.write(record, {
       changes,
@@ -100,7 +92,7 @@ export class ImprovementLifecycle {
     ctx: WriteContext,
   ): Promise<Improvement> {
     const input = parseInput(improvementTransitionSchema, body, 'body');
-    const version = versionOf(ctx);
+    const expected = expectedVersionOf(ctx, NOUN);
     const record = await this.#items.readable(id, ctx);
     const actor = lowerRef(actorOf(ctx.credentials));
     if (input.to === 'approved' || input.to === 'rejected') {
@@ -115,7 +107,6 @@ export class ImprovementLifecycle {
         await this.#groupsOf(actor, ctx.credentials),
       );
     }
-    const expected = version();
     const now = this.#items.now();
     const planned = await unlessStale(
       record,
@@ -125,7 +116,7 @@ export class ImprovementLifecycle {
           now,
           actor,
         }),
-      IMPROVEMENT_PREFIX,
+      PREFIX,
     );
     const changes: Partial<ImprovementFields> = {
       ...planned,
@@ -211,62 +202,4 @@ export class ImprovementLifecycle {
       });
     }
   }
-}
-
-/**
- * The fields a patch writes (its services aside): 409 for a closed or rejected item, and for
- * a new KPI once the item is approved (its baseline was measured for the old one). Refs are
- * stored lowercase; a change to one input of the score writes all three.
- */
-function planImprovementPatch(
-  record: ImprovementRecord,
-  input: ImprovementPatchInput,
-): Partial<ImprovementFields> {
-  if (isImprovementLocked(record.status)) {
-    throw new ConflictError(
-      `The improvement is ${record.status} and cannot change`,
-    );
-  }
-  if (
-    input.kpi !== undefined &&
-    record.status !== 'proposed' &&
-    !sameKpi(record.kpi, input.kpi)
-  ) {
-    throw new ConflictError(
-      'The KPI is fixed once the improvement is approved: its baseline was measured for it',
-    );
-  }
-  const { entityRefs, owner, owningGroup, ...rest } = input;
-  const planned: Partial<ImprovementFields> = {
-    ...rest,
-    owner: owner === undefined ? undefined : lowerRef(owner),
-    owningGroup:
-      owningGroup === undefined
-        ? undefined
-        : owningGroup && lowerRef(owningGroup),
-  };
-  if (
-    planned.benefit !== undefined ||
-    planned.effort !== undefined ||
-    planned.urgency !== undefined
-  ) {
-    planned.benefit ??= record.benefit;
-    planned.effort ??= record.effort;
-    planned.urgency ??= record.urgency;
-  }
-  return planned;
-}
-
-function sameKpi(
-  current: ImprovementKpi | null,
-  next: ImprovementKpi | null,
-): boolean {
-  return isDeepStrictEqual(current, next);
-}
-
-function toDateField(
-  value: string | null | undefined,
-): Date | null | undefined {
-  if (value === undefined) return undefined;
-  return value === null ? null : new Date(value);
 }

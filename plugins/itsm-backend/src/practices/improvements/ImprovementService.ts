@@ -9,7 +9,6 @@ import {
   ImprovementCreateRequest,
   ImprovementDraft,
   Page,
-  RecordLink,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { RequestContext, WriteContext } from '../../records/context';
 import type {
@@ -17,7 +16,10 @@ import type {
   RecordLinkService,
 } from '../../records/links';
 import type { RecordNotifier } from '../../records/notifier';
-import type { ReferenceLinks } from '../../records/referenceLinks';
+import {
+  ReferenceLinks,
+  recordReferenceLinks,
+} from '../../records/referenceLinks';
 import type { KpiMeasurer } from './measure';
 import type { ImprovementCatalog } from './improvementCatalog';
 import {
@@ -26,7 +28,6 @@ import {
 } from './ImprovementEvaluator';
 import { ImprovementItems } from './ImprovementItems';
 import { ImprovementLifecycle } from './ImprovementLifecycle';
-import { ImprovementLinks } from './ImprovementLinks';
 import type { ImprovementAccess } from './improvementPermissions';
 import {
   ImprovementCountsResponse,
@@ -39,6 +40,7 @@ import {
 } from './ImprovementSourceService';
 import type { ImprovementSourceReader } from './improvementSources';
 import type { KnexImprovementStore } from './KnexImprovementStore';
+import { improvementRecordType } from './improvementRecordType';
 
 export type { ImprovementEvaluationRun } from './ImprovementEvaluator';
 export { improvementLink } from './ImprovementItems';
@@ -60,9 +62,9 @@ export type {
  * {@link ImprovementSourceService} raises items and drafts them from sources,
  * {@link ImprovementLifecycle} edits and moves them (approval and its baseline),
  * {@link ImprovementEvaluator} measures and evaluates them (and runs the job),
- * {@link ImprovementQueries} reads and exports them, {@link ImprovementLinks} links them for
- * other practices and imports, and {@link ImprovementItems} is how all of them read, write,
- * signal and notify.
+ * {@link ImprovementQueries} reads and exports them, and {@link ImprovementItems} is how all
+ * of them read, write, signal and notify. Links are the kernel's: its link routes, and the
+ * references other practices hold to an item.
  */
 export class ImprovementService {
   readonly #items: ImprovementItems;
@@ -70,7 +72,7 @@ export class ImprovementService {
   readonly #lifecycle: ImprovementLifecycle;
   readonly #evaluator: ImprovementEvaluator;
   readonly #queries: ImprovementQueries;
-  readonly #links: ImprovementLinks;
+  readonly #references: ReferenceLinks;
 
   constructor(options: {
     store: KnexImprovementStore;
@@ -121,7 +123,13 @@ export class ImprovementService {
       trustedImport,
     });
     this.#queries = new ImprovementQueries({ items });
-    this.#links = new ImprovementLinks({ items, links: options.links });
+    this.#references = recordReferenceLinks({
+      noun: improvementRecordType.noun,
+      readableSeq: (id, ctx) => items.readableSeq(id, ctx),
+      linkable: () => items.linkable(),
+      links: options.links,
+      db: options.store.db,
+    });
   }
 
   get access(): ImprovementAccess {
@@ -254,15 +262,7 @@ export class ImprovementService {
    * caller (400 otherwise); the link is made once.
    */
   references(): ReferenceLinks {
-    return this.#links.references();
-  }
-
-  /**
-   * Links an item to another record for a trusted import, as `actor`, without permission
-   * checks (the kernel's link routes check them for everyone else).
-   */
-  importLink(id: string, body: unknown, actor: string): Promise<RecordLink> {
-    return this.#links.importLink(id, body, actor);
+    return this.#references;
   }
 
   /** Items take links; changing them needs `itsm.improvement.update` on the item. */

@@ -6,6 +6,7 @@ import {
   ImprovementDraft,
   improvementCreateSchema,
   improvementDraftQuerySchema,
+  improvementOwnership,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { z } from 'zod';
@@ -259,32 +260,23 @@ export class ImprovementSourceService {
   }
 }
 
-/** The ref when it is a group's, else null. */
-function groupOf(ref: string | null): string | null {
-  return ref && ref.startsWith('group:') ? ref : null;
-}
-
-/**
- * The fields of a new (proposed) item. Its owner is the one given, else the owner group of
- * its first service; its owning group the one given, else the owner when a group, else the
- * first service's owner group.
- */
+/** The fields of a new (proposed) item, owned as `improvementOwnership` (`-common`) says. */
 function newImprovementFields(
   input: ImprovementCreateInput,
   options: {
     sourceId: string | null;
     sourceKey: string | null;
-    /** Lowercase; null: the first service's owner group. */
+    /** Null: the first service's owner group. */
     owner: string | null;
     /** The owner of the item's first service. */
     serviceOwnerRef: string | null;
   },
 ): ImprovementFields {
-  const serviceGroup = groupOf(options.serviceOwnerRef);
-  const owner = options.owner ?? serviceGroup;
-  const owningGroup = input.owningGroup
-    ? lowerRef(input.owningGroup)
-    : groupOf(owner) ?? serviceGroup;
+  const { owner, owningGroup } = improvementOwnership({
+    owner: options.owner,
+    owningGroup: input.owningGroup,
+    serviceOwnerRef: options.serviceOwnerRef,
+  });
   return {
     kind: input.kind,
     type: input.type,

@@ -7,6 +7,7 @@ import type {
   ImprovementType,
   ImprovementVerdict,
 } from '@backstage-itsm/plugin-itsm-common';
+import type { FiledEntity } from '../../records/entities';
 
 /** A KPI figure as stored: `[from, to)`, value, n, unit and when it was measured. */
 export interface ImprovementFigureRecord {
@@ -59,10 +60,7 @@ export interface ImprovementFields {
 }
 
 /** A service of an item with its owner when it was attached (lowercase). */
-export interface ImprovementEntity {
-  entityRef: string;
-  ownerRef: string | null;
-}
+export type ImprovementEntity = FiledEntity;
 
 /** A stored improvement item. */
 export interface ImprovementRecord extends ImprovementFields {

@@ -1,14 +1,21 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
-  MAX_RECORD_SEQ,
   OPEN_IMPROVEMENT_STATUSES,
+  improvementScore,
   type ImprovementListQuery,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { isUniqueViolation, migratedClient } from '../../records/database';
+import {
+  FiledEntity,
+  ownersOf,
+  readRecordEntities,
+  replaceRecordEntities,
+} from '../../records/entities';
+import type { KeysetSort } from '../../records/recordTable';
 import { toDate, toOptionalDate } from '../../records/rows';
+import { lowerRefs } from '../../records/rules';
 import { RECORD_TABLES } from '../../records/tables';
 import type {
   HistoryEventRecord,
@@ -17,7 +24,6 @@ import type {
 } from '../../records/types';
 import type {
   ImprovementCounts,
-  ImprovementEntity,
   ImprovementFields,
   ImprovementFigureRecord,
   ImprovementRecord,
@@ -37,8 +43,6 @@ type Db = Knex | Knex.Transaction;
 const IMPROVEMENTS = improvementRecordType.table;
 const IMPROVEMENT = improvementRecordType.recordType;
 const ENTITIES = RECORD_TABLES.entities;
-
-const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase('en-US'));
 
 /** The plain columns of the fields (the KPI and the figures are written apart). */
 const COLUMNS = {
@@ -118,13 +122,13 @@ function improvementRow(
   return row;
 }
 
-/** The score × 10 (an integer 4–100) the board sorts by; the same rounding as improvementScore. */
+/** The score × 10 (an integer 4–100) the board sorts by: `-common`'s score, to one decimal. */
 function scoreTenths(fields: Partial<ImprovementFields>): number {
   const { benefit, effort, urgency } = fields;
   if (benefit === undefined || effort === undefined || urgency === undefined) {
     throw new Error('benefit, effort and urgency are written together');
   }
-  return Math.round((10 * (benefit + urgency)) / effort);
+  return Math.round(improvementScore({ benefit, effort, urgency }).score * 10);
 }
 
 function rowToFigure(
@@ -147,7 +151,7 @@ function rowToFigure(
 
 function rowToImprovement(
   row: Record<string, any>,
-  entities: Array<Record<string, any>>,
+  entities: FiledEntity[],
 ): ImprovementRecord {
   return {
     seq: Number(row.seq),
@@ -185,84 +189,51 @@ function rowToImprovement(
     closedAt: toOptionalDate(row.closed_at),
     rejectedAt: toOptionalDate(row.rejected_at),
     rejectionReason: row.rejection_reason ?? null,
-    entityRefs: entities.map(e => e.entity_ref),
-    entityOwnerRefs: entities
-      .map(e => e.owner_ref)
-      .filter((o): o is string => !!o),
+    entityRefs: entities.map(e => e.entityRef),
+    entityOwnerRefs: ownersOf(entities),
     createdAt: toDate(row.created_at),
     createdBy: row.created_by,
     updatedAt: toDate(row.updated_at),
   };
 }
 
-/** The sort keys of the register: a column (with nulls placed last) and the sequence. */
-const SORTS = {
-  created: { column: null, nullValue: null },
-  score: { column: `${IMPROVEMENTS}.score_tenths`, nullValue: null },
-  targetDate: {
-    column: `${IMPROVEMENTS}.target_date`,
-    nullValue: '9999-12-31',
-  },
-} as const;
+/** Where items without a target date sort. */
+const NO_TARGET_DATE = '9999-12-31';
 
-type SortKey = keyof typeof SORTS;
-type SortValue = number | string | null;
-
-/** Where a page of the register ends: the sort, its last key value and sequence. */
-function encodeListCursor(cursor: {
-  sort: SortKey;
-  value: SortValue;
-  seq: number;
-  order: 'asc' | 'desc';
-}): string {
-  return Buffer.from(
-    JSON.stringify({
-      k: cursor.sort,
-      v: cursor.value,
-      s: cursor.seq,
-      o: cursor.order,
-    }),
-  ).toString('base64url');
-}
-
-function decodeListCursor(
-  cursor: string,
-  sort: SortKey,
-  order: 'asc' | 'desc',
-): { value: SortValue; seq: number } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = undefined;
+/** The register's sorts besides creation (the sequence alone): score, and target date. */
+function sortOf(
+  db: Knex,
+  sort: ImprovementListQuery['sort'],
+): KeysetSort | undefined {
+  if (sort === 'score') {
+    return {
+      name: 'score',
+      key: db.raw('??', [`${IMPROVEMENTS}.score_tenths`]),
+      valueOf: row => Number(row.score_tenths),
+      // 4–100; anything far outside would not even compare with the column (int4).
+      accepts: v =>
+        Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 1000,
+    };
   }
-  const { k, v, s, o } = (parsed ?? {}) as Record<string, unknown>;
-  const valueOk =
-    sort === 'created'
-      ? v === null
-      : (sort === 'score' &&
-          Number.isSafeInteger(v) &&
-          (v as number) >= 0 &&
-          (v as number) <= 1000) ||
-        (sort === 'targetDate' && typeof v === 'string' && v.length <= 10);
-  if (
-    k !== sort ||
-    o !== order ||
-    !valueOk ||
-    typeof s !== 'number' ||
-    !Number.isSafeInteger(s) ||
-    s < 0
-  ) {
-    throw new InputError('cursor is invalid');
+  if (sort === 'targetDate') {
+    // Items without a target date come last when ascending.
+    return {
+      name: 'targetDate',
+      key: db.raw('coalesce(??, ?)', [
+        `${IMPROVEMENTS}.target_date`,
+        NO_TARGET_DATE,
+      ]),
+      valueOf: row => row.target_date ?? NO_TARGET_DATE,
+      accepts: v => typeof v === 'string' && v.length <= 10,
+    };
   }
-  // Past every sequence a record can have (and outside PostgreSQL's int4): the last one.
-  return { value: v as SortValue, seq: Math.min(s, MAX_RECORD_SEQ) };
+  return undefined;
 }
 
 /**
- * The improvement register: its own columns and reads, the services filed in the kernel's
- * entity table with their owners. Versioned writes, history and the create event go through
- * the kernel's record table. No business rule lives here.
+ * The improvement register: its own columns and reads. Versioned writes, history, the create
+ * event and keyset pages (by score or target date too) go through the kernel's record table,
+ * the services with their owners through its filed entities. No business rule lives here.
  */
 export class KnexImprovementStore {
   readonly #db: Knex;
@@ -288,7 +259,7 @@ export class KnexImprovementStore {
    */
   async createImprovement(options: {
     fields: ImprovementFields;
-    entities: ImprovementEntity[];
+    entities: FiledEntity[];
     createdAt: Date;
     createdBy: string;
     event: NewHistoryEvent;
@@ -307,7 +278,12 @@ export class KnexImprovementStore {
           },
           options.event,
         );
-        await replaceEntities(tx, inserted, options.entities);
+        await replaceRecordEntities(
+          tx,
+          IMPROVEMENT,
+          inserted,
+          options.entities,
+        );
         await options.within?.(tx, inserted);
         return inserted;
       });
@@ -361,14 +337,14 @@ export class KnexImprovementStore {
         db(ENTITIES)
           .select('record_seq')
           .where('record_type', IMPROVEMENT)
-          .whereIn('entity_ref', lower(query.entityRef)),
+          .whereIn('entity_ref', lowerRefs(query.entityRef)),
       );
     }
     if (query.status?.length) q.whereIn('status', query.status);
     if (query.kind?.length) q.whereIn('kind', query.kind);
     if (query.source?.length) q.whereIn('source', query.source);
     if (query.owner?.length) {
-      const owners = lower(query.owner);
+      const owners = lowerRefs(query.owner);
       q.where(inner =>
         inner.whereIn('owner', owners).orWhereIn('owning_group', owners),
       );
@@ -392,7 +368,11 @@ export class KnexImprovementStore {
     if (permissionFilter) {
       whereImprovementPermitted(db, q, permissionFilter);
     }
-    return this.#page(q, query);
+    return improvementTable.page(
+      q,
+      { ...query, sort: sortOf(db, query.sort) },
+      rows => this.#hydrate(rows),
+    );
   }
 
   /**
@@ -433,66 +413,12 @@ export class KnexImprovementStore {
     return { open: Number(row.open), overdue: Number(row.overdue) };
   }
 
-  async #page(
-    q: Knex.QueryBuilder,
-    options: {
-      sort: SortKey;
-      order: 'asc' | 'desc';
-      limit: number;
-      cursor?: string;
-    },
-  ): Promise<StorePage<ImprovementRecord>> {
-    const { sort, order, limit } = options;
-    const { column, nullValue } = SORTS[sort];
-    const seqColumn = `${IMPROVEMENTS}.seq`;
-    const op = order === 'desc' ? '<' : '>';
-    const key = column
-      ? this.#db.raw(
-          nullValue === null ? '??' : 'coalesce(??, ?)',
-          nullValue === null ? [column] : [column, nullValue],
-        )
-      : null;
-    if (options.cursor) {
-      const at = decodeListCursor(options.cursor, sort, order);
-      if (key) {
-        q.where(inner =>
-          inner
-            .where(key, op, at.value as string | number)
-            .orWhere(same =>
-              same
-                .where(key, '=', at.value as string | number)
-                .where(seqColumn, op, at.seq),
-            ),
-        );
-      } else {
-        q.where(seqColumn, op, at.seq);
-      }
-    }
-    if (key) {
-      q.orderBy(key as any, order);
-    }
-    const rows = await q.orderBy(seqColumn, order).limit(limit + 1);
-    const page = rows.slice(0, limit);
-    const items = await this.#hydrate(page);
-    const last = page[page.length - 1];
-    let value: SortValue = null;
-    if (last && sort === 'score') value = Number(last.score_tenths);
-    if (last && sort === 'targetDate') value = last.target_date ?? nullValue;
-    return {
-      items,
-      nextCursor:
-        rows.length > limit && last
-          ? encodeListCursor({ sort, value, seq: Number(last.seq), order })
-          : null,
-    };
-  }
-
   /** A versioned write of an item's fields (and services, when given). */
   async updateImprovement(options: {
     seq: number;
     expectedVersion: number;
     changes: Partial<ImprovementFields>;
-    entities?: ImprovementEntity[];
+    entities?: FiledEntity[];
     at: Date;
     event: NewHistoryEvent;
   }): Promise<ImprovementRecord> {
@@ -504,7 +430,12 @@ export class KnexImprovementStore {
         event: options.event,
       });
       if (options.entities) {
-        await replaceEntities(tx, options.seq, options.entities);
+        await replaceRecordEntities(
+          tx,
+          IMPROVEMENT,
+          options.seq,
+          options.entities,
+        );
       }
     });
     return (await this.getImprovement(options.seq))!;
@@ -546,46 +477,13 @@ export class KnexImprovementStore {
     rows: Array<Record<string, any>>,
     db: Db = this.#db,
   ): Promise<ImprovementRecord[]> {
-    if (rows.length === 0) return [];
-    const seqs = rows.map(r => Number(r.seq));
-    const entityRows = await db(ENTITIES)
-      .select('record_seq', 'entity_ref', 'owner_ref', 'is_primary')
-      .where('record_type', IMPROVEMENT)
-      .whereIn('record_seq', seqs);
-    const entities = new Map<number, Array<Record<string, any>>>();
-    for (const row of entityRows) {
-      const list = entities.get(Number(row.record_seq)) ?? [];
-      list.push(row);
-      entities.set(Number(row.record_seq), list);
-    }
-    return rows.map(row => {
-      const own = (entities.get(Number(row.seq)) ?? []).sort(
-        (a, b) =>
-          Number(b.is_primary) - Number(a.is_primary) ||
-          String(a.entity_ref).localeCompare(String(b.entity_ref)),
-      );
-      return rowToImprovement(row, own);
-    });
-  }
-}
-
-async function replaceEntities(
-  tx: Knex.Transaction,
-  seq: number,
-  entities: ImprovementEntity[],
-): Promise<void> {
-  await tx(ENTITIES)
-    .where({ record_type: IMPROVEMENT, record_seq: seq })
-    .delete();
-  if (entities.length) {
-    await tx(ENTITIES).insert(
-      entities.map((e, i) => ({
-        record_type: IMPROVEMENT,
-        record_seq: seq,
-        entity_ref: e.entityRef,
-        owner_ref: e.ownerRef,
-        is_primary: i === 0,
-      })),
+    const entities = await readRecordEntities(
+      db,
+      IMPROVEMENT,
+      rows.map(r => Number(r.seq)),
+    );
+    return rows.map(row =>
+      rowToImprovement(row, entities.get(Number(row.seq)) ?? []),
     );
   }
 }

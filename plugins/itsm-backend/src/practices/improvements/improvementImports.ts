@@ -1,16 +1,19 @@
 import type { ItsmImprovementImporter } from '@backstage-itsm/plugin-itsm-node';
 import { improvementCreateSchema } from '@backstage-itsm/plugin-itsm-common';
 import { PLUGIN_SUBJECT, RequestContext } from '../../records/context';
+import type { RecordLinkService } from '../../records/links';
 import { parseInput } from '../../records/validation';
 import type { ImprovementService } from './ImprovementService';
 
 /**
  * Improvement writes of a trusted import through a quiet service (its own clock, no permission
- * checks, sources read as the plugin): each write at the item's current version.
+ * checks, sources read as the plugin): each write at the item's current version. Links go
+ * through the kernel's link service with the import's record types and clock.
  */
 export function improvementImporter(
   improvements: ImprovementService,
   as: (actor: string) => RequestContext,
+  links: RecordLinkService,
 ): ItsmImprovementImporter {
   const write = async (id: string, actor: string) => ({
     ...as(actor),
@@ -31,6 +34,7 @@ export function improvementImporter(
       improvements.evaluate(id, await write(id, actor)),
     evaluateDue: async () => (await improvements.evaluateDue()).evaluated,
     propose: (input, sourceKey) => improvements.propose(input, sourceKey),
-    link: (id, body, actor) => improvements.importLink(id, body, actor),
+    link: (id, body, actor) =>
+      links.create(improvements.linkable(), id, body, as(actor)),
   };
 }

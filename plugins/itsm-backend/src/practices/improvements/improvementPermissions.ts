@@ -4,10 +4,6 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
-import {
   PermissionRuleset,
   createConditionExports,
   createPermissionResourceRef,
@@ -20,7 +16,6 @@ import {
   improvementUpdatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import { RecordAccess, notAllowed } from '../../records/access';
-import { isPluginItself } from '../../records/context';
 import { createConditionQuery } from '../../records/permissionQuery';
 import { createClaimsRule } from '../../records/rules';
 import { RECORD_TABLES } from '../../records/tables';
@@ -124,7 +119,8 @@ export function registerImprovementPermissions(
 
 /**
  * Permission checks on improvement items: the kernel's record access with the improvement
- * permissions, approval on the loaded item, and the manual job runs (approvers of every item).
+ * permissions, and approval on the loaded item. The manual job runs need approval of every
+ * item (the kernel's `requireUnconditional`).
  */
 export class ImprovementAccess extends RecordAccess<
   ImprovementRecord,
@@ -155,26 +151,6 @@ export class ImprovementAccess extends RecordAccess<
       !(await this.allows(improvementApprovePermission, record, credentials))
     ) {
       throw notAllowed(improvementApprovePermission);
-    }
-  }
-
-  /**
-   * Throws `NotAllowedError` unless the policy allows a resource permission on every item
-   * (an unconditional decision): the manual runs of the register's jobs.
-   */
-  async requireUnconditional(
-    permission: ResourcePermission,
-    credentials: BackstageCredentials,
-  ): Promise<void> {
-    if (isPluginItself(credentials)) {
-      return;
-    }
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw notAllowed(permission);
     }
   }
 }

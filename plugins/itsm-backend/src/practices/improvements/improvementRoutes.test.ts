@@ -407,10 +407,14 @@ describe('improvements API', () => {
         null,
       );
 
-      // 400 body shape, then 404 unknown or unreadable, then 403, then 428/412, then 409.
+      // 400 request shape (428 without If-Match), then 404 unknown or unreadable, then 403,
+      // then 412, then 409 (docs/decisions.md: 428 is a property of the request alone).
       expect((await nova.patch(hers.id, 1, { status: 'closed' })).status).toBe(
         400,
       );
+      expect(
+        (await nova.patch(hers.id, undefined, { title: 'Mine' })).status,
+      ).toBe(428);
       expect((await nova.patch(hers.id, 1, { title: 'Mine' })).status).toBe(
         404,
       );
@@ -421,9 +425,7 @@ describe('improvements API', () => {
         400,
       );
       // Approving needs itsm.improvement.approve, checked before the version.
-      const denied = await nova.transition(own.id, undefined, {
-        to: 'approved',
-      });
+      const denied = await nova.transition(own.id, 7, { to: 'approved' });
       expect(denied.status).toBe(403);
       expect(denied.body.error.message).toBe(
         'Not allowed: itsm.improvement.approve',

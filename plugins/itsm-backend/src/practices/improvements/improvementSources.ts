@@ -1,13 +1,12 @@
 import {
-  IMPROVEMENT_KPI_DEFINITIONS,
   ImprovementDraft,
   ImprovementKpi,
-  ImprovementKpiName,
   ImprovementSource,
   ImprovementTarget,
   RecordIdPrefix,
   formatRecordId,
   parseRecordId,
+  defaultImprovementKpi,
   parseReviewActionKey,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { RequestContext } from '../../records/context';
@@ -63,29 +62,6 @@ export type SourceServices = Pick<
 
 const DAY_MS = 86_400_000;
 
-/** A KPI measured over W days after a week of settling, in its usual direction. */
-function kpi(
-  name: ImprovementKpiName,
-  options: {
-    windowDays: number;
-    target: ImprovementTarget;
-    category?: string | null;
-    signature?: string | null;
-    priority?: number | null;
-  },
-): ImprovementKpi {
-  return {
-    kpi: name,
-    category: options.category ?? null,
-    priority: options.priority ?? null,
-    signature: options.signature ?? null,
-    windowDays: options.windowDays,
-    settleDays: 7,
-    direction: IMPROVEMENT_KPI_DEFINITIONS[name].direction,
-    target: options.target,
-  };
-}
-
 /** Fewer incidents of the category or signature, else of the services at all. */
 function recurrenceKpi(match: {
   category?: string | null;
@@ -93,18 +69,24 @@ function recurrenceKpi(match: {
 }): ImprovementKpi {
   const half: ImprovementTarget = { kind: 'relative', percent: 50 };
   if (match.category || match.signature) {
-    return kpi('recurrence', {
+    return defaultImprovementKpi('recurrence', {
       windowDays: 28,
       target: half,
       category: match.category ?? null,
       signature: match.category ? null : match.signature ?? null,
     });
   }
-  return kpi('incident_count', { windowDays: 28, target: half });
+  return defaultImprovementKpi('incident_count', {
+    windowDays: 28,
+    target: half,
+  });
 }
 
 const csatKpi = () =>
-  kpi('csat', { windowDays: 90, target: { kind: 'relative', percent: 10 } });
+  defaultImprovementKpi('csat', {
+    windowDays: 90,
+    target: { kind: 'relative', percent: 10 },
+  });
 
 /** `component:default/payments` → `payments`. */
 export function shortRef(ref: string): string {
@@ -252,7 +234,7 @@ export class ImprovementSources implements ImprovementSourceReader {
         ),
         entityRefs: [breach.entityRef],
         nonconformity,
-        kpi: kpi('breach_count', {
+        kpi: defaultImprovementKpi('breach_count', {
           windowDays: 28,
           target: { kind: 'relative', percent: 50 },
         }),
@@ -375,7 +357,7 @@ export class ImprovementSources implements ImprovementSourceReader {
         ),
         entityRefs: change.entityRefs.slice(0, 20),
         nonconformity,
-        kpi: kpi('change_failure_rate', {
+        kpi: defaultImprovementKpi('change_failure_rate', {
           windowDays: 90,
           target: { kind: 'relative', percent: 50 },
         }),

@@ -1,4 +1,7 @@
-import type { SlaBreach } from '@backstage-itsm/plugin-itsm-common';
+import {
+  SlaBreach,
+  defaultImprovementKpi,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   PROPOSED_BY,
   RuleContext,
@@ -9,7 +12,6 @@ import {
   periodOf,
   shortRef,
   sourceKey,
-  suggestedKpi,
 } from './suggestion';
 
 /** Breaches of one target within the period that make a suggestion. */
@@ -101,7 +103,7 @@ export async function breachSuggestions(
         benefit: 4,
         effort: 3,
         urgency: priority <= 2 ? 5 : 4,
-        kpi: suggestedKpi('breach_count', {
+        kpi: defaultImprovementKpi('breach_count', {
           priority,
           windowDays: SUGGESTION_PERIOD_DAYS,
           target: { kind: 'relative', percent: 50 },

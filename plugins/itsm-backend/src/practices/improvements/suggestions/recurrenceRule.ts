@@ -1,3 +1,4 @@
+import { defaultImprovementKpi } from '@backstage-itsm/plugin-itsm-common';
 import type { KnexProblemStore } from '../../problems/KnexProblemStore';
 import {
   PROPOSED_BY,
@@ -8,7 +9,6 @@ import {
   periodOf,
   shortRef,
   sourceKey,
-  suggestedKpi,
 } from './suggestion';
 
 const DAY_MS = 86_400_000;
@@ -110,7 +110,7 @@ export async function recurrenceSuggestions(
           benefit: 3,
           effort: 3,
           urgency: group.count >= 2 * threshold ? 4 : 3,
-          kpi: suggestedKpi('recurrence', {
+          kpi: defaultImprovementKpi('recurrence', {
             windowDays: SUGGESTION_PERIOD_DAYS,
             target: { kind: 'relative', percent: 50 },
             [by]: value,

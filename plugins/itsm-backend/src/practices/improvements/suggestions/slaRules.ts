@@ -2,6 +2,7 @@ import {
   AlignmentFinding,
   MIN_IMPROVEMENT_EVENTS,
   ServiceLevelAgreement,
+  defaultImprovementKpi,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { KnexKpiStore } from '../measure/KnexKpiStore';
 import {
@@ -13,7 +14,6 @@ import {
   pct,
   shortRef,
   sourceKey,
-  suggestedKpi,
 } from './suggestion';
 
 const PAGE = 200;
@@ -112,7 +112,7 @@ export async function csatSuggestions(
         benefit: 4,
         effort: 3,
         urgency: target - csat.percent >= 10 ? 4 : 3,
-        kpi: suggestedKpi('csat', {
+        kpi: defaultImprovementKpi('csat', {
           windowDays: 90,
           target: { kind: 'absolute', value: target },
         }),
@@ -188,7 +188,7 @@ export async function changeFailureSuggestions(
         benefit: 3,
         effort: 3,
         urgency: rate >= 2 * target ? 4 : 3,
-        kpi: suggestedKpi('change_failure_rate', {
+        kpi: defaultImprovementKpi('change_failure_rate', {
           windowDays: 90,
           target: { kind: 'absolute', value: target },
         }),

@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  IMPROVEMENT_KPI_DEFINITIONS,
+import type {
   Improvement,
   ImprovementCreateRequest,
-  ImprovementKpi,
-  ImprovementKpiName,
-  ImprovementTarget,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { RequestContext } from '../../../records/context';
 import type { ItsmServiceDeps, ItsmServices } from '../../../services';
@@ -79,29 +75,6 @@ export function lastFullMonth(now: Date): {
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
   const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - 1, 1));
   return { from, to, label: from.toISOString().slice(0, 7) };
-}
-
-/** A KPI measured over `windowDays` after a week of settling, in its usual direction. */
-export function suggestedKpi(
-  name: ImprovementKpiName,
-  options: {
-    windowDays: number;
-    target: ImprovementTarget;
-    category?: string | null;
-    priority?: number | null;
-    signature?: string | null;
-  },
-): ImprovementKpi {
-  return {
-    kpi: name,
-    category: options.category ?? null,
-    priority: options.priority ?? null,
-    signature: options.signature ?? null,
-    windowDays: options.windowDays,
-    settleDays: 7,
-    direction: IMPROVEMENT_KPI_DEFINITIONS[name].direction,
-    target: options.target,
-  };
 }
 
 /** `component:default/payments` → `payments`. */
