@@ -20,7 +20,11 @@ import { canonicalEntityRef, ownerRefOf } from '../../catalog/entities';
 import { RequestContext, WriteContext, actorOf } from '../../records/context';
 import { LinkableRecordType, linkableRecordType } from '../../records/links';
 import { RecordNotifier } from '../../records/notifier';
-import { createdChanges, toHistoryEvent } from '../../records/rows';
+import {
+  createdChanges,
+  toDateField,
+  toHistoryEvent,
+} from '../../records/rows';
 import { parseInput } from '../../records/validation';
 import {
   expectedVersionOf,
@@ -437,12 +441,4 @@ export class ComplaintService {
 /** `user:default/sofia.rossi` → `sofia.rossi`. */
 function shortRef(ref: string): string {
   return ref.slice(ref.lastIndexOf('/') + 1);
-}
-
-/** A planned instant as the store takes it: unchanged (undefined), cleared (null) or a date. */
-function toDateField(
-  value: string | null | undefined,
-): Date | null | undefined {
-  if (value === undefined) return undefined;
-  return value === null ? null : new Date(value);
 }

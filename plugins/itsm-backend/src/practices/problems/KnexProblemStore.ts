@@ -7,6 +7,11 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import { isUniqueViolation, migratedClient } from '../../records/database';
+import {
+  ownersOf,
+  readRecordEntities,
+  replaceRecordEntities,
+} from '../../records/entities';
 import { likePattern } from '../../records/history';
 import { toDate, toOptionalDate } from '../../records/rows';
 import { RECORD_TABLES } from '../../records/tables';
@@ -38,7 +43,6 @@ import {
   problemTable,
 } from './problemRecordTypes';
 
-type Db = Knex | Knex.Transaction;
 type Filter = PermissionCriteria<ProblemPermissionFilter>;
 
 const PROBLEMS = problemRecordType.table;
@@ -156,7 +160,7 @@ export class KnexProblemStore {
         },
         options.event,
       );
-      await replaceEntities(tx, PROBLEM, seq, options.entities);
+      await replaceRecordEntities(tx, PROBLEM, seq, options.entities);
       await options.within?.(tx, seq);
       return seq;
     };
@@ -243,7 +247,7 @@ export class KnexProblemStore {
         event: options.event,
       });
       if (options.entities) {
-        await replaceEntities(tx, PROBLEM, options.seq, options.entities);
+        await replaceRecordEntities(tx, PROBLEM, options.seq, options.entities);
       }
     });
     return (await this.getProblem(options.seq))!;
@@ -319,11 +323,8 @@ export class KnexProblemStore {
     if (rows.length === 0) return [];
     const db = this.#db;
     const seqs = rows.map(r => Number(r.seq));
-    const [entityRows, linkRows] = await Promise.all([
-      db(ENTITIES)
-        .select('record_seq', 'entity_ref', 'owner_ref', 'is_primary')
-        .where('record_type', PROBLEM)
-        .whereIn('record_seq', seqs),
+    const [entities, linkRows] = await Promise.all([
+      readRecordEntities(db, PROBLEM, seqs),
       db(LINKS)
         .select('to_seq')
         .count({ n: '*' })
@@ -331,12 +332,6 @@ export class KnexProblemStore {
         .whereIn('to_seq', seqs)
         .groupBy('to_seq'),
     ]);
-    const entities = new Map<number, Array<Record<string, any>>>();
-    for (const row of entityRows) {
-      const list = entities.get(Number(row.record_seq)) ?? [];
-      list.push(row);
-      entities.set(Number(row.record_seq), list);
-    }
     const counts = new Map(
       (linkRows as Array<Record<string, any>>).map(
         r => [Number(r.to_seq), Number(r.n)] as const,
@@ -344,21 +339,15 @@ export class KnexProblemStore {
     );
     return rows.map(row => {
       const seq = Number(row.seq);
-      const own = (entities.get(seq) ?? []).sort(
-        (a, b) =>
-          Number(b.is_primary) - Number(a.is_primary) ||
-          String(a.entity_ref).localeCompare(String(b.entity_ref)),
-      );
+      const own = entities.get(seq) ?? [];
       return {
         seq,
         version: Number(row.version),
         status: row.status,
         title: row.title,
         statement: row.statement,
-        entityRefs: own.map(e => e.entity_ref),
-        entityOwnerRefs: own
-          .map(e => e.owner_ref)
-          .filter((o): o is string => !!o),
+        entityRefs: own.map(e => e.entityRef),
+        entityOwnerRefs: ownersOf(own),
         category: row.category ?? null,
         signature: row.signature ?? null,
         impact: Number(row.impact) as ProblemRecord['impact'],
@@ -671,7 +660,7 @@ export class KnexProblemStore {
         },
         options.event,
       );
-      await replaceEntities(tx, KNOWN_ERROR, inserted, options.entities);
+      await replaceRecordEntities(tx, KNOWN_ERROR, inserted, options.entities);
       await options.within?.(tx, inserted);
       return inserted;
     });
@@ -748,7 +737,12 @@ export class KnexProblemStore {
         event: options.event,
       });
       if (options.entities) {
-        await replaceEntities(tx, KNOWN_ERROR, options.seq, options.entities);
+        await replaceRecordEntities(
+          tx,
+          KNOWN_ERROR,
+          options.seq,
+          options.entities,
+        );
       }
     });
     return (await this.getKnownError(options.seq))!;
@@ -852,27 +846,5 @@ export class KnexProblemStore {
         updatedAt: toDate(row.updated_at),
       };
     });
-  }
-}
-
-async function replaceEntities(
-  tx: Db,
-  recordType: string,
-  seq: number,
-  entities: ProblemEntity[],
-): Promise<void> {
-  await tx(ENTITIES)
-    .where({ record_type: recordType, record_seq: seq })
-    .delete();
-  if (entities.length) {
-    await tx(ENTITIES).insert(
-      entities.map((e, i) => ({
-        record_type: recordType,
-        record_seq: seq,
-        entity_ref: e.entityRef,
-        owner_ref: e.ownerRef,
-        is_primary: i === 0,
-      })),
-    );
   }
 }

@@ -40,8 +40,15 @@ import {
 } from '../../records/links';
 import { RecordNotifier } from '../../records/notifier';
 import type { IncidentAccess } from '../incidents/IncidentAccess';
-import type { ReferenceLinks } from '../../records/referenceLinks';
-import { createdChanges, toHistoryEvent } from '../../records/rows';
+import {
+  ReferenceLinks,
+  recordReferenceLinks,
+} from '../../records/referenceLinks';
+import {
+  createdChanges,
+  toDateField,
+  toHistoryEvent,
+} from '../../records/rows';
 import { parseInput } from '../../records/validation';
 import {
   expectedVersionOf,
@@ -621,43 +628,13 @@ export class ProblemService {
    * problem must be readable by the caller; the link is made once.
    */
   references(): ReferenceLinks {
-    return {
-      resolve: async (problemId, field, ctx) => {
-        const seq = await this.readableSeq(problemId, ctx);
-        if (seq === undefined) {
-          throw new InputError(
-            `${field}: problem '${problemId}' does not exist`,
-          );
-        }
-        return seq;
-      },
-      link: async ({ from, fromSeq, toSeq, relation, note, actor }) => {
-        const existing = await this.#links.linksOf(
-          problemRecordType.recordType,
-          toSeq,
-          { otherType: from.table.type.recordType },
-        );
-        if (existing.some(l => l.fromSeq === fromSeq || l.toSeq === fromSeq)) {
-          return;
-        }
-        try {
-          await this.#store.db.transaction(tx =>
-            this.#links.insert(tx, {
-              from,
-              fromSeq,
-              to: this.linkable(),
-              toSeq,
-              relation,
-              note,
-              actor: lower(actor),
-            }),
-          );
-        } catch (error) {
-          // Linked meanwhile by someone else: the link is there, which is what was asked.
-          if ((error as Error).name !== 'ConflictError') throw error;
-        }
-      },
-    };
+    return recordReferenceLinks({
+      noun: 'problem',
+      readableSeq: (id, ctx) => this.readableSeq(id, ctx),
+      linkable: () => this.linkable(),
+      links: this.#links,
+      db: this.#store.db,
+    });
   }
 
   /** Problems take links; changing them needs `itsm.problem.update` on the problem. */
@@ -813,14 +790,6 @@ export class ProblemService {
       collectionChannel: PROBLEMS_SIGNAL_CHANNEL,
     });
   }
-}
-
-/** A planned instant as the store takes it: unchanged (undefined), cleared (null) or a date. */
-function toDateField(
-  value: string | null | undefined,
-): Date | null | undefined {
-  if (value === undefined) return undefined;
-  return value === null ? null : new Date(value);
 }
 
 /** An ISO instant or date from a query; `InputError` naming the field when malformed. */

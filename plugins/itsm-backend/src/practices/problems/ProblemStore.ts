@@ -11,6 +11,7 @@ import type {
   RcaEntry,
   RcaMethod,
 } from '@backstage-itsm/plugin-itsm-common';
+import type { FiledEntity } from '../../records/entities';
 
 /** The fields of a problem a write sets (everything but keys, version and timestamps). */
 export interface ProblemFields {
@@ -54,10 +55,7 @@ export interface ProblemRecord extends ProblemFields {
 }
 
 /** A catalog entity of a record, with its owner when it was attached. */
-export interface ProblemEntity {
-  entityRef: string;
-  ownerRef: string | null;
-}
+export type ProblemEntity = FiledEntity;
 
 /** The fields of a known error a write sets. */
 export interface KnownErrorFields {
