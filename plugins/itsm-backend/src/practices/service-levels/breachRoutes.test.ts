@@ -2,8 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { slaReadPermission } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { insertIncidentRow } from '../../__testUtils__/incidentRows';
-import { KnexLedgerStore } from './KnexLedgerStore';
+import { recordBreach } from '../../__testUtils__/breachRows';
 import {
   ALICE,
   asUser,
@@ -16,48 +15,9 @@ jest.setTimeout(60_000);
 const BOB = 'user:default/bob';
 const BREACHED_AT = new Date('2026-03-03T09:00:00.000Z');
 
-/**
- * A breach of an incident on payments whose stored owner is `ownerRef`, recorded as the
- * monitor job records it (ledger row, register row and its create event).
- */
-async function breachOwnedBy(knex: Knex, ownerRef: string, at = BREACHED_AT) {
-  const seq = await insertIncidentRow(knex, {
-    startedAt: new Date(at.getTime() - 3_600_000),
-    ownerRef,
-  });
-  const ledger = await KnexLedgerStore.create({
-    database: { getClient: async () => knex, migrations: { skip: true } },
-  });
-  const cycle = `${at.getTime() - 3_600_000}-3600000-edd6f1fb`;
-  await ledger.recordBreach({
-    key: {
-      recordType: 'incident',
-      recordSeq: seq,
-      clock: 'resolution',
-      purpose: 'breach',
-      threshold: 100,
-      cycle,
-    },
-    scope: `itsm:incident:${seq}:resolution:breach:100:${cycle}`,
-    recipients: [],
-    payload: { title: `INC-${seq} breached` },
-    now: at,
-    event: { at, actor: 'plugin:itsm', action: 'sla_breached', changes: {} },
-    breach: {
-      priority: 3,
-      entityRef: 'component:default/payments',
-      slaSeq: null,
-      slaRevision: null,
-      targetMs: 3_600_000,
-      calendarId: '24x7',
-      breachedAt: at,
-    },
-  });
-  const row = await knex('itsm_sla_breaches')
-    .where({ record_seq: seq })
-    .first();
-  return { seq, id: `BRE-${Number(row.seq)}` };
-}
+/** A breach of an incident on payments whose stored owner is `ownerRef`. */
+const breachOwnedBy = (knex: Knex, ownerRef: string, at = BREACHED_AT) =>
+  recordBreach(knex, ownerRef, at);
 
 describe('/breaches', () => {
   it.each(databases.eachSupportedId())(

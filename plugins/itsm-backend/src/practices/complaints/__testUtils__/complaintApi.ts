@@ -7,11 +7,8 @@ import {
   complaintManagePermission,
   complaintReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
-import {
-  ALICE,
-  ItsmTestBackend,
-  asUser,
-} from '../../../__testUtils__/testBackend';
+import { recordApi } from '../../../__testUtils__/recordApi';
+import { ALICE, ItsmTestBackend } from '../../../__testUtils__/testBackend';
 import {
   complaintConditions,
   createComplaintConditionalDecision,
@@ -75,64 +72,9 @@ export function complaintPolicy(claims: Record<string, string[]>) {
 
 /** Small helpers over the complaints API of a test backend, as one user. */
 export function complaintApi(backend: ItsmTestBackend, user = ALICE) {
-  const { api } = backend;
-  const auth = () => asUser(user);
-  const versioned = (
-    req: ReturnType<ReturnType<typeof api>['post']>,
-    ifMatch: number | string | undefined,
-  ) =>
-    ifMatch === undefined
-      ? req
-      : req.set(
-          'If-Match',
-          typeof ifMatch === 'number' ? `"${ifMatch}"` : ifMatch,
-        );
-  const helpers = {
-    post: (path: string, body: object) =>
-      api().post(`/api/itsm${path}`).set('Authorization', auth()).send(body),
-    get: (path: string) =>
-      api().get(`/api/itsm${path}`).set('Authorization', auth()),
-    async create(overrides: Record<string, unknown> = {}) {
-      const res = await helpers.post('/complaints', newComplaint(overrides));
-      if (res.status !== 201) {
-        throw new Error(`create failed: ${res.status} ${res.text}`);
-      }
-      return res.body;
-    },
-    patch: (id: string, ifMatch: number | string | undefined, body: object) =>
-      versioned(
-        api().patch(`/api/itsm/complaints/${id}`).set('Authorization', auth()),
-        ifMatch,
-      ).send(body),
-    transition: (
-      id: string,
-      ifMatch: number | string | undefined,
-      body: object,
-    ) =>
-      versioned(
-        api()
-          .post(`/api/itsm/complaints/${id}/transitions`)
-          .set('Authorization', auth()),
-        ifMatch,
-      ).send(body),
-    async move(
-      complaint: { id: string; version: number },
-      to: string,
-      fields: object = {},
-    ) {
-      const res = await helpers.transition(complaint.id, complaint.version, {
-        to,
-        ...fields,
-      });
-      if (res.status !== 200) {
-        throw new Error(`move to ${to} failed: ${res.status} ${res.text}`);
-      }
-      return res.body;
-    },
-    async history(id: string) {
-      const res = await helpers.get(`/complaints/${id}/history?limit=200`);
-      return res.body.items as Array<Record<string, any>>;
-    },
-  };
-  return helpers;
+  return recordApi(backend, {
+    collection: 'complaints',
+    newRecord: newComplaint,
+    user,
+  });
 }

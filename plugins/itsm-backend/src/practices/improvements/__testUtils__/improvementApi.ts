@@ -10,13 +10,9 @@ import {
   improvementUpdatePermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
-import { insertIncidentRow } from '../../../__testUtils__/incidentRows';
-import {
-  ALICE,
-  ItsmTestBackend,
-  asUser,
-} from '../../../__testUtils__/testBackend';
-import { KnexLedgerStore } from '../../service-levels/KnexLedgerStore';
+import { recordBreach as recordBreachRow } from '../../../__testUtils__/breachRows';
+import { recordApi } from '../../../__testUtils__/recordApi';
+import { ALICE, ItsmTestBackend } from '../../../__testUtils__/testBackend';
 import {
   createImprovementConditionalDecision,
   improvementConditions,
@@ -117,116 +113,19 @@ export async function recordBreach(
   ownerRef: string,
   at = new Date('2027-02-03T09:00:00.000Z'),
 ): Promise<string> {
-  const seq = await insertIncidentRow(knex, {
-    startedAt: new Date(at.getTime() - 3_600_000),
-    ownerRef,
-  });
-  const ledger = await KnexLedgerStore.create({
-    database: { getClient: async () => knex, migrations: { skip: true } },
-  });
-  const cycle = `${at.getTime() - 3_600_000}-3600000-edd6f1fb`;
-  await ledger.recordBreach({
-    key: {
-      recordType: 'incident',
-      recordSeq: seq,
-      clock: 'resolution',
-      purpose: 'breach',
-      threshold: 100,
-      cycle,
-    },
-    scope: `itsm:incident:${seq}:resolution:breach:100:${cycle}`,
-    recipients: [],
-    payload: { title: `INC-${seq} breached` },
-    now: at,
-    event: { at, actor: 'plugin:itsm', action: 'sla_breached', changes: {} },
-    breach: {
-      priority: 3,
-      entityRef: 'component:default/payments',
-      slaSeq: null,
-      slaRevision: null,
-      targetMs: 3_600_000,
-      calendarId: '24x7',
-      breachedAt: at,
-    },
-  });
-  const row = await knex('itsm_sla_breaches')
-    .where({ record_seq: seq })
-    .first();
-  return `BRE-${Number(row.seq)}`;
+  return (await recordBreachRow(knex, ownerRef, at)).id;
 }
 
 /** Small helpers over the improvement API of a test backend, as one user. */
 export function improvementApi(backend: ItsmTestBackend, user = ALICE) {
-  const { api } = backend;
-  const auth = () => asUser(user);
-  const versioned = <T extends { set(name: string, value: string): T }>(
-    req: T,
-    ifMatch: number | string | undefined,
-  ) =>
-    ifMatch === undefined
-      ? req
-      : req.set(
-          'If-Match',
-          typeof ifMatch === 'number' ? `"${ifMatch}"` : ifMatch,
-        );
-  const helpers = {
-    post: (path: string, body?: object) =>
-      api().post(`/api/itsm${path}`).set('Authorization', auth()).send(body),
-    get: (path: string) =>
-      api().get(`/api/itsm${path}`).set('Authorization', auth()),
-    async create(overrides: Record<string, unknown> = {}) {
-      const res = await helpers.post(
-        '/improvements',
-        newImprovement(overrides),
-      );
-      if (res.status !== 201) {
-        throw new Error(`create failed: ${res.status} ${res.text}`);
-      }
-      return res.body;
-    },
-    patch: (id: string, ifMatch: number | string | undefined, body: object) =>
-      versioned(
-        api()
-          .patch(`/api/itsm/improvements/${id}`)
-          .set('Authorization', auth()),
-        ifMatch,
-      ).send(body),
-    transition: (
-      id: string,
-      ifMatch: number | string | undefined,
-      body: object,
-    ) =>
-      versioned(
-        api()
-          .post(`/api/itsm/improvements/${id}/transitions`)
-          .set('Authorization', auth()),
-        ifMatch,
-      ).send(body),
+  const helpers = recordApi(backend, {
+    collection: 'improvements',
+    newRecord: newImprovement,
+    user,
+  });
+  return {
+    ...helpers,
     evaluate: (id: string, ifMatch: number | string | undefined) =>
-      versioned(
-        api()
-          .post(`/api/itsm/improvements/${id}/evaluation`)
-          .set('Authorization', auth()),
-        ifMatch,
-      ).send(),
-    async move(
-      item: { id: string; version: number },
-      to: string,
-      fields: object = {},
-    ) {
-      const res = await helpers.transition(item.id, item.version, {
-        to,
-        ...fields,
-      });
-      if (res.status !== 200) {
-        throw new Error(`move to ${to} failed: ${res.status} ${res.text}`);
-      }
-      return res.body;
-    },
-    async history(id: string) {
-      const res = await helpers.get(`/improvements/${id}/history?limit=200`);
-      return res.body.items as Array<Record<string, any>>;
-    },
+      helpers.write(id, 'evaluation', ifMatch),
   };
-  return helpers;
 }
