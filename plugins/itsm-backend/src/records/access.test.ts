@@ -1,11 +1,12 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   PolicyDecision,
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { PLUGIN_SUBJECT } from './context';
-import { RecordAccess } from './access';
+import { RecordAccess, ifReadable } from './access';
 import { rulesetOf } from './permissionQuery';
 
 const read = createPermission({
@@ -72,5 +73,30 @@ describe('RecordAccess.requireUnconditional', () => {
       ),
     ).resolves.toBeUndefined();
     expect(authorizeConditional).not.toHaveBeenCalled();
+  });
+});
+
+describe('ifReadable', () => {
+  it('gives what the read returns', async () => {
+    expect(await ifReadable(async () => 7)).toBe(7);
+  });
+
+  it.each([new NotFoundError('IMP-9 not found'), new NotAllowedError('no')])(
+    'gives undefined for a record unknown or hidden from the caller: %s',
+    async error => {
+      expect(
+        await ifReadable(async () => {
+          throw error;
+        }),
+      ).toBeUndefined();
+    },
+  );
+
+  it('throws anything else', async () => {
+    await expect(
+      ifReadable(async () => {
+        throw new Error('database down');
+      }),
+    ).rejects.toThrow('database down');
   });
 });

@@ -48,6 +48,24 @@ export async function requireBasic(
 }
 
 /**
+ * What `read` returns, or undefined when the record is unknown or hidden from the caller
+ * (`NotFoundError`, `NotAllowedError`); other errors are thrown.
+ */
+export async function ifReadable<T>(
+  read: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    const name = (error as Error)?.name;
+    if (name === 'NotFoundError' || name === 'NotAllowedError') {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/**
  * Reads one record for a caller: `NotFoundError` (404) when the id cannot be parsed, the caller
  * may not read this kind of record, or the record is unknown or outside what they may read, so
  * an unreadable record is indistinguishable from a missing one.

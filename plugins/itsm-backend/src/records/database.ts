@@ -34,3 +34,18 @@ export function isUniqueViolation(error: unknown): boolean {
     /UNIQUE constraint failed/.test(e?.message ?? '')
   );
 }
+
+/**
+ * A store (or anything async) made on first use and kept; a failure is not kept, so the
+ * next call tries again (a database that was not reachable yet).
+ */
+export function onFirstUse<T>(create: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= create().catch(error => {
+      value = undefined;
+      throw error;
+    });
+    return value;
+  };
+}

@@ -10,6 +10,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { Knex } from 'knex';
+import { ifReadable } from './access';
 import { withAudit } from './audit';
 import { RequestContext, actorOf } from './context';
 import { credentialsOf } from './http';
@@ -533,16 +534,11 @@ export function linkableRecordType<TRecord>(
   return {
     table,
     async mayRead(seq, ctx) {
-      try {
+      const read = await ifReadable(async () => {
         await options.read(table.type.id(seq), ctx);
         return true;
-      } catch (error) {
-        const name = (error as Error)?.name;
-        if (name === 'NotFoundError' || name === 'NotAllowedError') {
-          return false;
-        }
-        throw error;
-      }
+      });
+      return read ?? false;
     },
     requireLinkWrite: (seq, ctx) => requireWrite(table.type.id(seq), ctx),
   };

@@ -3,6 +3,7 @@ import {
   Improvement,
   improvementSignalChannel,
 } from '@backstage-itsm/plugin-itsm-common';
+import { ifReadable } from '../../records/access';
 import type { RequestContext } from '../../records/context';
 import { LinkableRecordType, linkableRecordType } from '../../records/links';
 import type { RecordNotifier } from '../../records/notifier';
@@ -88,12 +89,7 @@ export class ImprovementItems {
     id: string,
     ctx: RequestContext,
   ): Promise<number | undefined> {
-    try {
-      return (await this.readable(id, ctx)).seq;
-    } catch (error) {
-      if ((error as Error).name === 'NotFoundError') return undefined;
-      throw error;
-    }
+    return (await ifReadable(() => this.readable(id, ctx)))?.seq;
   }
 
   /** Items take links; changing them needs `itsm.improvement.update` on the item. */

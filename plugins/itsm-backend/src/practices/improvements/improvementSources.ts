@@ -9,6 +9,7 @@ import {
   defaultImprovementKpi,
   parseReviewActionKey,
 } from '@backstage-itsm/plugin-itsm-common';
+import { ifReadable } from '../../records/access';
 import type { RequestContext } from '../../records/context';
 import type { ItsmServices } from '../../services';
 
@@ -134,21 +135,6 @@ function draft(
   };
 }
 
-/** Whether an error says the record is unknown or hidden from the caller. */
-function isUnreadable(error: unknown): boolean {
-  const name = (error as Error)?.name;
-  return name === 'NotFoundError' || name === 'NotAllowedError';
-}
-
-async function readable<T>(read: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await read();
-  } catch (error) {
-    if (isUnreadable(error)) return undefined;
-    throw error;
-  }
-}
-
 function recordId(
   id: string,
   prefixes: readonly RecordIdPrefix[],
@@ -201,7 +187,7 @@ export class ImprovementSources implements ImprovementSourceReader {
   async #breach(sourceId: string, ctx: RequestContext) {
     const id = recordId(sourceId, ['BRE']);
     const breach =
-      id && (await readable(() => this.#services.breaches.get(id.id, ctx)));
+      id && (await ifReadable(() => this.#services.breaches.get(id.id, ctx)));
     if (!id || !breach) return undefined;
     const service = shortRef(breach.entityRef);
     const target = `${breach.clock} target of P${breach.priority} (${hours(
@@ -248,7 +234,7 @@ export class ImprovementSources implements ImprovementSourceReader {
   async #incident(sourceId: string, ctx: RequestContext) {
     const id = recordId(sourceId, ['INC']);
     const incident =
-      id && (await readable(() => this.#services.incidents.get(id.id, ctx)));
+      id && (await ifReadable(() => this.#services.incidents.get(id.id, ctx)));
     if (!id || !incident) return undefined;
     const review = incident.postIncidentReview;
     return {
@@ -280,7 +266,7 @@ export class ImprovementSources implements ImprovementSourceReader {
     const id = recordId(sourceId, ['PRB', 'KE']);
     if (!id) return undefined;
     if (id.prefix === 'KE') {
-      const error = await readable(() =>
+      const error = await ifReadable(() =>
         this.#services.knownErrors.get(id.id, ctx),
       );
       if (!error) return undefined;
@@ -304,7 +290,7 @@ export class ImprovementSources implements ImprovementSourceReader {
         }),
       };
     }
-    const problem = await readable(() =>
+    const problem = await ifReadable(() =>
       this.#services.problems.get(id.id, ctx),
     );
     if (!problem) return undefined;
@@ -330,7 +316,7 @@ export class ImprovementSources implements ImprovementSourceReader {
   async #change(sourceId: string, ctx: RequestContext) {
     const id = recordId(sourceId, ['CHG']);
     const change =
-      id && (await readable(() => this.#services.changes.get(id.id, ctx)));
+      id && (await ifReadable(() => this.#services.changes.get(id.id, ctx)));
     if (!id || !change) return undefined;
     const failed =
       change.outcome === 'failed' || change.outcome === 'backed_out';
@@ -369,7 +355,7 @@ export class ImprovementSources implements ImprovementSourceReader {
   async #complaint(sourceId: string, ctx: RequestContext) {
     const id = recordId(sourceId, ['CMP']);
     const complaint =
-      id && (await readable(() => this.#services.complaints.get(id.id, ctx)));
+      id && (await ifReadable(() => this.#services.complaints.get(id.id, ctx)));
     if (!id || !complaint) return undefined;
     return {
       sourceId: id.id,
@@ -401,7 +387,9 @@ export class ImprovementSources implements ImprovementSourceReader {
     if (!id || rest.length || (actionPart !== undefined && !number)) {
       return undefined;
     }
-    const review = await readable(() => this.#services.reviews.get(id.id, ctx));
+    const review = await ifReadable(() =>
+      this.#services.reviews.get(id.id, ctx),
+    );
     if (!review) return undefined;
     const base = {
       link: { collection: 'reviews', seq: id.seq },
@@ -451,7 +439,7 @@ export class ImprovementSources implements ImprovementSourceReader {
     const id = recordId(head, at === undefined ? ['SUR'] : ['SUR', 'INC']);
     if (!id) return undefined;
     if (at === undefined) {
-      const survey = await readable(() =>
+      const survey = await ifReadable(() =>
         this.#services.surveys.get(id.id, ctx),
       );
       if (!survey) return undefined;
@@ -476,8 +464,8 @@ export class ImprovementSources implements ImprovementSourceReader {
     }
     const given =
       id.prefix === 'SUR'
-        ? await readable(() => this.#services.surveys.get(id.id, ctx))
-        : await readable(() => this.#services.incidents.get(id.id, ctx));
+        ? await ifReadable(() => this.#services.surveys.get(id.id, ctx))
+        : await ifReadable(() => this.#services.incidents.get(id.id, ctx));
     if (!given) return undefined;
     const comments = await this.#services.satisfaction.comments({
       entityRef: given.entityRef,

@@ -27,6 +27,7 @@ import {
 import { z } from 'zod';
 import { ItsmCatalog } from '../../catalog/ItsmCatalog';
 import { canonicalEntityRef, ownerRefOf } from '../../catalog/entities';
+import { ifReadable } from '../../records/access';
 import {
   PLUGIN_SUBJECT,
   RequestContext,
@@ -651,12 +652,7 @@ export class ProblemService {
     id: string,
     ctx: RequestContext,
   ): Promise<number | undefined> {
-    try {
-      return (await this.#readable(id, ctx)).seq;
-    } catch (error) {
-      if ((error as Error).name === 'NotFoundError') return undefined;
-      throw error;
-    }
+    return (await ifReadable(() => this.#readable(id, ctx)))?.seq;
   }
 
   async #effectiveness(record: ProblemRecord): Promise<ProblemEffectiveness> {

@@ -1,5 +1,6 @@
 // Seam between the improvement practice and its measurement: the practice builds its
 // measurer with `createKpiMeasurer`; the implementation lives in this folder.
+import { onFirstUse } from '../../../records/database';
 import type { ItsmServiceDeps, ItsmServices } from '../../../services';
 import { KnexKpiStore } from './KnexKpiStore';
 import type { KpiMeasurer } from './KpiMeasurer';
@@ -18,16 +19,9 @@ export function createKpiMeasurer(
   before: ItsmServices,
   deps: ItsmServiceDeps,
 ): KpiMeasurer {
-  let store: Promise<KnexKpiStore> | undefined;
   return new ReportKpiMeasurer({
-    store: () => {
-      // Connected on first use; a failed connection is tried again on the next measurement.
-      store ??= KnexKpiStore.create(deps).catch(error => {
-        store = undefined;
-        throw error;
-      });
-      return store;
-    },
+    // Connected on first use; a failed connection is tried again on the next measurement.
+    store: onFirstUse(() => KnexKpiStore.create(deps)),
     reports: before.slaReports,
     credentials: () => deps.auth.getOwnServiceCredentials(),
   });
