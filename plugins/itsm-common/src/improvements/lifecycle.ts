@@ -1,6 +1,10 @@
 import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
 import { LifecycleTable, defineLifecycle } from '../records/lifecycle';
-import type { Improvement, ImprovementStatus } from './types';
+import {
+  OPEN_IMPROVEMENT_STATUSES,
+  type Improvement,
+  type ImprovementStatus,
+} from './types';
 
 /**
  * The improvement lifecycle (DESIGN §3 "Continual improvement"). `rejected` and `closed` are
@@ -308,7 +312,7 @@ export function isImprovementOverdue(
   now: Date,
 ): boolean {
   if (!item.targetDate) return false;
-  if (!['proposed', 'approved', 'in_progress'].includes(item.status)) {
+  if (!OPEN_IMPROVEMENT_STATUSES.includes(item.status)) {
     return false;
   }
   return (
