@@ -233,19 +233,23 @@ export function createImportRunner(options: {
         transition: async (id, body, actor) =>
           complaints.transition(id, body, await write(id, actor)),
         link: (id, body, actor) => {
-          // The link's target is read with the import's permissions, like the complaint.
+          // The link's target is read with the import's permissions, like the complaint, and
+          // the link made at the import's clock.
           const quiet = services(now);
           const { problems } = options.services.problemImports({
             permissions: allowAll,
             now,
           });
           return options.services.links
-            .withTypes([
-              quiet.incidents.linkable(),
-              quiet.changes.linkable(),
-              problems.linkable(),
-              complaints.linkable(),
-            ])
+            .withTypes(
+              [
+                quiet.incidents.linkable(),
+                quiet.changes.linkable(),
+                problems.linkable(),
+                complaints.linkable(),
+              ],
+              { now },
+            )
             .create(complaints.linkable(), id, body, as(actor));
         },
       };

@@ -1,6 +1,7 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { itsmImportsExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
-import { startItsmBackend } from '../../__testUtils__/testBackend';
+import type { IncidentCreateRequest } from '@backstage-itsm/plugin-itsm-common';
+import { newIncident, startItsmBackend } from '../../__testUtils__/testBackend';
 import { complaintApi } from './__testUtils__/complaintApi';
 
 const H = 3_600_000;
@@ -44,6 +45,18 @@ describe('complaint imports', () => {
                 { to: 'resolved', response: 'Refunded' },
                 BOB,
               );
+              // Linked at the import's clock, as the named actor.
+              const incident = await context
+                .incidents({ now: () => new Date(clock) })
+                .create(
+                  newIncident() as IncidentCreateRequest,
+                  'user:default/alice',
+                );
+              await complaints.link(
+                created.id,
+                { to: incident.id, relation: 'relates_to' },
+                BOB,
+              );
               clock += H;
               await complaints.transition(
                 created.id,
@@ -74,6 +87,7 @@ describe('complaint imports', () => {
     ).toEqual([
       ['2027-01-05T08:00:00.000Z', 'user:default/alice', 'create'],
       ['2027-01-05T09:00:00.000Z', BOB, 'transition'],
+      ['2027-01-05T09:00:00.000Z', BOB, 'linked'],
       ['2027-01-05T10:00:00.000Z', 'user:default/alice', 'transition'],
     ]);
     // Imports notify nobody.
