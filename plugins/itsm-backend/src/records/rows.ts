@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { HistoryEvent } from '@backstage-itsm/plugin-itsm-common';
 import type { HistoryEventRecord } from './types';
 
@@ -59,6 +60,9 @@ export function toHistoryEvent(event: HistoryEventRecord): HistoryEvent {
   };
 }
 
+/** Wire fields no history event lists: the keys, the version and the timestamps. */
+const UNTRACKED = ['id', 'version', 'createdAt', 'createdBy', 'updatedAt'];
+
 /**
  * The history changes of a created record (DESIGN §5: on create every field appears as
  * `[null, value]`), from its wire form without its keys, version and timestamps and `omit`.
@@ -67,17 +71,31 @@ export function createdChanges(
   wire: object,
   omit: readonly string[] = [],
 ): Record<string, [unknown, unknown]> {
-  const skip = new Set([
-    'id',
-    'version',
-    'createdAt',
-    'createdBy',
-    'updatedAt',
-    ...omit,
-  ]);
+  const skip = new Set([...UNTRACKED, ...omit]);
   return Object.fromEntries(
     Object.entries(wire)
       .filter(([key]) => !skip.has(key))
       .map(([key, value]) => [key, [null, value]]),
   );
+}
+
+/**
+ * The history changes of an update: `[from, to]` of each field of the wire form `after`
+ * that differs (deep-compared) from `before`, without the keys, version and timestamps and
+ * `omit` (what is computed on read). None: the write is a no-op.
+ */
+export function updatedChanges(
+  before: object,
+  after: object,
+  omit: readonly string[] = [],
+): Record<string, [unknown, unknown]> {
+  const skip = new Set([...UNTRACKED, ...omit]);
+  const from = before as Record<string, unknown>;
+  const result: Record<string, [unknown, unknown]> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (!skip.has(key) && !isDeepStrictEqual(from[key], value)) {
+      result[key] = [from[key], value];
+    }
+  }
+  return result;
 }

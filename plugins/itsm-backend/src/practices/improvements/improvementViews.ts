@@ -4,7 +4,7 @@ import {
   improvementScore,
   isImprovementOverdue,
 } from '@backstage-itsm/plugin-itsm-common';
-import { isDeepStrictEqual } from 'node:util';
+import { updatedChanges } from '../../records/rows';
 import type {
   ImprovementFigureRecord,
   ImprovementRecord,
@@ -81,30 +81,13 @@ export function toImprovement(
   };
 }
 
-/** Wire fields a history event does not list: keys, counters and what is computed on read. */
-const UNTRACKED = new Set([
-  'id',
-  'version',
-  'createdAt',
-  'createdBy',
-  'updatedAt',
-  'overdue',
-]);
-
 /**
  * The `[from, to]` pairs of the wire fields that differ between two versions of an item, for
- * the history and for telling a no-op from a write.
+ * the history and for telling a no-op from a write (`overdue` is computed on read).
  */
 export function improvementChanges(
   before: Improvement,
   after: Improvement,
 ): Record<string, [unknown, unknown]> {
-  const result: Record<string, [unknown, unknown]> = {};
-  for (const key of Object.keys(after) as Array<keyof Improvement>) {
-    if (UNTRACKED.has(key)) continue;
-    if (!isDeepStrictEqual(before[key], after[key])) {
-      result[key] = [before[key], after[key]];
-    }
-  }
-  return result;
+  return updatedChanges(before, after, ['overdue']);
 }
