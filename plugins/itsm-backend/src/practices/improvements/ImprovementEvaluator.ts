@@ -5,6 +5,7 @@ import {
   Improvement,
   ImprovementKpi,
   checkImprovementEvaluable,
+  improvementMeasurementWindow,
   improvementVerdict,
 } from '@backstage-itsm/plugin-itsm-common';
 import { PLUGIN_SUBJECT, WriteContext, actorOf } from '../../records/context';
@@ -80,10 +81,16 @@ export class ImprovementEvaluator {
     };
     let afterSeq = 0;
     for (;;) {
-      const due = await this.#items.store.listDue({
-        now,
+      const page = await this.#items.store.listImplementedWithKpi({
         afterSeq,
         limit: IMPROVEMENT_BATCH,
+      });
+      const due = page.filter(record => {
+        const window = improvementMeasurementWindow({
+          kpi: record.kpi,
+          implementedAt: record.implementedAt?.toISOString() ?? null,
+        });
+        return window !== null && window.to.getTime() <= now.getTime();
       });
       for (const record of due) {
         const id = improvementRecordType.id(record.seq);
@@ -103,8 +110,8 @@ export class ImprovementEvaluator {
           }
         }
       }
-      if (due.length < IMPROVEMENT_BATCH) break;
-      afterSeq = due[due.length - 1].seq;
+      if (page.length < IMPROVEMENT_BATCH) break;
+      afterSeq = page[page.length - 1].seq;
     }
     return run;
   }

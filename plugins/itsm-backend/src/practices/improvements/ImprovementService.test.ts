@@ -441,6 +441,28 @@ describe('ImprovementService', () => {
       });
     });
 
+    it('decides what is due from implementedAt and the KPI, not from a stored copy', async () => {
+      const { knex, service, create, move, answer, as } = await setup(
+        databaseId,
+      );
+      const item = await create({ kpi: { ...breachCount, windowDays: 7 } });
+      await move(item.id, { to: 'approved' });
+      await move(item.id, { to: 'in_progress' }, ALICE);
+      await move(item.id, { to: 'implemented' }, ALICE);
+      answer(() => ({ value: 1, n: 1 }));
+      expect((await service.evaluateDue()).evaluated).toEqual([]);
+      // Its go-live corrected in the database, a month earlier: due now.
+      await knex('itsm_improvements')
+        .where('seq', Number(item.id.slice(4)))
+        .update({
+          implemented_at: new Date(
+            Date.parse(item.createdAt) - 30 * 86_400_000,
+          ),
+        });
+      expect((await service.evaluateDue()).evaluated).toEqual([item.id]);
+      expect((await service.get(item.id, as(ALICE))).status).toBe('evaluated');
+    });
+
     it('proposes one item per source key, whatever the race, and never again', async () => {
       const { service, knex, create, move } = await setup(databaseId);
       const proposal = newItem({

@@ -449,19 +449,18 @@ export class KnexImprovementStore {
   }
 
   /**
-   * Implemented items whose measurement window ended by `now`, by sequence after `afterSeq`,
-   * at most `limit`.
+   * Implemented items with a KPI, by sequence after `afterSeq`, at most `limit`: the
+   * candidates of the evaluation job, which decides from `implementedAt` and the KPI whether
+   * their window is over (the source of truth, not a stored copy of the window's end).
    */
-  async listDue(options: {
-    now: Date;
+  async listImplementedWithKpi(options: {
     afterSeq: number;
     limit: number;
   }): Promise<ImprovementRecord[]> {
     const rows = await this.#db(IMPROVEMENTS)
       .select('*')
       .where('status', 'implemented')
-      .whereNotNull('measure_due_at')
-      .where('measure_due_at', '<=', options.now)
+      .whereNotNull('kpi')
       .where('seq', '>', options.afterSeq)
       .orderBy('seq', 'asc')
       .limit(options.limit);
