@@ -129,6 +129,21 @@ export interface Config {
       };
     };
     /** Complaints against services. */
+    /** Configuration management: the catalog as the CMDB. */
+    cmdb?: {
+      /**
+       * The configuration-item kinds in scope, each with the attributes its entities must
+       * carry: `owner`, `lifecycle`, `system`, `type`, `domain` (spec fields) or an annotation
+       * key such as `itsm/tier`. Impact analysis traverses and reports these kinds only.
+       * Defaults to Component (owner, lifecycle, system, itsm/tier, itsm/service-hours,
+       * itsm/assignment-group), Resource (owner, type), System (owner) and API (owner,
+       * lifecycle).
+       */
+      kinds?: Array<{
+        kind: string;
+        required?: string[];
+      }>;
+    };
     complaints?: {
       /**
        * Days after which a complaint that is still open or under investigation is escalated,

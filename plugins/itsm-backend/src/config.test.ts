@@ -2,6 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import {
   ALWAYS_ON,
   DEFAULT_APPROVAL_POLICY,
+  DEFAULT_CMDB_KINDS,
   DEFAULT_INCIDENT_CATEGORIES,
   DEFAULT_PRIORITY_MATRIX,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -392,5 +393,34 @@ describe('readItsmConfig: escalation tiers and webhooks', () => {
         entityRefs: ['component:default/payments'],
       },
     ]);
+  });
+
+  it('reads the CI scope of itsm.cmdb.kinds, the four default kinds without it', () => {
+    expect(read({}).cmdb.kinds).toEqual(DEFAULT_CMDB_KINDS);
+    expect(
+      read({
+        cmdb: {
+          kinds: [
+            { kind: 'Component', required: ['owner', 'itsm/tier', 'owner'] },
+            { kind: 'Domain' },
+          ],
+        },
+      }).cmdb.kinds,
+    ).toEqual([
+      { kind: 'Component', required: ['owner', 'itsm/tier'] },
+      { kind: 'Domain', required: [] },
+    ]);
+  });
+
+  it.each([
+    [{ kinds: [] }, /itsm.cmdb.kinds.*at least one kind/],
+    [{ kinds: [{ kind: 'Component' }, { kind: 'component' }] }, /listed twice/],
+    [{ kinds: [{ kind: 'not a kind' }] }, /is not a catalog kind/],
+    [
+      { kinds: [{ kind: 'Component', required: ['spec.owner'] }] },
+      /neither owner, lifecycle, system, type, domain nor an annotation key/,
+    ],
+  ])('rejects itsm.cmdb %j', (cmdb, message) => {
+    expect(() => read({ cmdb })).toThrow(message);
   });
 });

@@ -4,6 +4,8 @@ import { InputError } from '@backstage/errors';
 import {
   ALWAYS_ON,
   ApprovalPolicyRule,
+  CmdbKind,
+  DEFAULT_CMDB_KINDS,
   ChangeFreezeWindow,
   DEFAULT_APPROVAL_POLICY,
   DEFAULT_DETECTION_CONFIG,
@@ -69,6 +71,17 @@ export interface ItsmConfig {
   satisfaction: SatisfactionConfig;
   /** Complaints: when an unanswered complaint is escalated, and to whom. */
   complaints: ComplaintsConfig;
+  /** Configuration management: the CI scope and what each kind must carry. */
+  cmdb: CmdbConfig;
+}
+
+/** `itsm.cmdb`: the configuration items in scope. */
+export interface CmdbConfig {
+  /**
+   * The CI kinds with their required attributes; impact analysis traverses and reports these
+   * kinds only. Defaults to {@link DEFAULT_CMDB_KINDS}.
+   */
+  kinds: readonly CmdbKind[];
 }
 
 /** `itsm.complaints`: the escalation of complaints not resolved in time. */
@@ -324,7 +337,50 @@ export function readItsmConfig(
     problems: readProblemsConfig(config),
     satisfaction: readSatisfactionConfig(config),
     complaints: readComplaintsConfig(config),
+    cmdb: readCmdbConfig(config),
   };
+}
+
+const ATTRIBUTE =
+  /^(owner|lifecycle|system|type|domain|[a-z0-9.-]+\/[a-z0-9._-]+)$/i;
+
+/**
+ * `itsm.cmdb.kinds`: a non-empty list of `{ kind, required? }`, each kind once
+ * (case-insensitive); a required attribute is `owner`, `lifecycle`, `system`, `type`, `domain`
+ * or an annotation key such as `itsm/tier`.
+ */
+function readCmdbConfig(config: Config): CmdbConfig {
+  const key = 'itsm.cmdb.kinds';
+  const entries = config.getOptionalConfigArray(key);
+  if (entries === undefined) {
+    return { kinds: DEFAULT_CMDB_KINDS };
+  }
+  if (entries.length === 0) {
+    fail(key, 'must list at least one kind');
+  }
+  const seen = new Set<string>();
+  const kinds = entries.map((entry, i) => {
+    const kind = entry.getString('kind').trim();
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(kind)) {
+      fail(`${key}[${i}].kind`, `'${kind}' is not a catalog kind`);
+    }
+    const lower = kind.toLocaleLowerCase('en-US');
+    if (seen.has(lower)) {
+      fail(`${key}[${i}].kind`, `${kind} is listed twice`);
+    }
+    seen.add(lower);
+    const required = entry.getOptionalStringArray('required') ?? [];
+    for (const attribute of required) {
+      if (!ATTRIBUTE.test(attribute)) {
+        fail(
+          `${key}[${i}].required`,
+          `'${attribute}' is neither owner, lifecycle, system, type, domain nor an annotation key`,
+        );
+      }
+    }
+    return { kind, required: [...new Set(required)] };
+  });
+  return { kinds };
 }
 
 function readComplaintsConfig(config: Config): ComplaintsConfig {

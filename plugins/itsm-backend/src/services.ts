@@ -125,7 +125,10 @@ export async function createItsmServices(
     deps.permissionsRegistry,
     changeStore,
   );
-  const impactAnalyzer = new ImpactAnalyzer(deps);
+  const impactAnalyzer = new ImpactAnalyzer({
+    ...deps,
+    kinds: config.cmdb.kinds.map(k => k.kind),
+  });
   const assessor = new ChangeAssessor({
     catalog: new ChangeCatalog({ ...deps, impactAnalyzer }),
     store: changeStore,

@@ -19,6 +19,7 @@ export * from './satisfaction';
 export * from './complaints';
 export * from './reviews';
 export * from './improvements';
+export * from './cmdb';
 export * from './health';
 export * from './slm';
 export * from './signals';

@@ -43,6 +43,7 @@ import {
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  DEFAULT_CMDB_KINDS,
   ImpactAnalysis,
   ImpactDirection,
   ImpactItem,
@@ -69,8 +70,13 @@ const RELATIONS: Record<ImpactDirection, readonly string[]> = {
   ],
 };
 
-/** Kinds that are configuration items (DESIGN §3: Component, Resource, System, API). */
-export const DEFAULT_CI_KINDS = ['component', 'resource', 'system', 'api'];
+/**
+ * Kinds that are configuration items when `itsm.cmdb.kinds` is not configured (DESIGN §3:
+ * Component, Resource, System, API), lowercase.
+ */
+export const DEFAULT_CI_KINDS = DEFAULT_CMDB_KINDS.map(k =>
+  k.kind.toLocaleLowerCase('en-US'),
+);
 
 // Keeps each getEntitiesByRefs request and response at a sensible size.
 const BATCH_SIZE = 200;

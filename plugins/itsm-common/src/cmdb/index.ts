@@ -1,0 +1,3 @@
+export * from './kinds';
+export * from './cycles';
+export * from './scores';
