@@ -1,3 +1,4 @@
 export * from './kinds';
 export * from './cycles';
 export * from './scores';
+export * from './checks';
